@@ -1,0 +1,68 @@
+package org.fogcompute.api;
+
+import java.time.Instant;
+
+/**
+ * An immutable snapshot of a registered node: what it declared, what it reported last and what the coordinator
+ * has reserved on it.
+ *
+ * @param status       the effective status (declared, or BUSY/SUSPECT/OFFLINE as derived by the coordinator)
+ * @param reservedCpu  cpu cores held by the node's ASSIGNED and RUNNING tasks
+ */
+public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int reservedCpu, long reservedMemoryMb,
+                   int activeTasks, long completedTasks, long failedTasks, Instant registeredAt,
+                   Instant lastHeartbeat) {
+
+    public String id() {
+        return spec.id();
+    }
+
+    public NodeType type() {
+        return spec.type();
+    }
+
+    public Capacity capacity() {
+        return spec.capacity();
+    }
+
+    public String region() {
+        return spec.region();
+    }
+
+    public int freeCpu() {
+        return spec.capacity().cpuCores() - reservedCpu;
+    }
+
+    public long freeMemoryMb() {
+        return spec.capacity().memoryMb() - reservedMemoryMb;
+    }
+
+    public boolean hasGpu() {
+        return spec.capacity().gpuCount() > 0;
+    }
+
+    /** Fraction of cpu and memory reserved, the larger of the two, in 0..1. */
+    public double reservedFraction() {
+        return Math.max((double) reservedCpu / spec.capacity().cpuCores(),
+                (double) reservedMemoryMb / spec.capacity().memoryMb());
+    }
+
+    /** Whether the node takes new work in its current status (ACTIVE or IDLE). */
+    public boolean acceptsWork() {
+        return status == NodeStatus.ACTIVE || status == NodeStatus.IDLE;
+    }
+
+    /**
+     * The hard constraints of placement (SPEC §2): accepting status, free cpu and memory, storage, GPU, onion routing
+     * for circuits and CONFIDENTIAL data.
+     */
+    public boolean canHost(TaskSpec task) {
+        TaskRequirements r = task.requirements();
+        return acceptsWork()
+                && freeCpu() >= r.cpuCores()
+                && freeMemoryMb() >= r.memoryMb()
+                && spec.capacity().storageMb() >= r.storageMb()
+                && (!r.gpu() || hasGpu())
+                && (!task.needsOnionRouting() || spec.onionCapable());
+    }
+}

@@ -1,0 +1,30 @@
+package org.fogcompute.api.routing;
+
+import java.util.Optional;
+import java.util.SortedSet;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The strategies currently registered and the default one. */
+@ProviderType
+public interface RoutingStrategies {
+
+    SortedSet<String> names();
+
+    /** The configured default [least-loaded]; it may be absent while its bundle is stopped. */
+    String defaultName();
+
+    /** @throws org.fogcompute.api.NotFoundException when no strategy of that name is registered */
+    void setDefault(String name);
+
+    Optional<RoutingStrategy> find(String name);
+
+    /**
+     * The strategy to use for a request naming {@code requested} (null for the default): the requested one if
+     * present, else the default, else any registered strategy; empty only when none is registered.
+     */
+    Optional<NamedStrategy> resolve(String requested);
+
+    /** A strategy with the name it was registered under. */
+    record NamedStrategy(String name, RoutingStrategy strategy) {
+    }
+}

@@ -1,0 +1,577 @@
+package org.fogcompute.coordinator.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.fogcompute.api.ConflictException;
+import org.fogcompute.api.CoordinatorHealth;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.NodeMetrics;
+import org.fogcompute.api.NodeQuery;
+import org.fogcompute.api.NodeRegistry;
+import org.fogcompute.api.NodeSpec;
+import org.fogcompute.api.NodeStatus;
+import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.Page;
+import org.fogcompute.api.Task;
+import org.fogcompute.api.TaskAssignment;
+import org.fogcompute.api.TaskQuery;
+import org.fogcompute.api.TaskService;
+import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.TaskStatus;
+import org.fogcompute.api.TopologyService;
+import org.fogcompute.api.TopologySnapshot;
+import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.routing.RoutingStrategies;
+
+/**
+ * The fleet: registry, capacity accounting, task lifecycle, failure detection and failover.
+ *
+ * <p>One lock guards all state, so that a placement and its reservation are one step and no two locks can be taken
+ * in opposite orders (the deadlock of the original implementation on unregister and timeout). Nothing outside this
+ * class is called with the lock held except routing strategies, which must not call back; events are published
+ * after the lock is released.
+ */
+public class Coordinator implements NodeRegistry, TaskService, TopologyService {
+    private static final Comparator<TaskEntry> QUEUE_ORDER =
+            Comparator.<TaskEntry>comparingInt(t -> t.spec.priority()).thenComparingLong(t -> t.sequence);
+
+    private final Object lock = new Object();
+    private final Clock clock;
+    private final EventSink events;
+    private final Placer placer;
+    private final Instant startedAt;
+    private final Map<String, NodeEntry> nodes = new HashMap<>();
+    private final List<NodeEntry> nodesInOrder = new ArrayList<>();
+    private final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
+    private final TreeSet<TaskEntry> queue = new TreeSet<>(QUEUE_ORDER);
+    private final ArrayDeque<String> finishedOrder = new ArrayDeque<>();
+    private final ArrayDeque<TopologySnapshot> history = new ArrayDeque<>();
+    private final List<Map.Entry<String, Map<String, Object>>> outbox = new ArrayList<>();
+    private final int[] tasksByStatus = new int[TaskStatus.values().length];
+    private final RoutingStrategies strategies;
+    private volatile CoordinatorSettings settings;
+    private volatile boolean running = true;
+    private long sequence;
+
+    public Coordinator(CoordinatorSettings settings, Clock clock, RoutingStrategies strategies, EventSink events) {
+        this.settings = settings;
+        this.clock = clock;
+        this.strategies = strategies;
+        this.events = events;
+        this.placer = new Placer(strategies);
+        this.startedAt = clock.instant();
+    }
+
+    public void updateSettings(CoordinatorSettings newSettings) {
+        this.settings = newSettings;
+    }
+
+    CoordinatorSettings settings() {
+        return settings;
+    }
+
+    protected void stopRunning() {
+        running = false;
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    @Override
+    public Node register(NodeSpec spec) {
+        return mutate(() -> {
+            if (nodes.containsKey(spec.id())) {
+                throw new ConflictException("node '" + spec.id() + "' is already registered");
+            }
+            NodeEntry entry = addNode(spec);
+            drainQueue();
+            return entry.snapshot();
+        });
+    }
+
+    @Override
+    public List<Node> registerAll(List<NodeSpec> specs) {
+        return mutate(() -> {
+            Set<String> seen = new HashSet<>();
+            for (NodeSpec spec : specs) {
+                if (!seen.add(spec.id()) || nodes.containsKey(spec.id())) {
+                    throw new ConflictException("node '" + spec.id() + "' is "
+                            + (nodes.containsKey(spec.id()) ? "already registered" : "listed twice in the batch")
+                            + "; no node of the batch was registered");
+                }
+            }
+            List<NodeEntry> added = new ArrayList<>(specs.size());
+            for (NodeSpec spec : specs) {
+                added.add(addNode(spec));
+            }
+            drainQueue();
+            List<Node> result = new ArrayList<>(added.size());
+            added.forEach(e -> result.add(e.snapshot()));
+            return result;
+        });
+    }
+
+    private NodeEntry addNode(NodeSpec spec) {
+        NodeEntry entry = new NodeEntry(spec, clock.instant(), settings.heartbeatInterval().toMillis());
+        nodes.put(spec.id(), entry);
+        nodesInOrder.add(entry);
+        emit(FogTopics.NODE_REGISTERED, "node.id", spec.id(), entry.snapshot().status());
+        return entry;
+    }
+
+    @Override
+    public Node unregister(String nodeId) {
+        return mutate(() -> {
+            NodeEntry entry = requireNode(nodeId);
+            Node before = entry.snapshot();
+            nodes.remove(nodeId);
+            nodesInOrder.remove(entry);
+            rerouteTasksOf(entry, "node '" + nodeId + "' was unregistered");
+            emit(FogTopics.NODE_UNREGISTERED, "node.id", nodeId, null);
+            return before;
+        });
+    }
+
+    @Override
+    public Node updateStatus(String nodeId, NodeStatus status) {
+        if (status == null || !status.isDeclarable()) {
+            throw new ValidationException("status", "status can be set to ACTIVE, IDLE or MAINTENANCE, not " + status
+                    + " (BUSY, SUSPECT and OFFLINE are derived by the coordinator)");
+        }
+        return mutate(() -> {
+            NodeEntry entry = requireNode(nodeId);
+            entry.declaredStatus = status;
+            changed(entry);
+            drainQueue();
+            return entry.snapshot();
+        });
+    }
+
+    @Override
+    public Node heartbeat(String nodeId, NodeMetrics metrics) {
+        if (metrics == null) {
+            throw new ValidationException("metrics", "metrics are required");
+        }
+        return mutate(() -> {
+            NodeEntry entry = requireNode(nodeId);
+            Instant now = clock.instant();
+            if (entry.liveness == Liveness.ALIVE) {
+                entry.detector.recordInterval(Duration.between(entry.lastHeartbeat, now).toMillis());
+            }
+            entry.lastHeartbeat = now;
+            entry.metrics = metrics;
+            boolean returned = entry.liveness != Liveness.ALIVE;
+            entry.liveness = Liveness.ALIVE;
+            if (returned) {
+                changed(entry);
+                drainQueue();
+            } else {
+                entry.refresh();
+            }
+            return entry.snapshot();
+        });
+    }
+
+    @Override
+    public Optional<Node> findNode(String nodeId) {
+        synchronized (lock) {
+            NodeEntry entry = nodes.get(nodeId);
+            return entry == null ? Optional.empty() : Optional.of(entry.snapshot());
+        }
+    }
+
+    @Override
+    public Page<Node> list(NodeQuery query) {
+        synchronized (lock) {
+            List<Node> page = new ArrayList<>(Math.min(query.limit(), nodesInOrder.size()));
+            int matched = 0;
+            for (NodeEntry entry : nodesInOrder) {
+                Node node = entry.snapshot();
+                if (query.matches(node)) {
+                    if (matched >= query.offset() && page.size() < query.limit()) {
+                        page.add(node);
+                    }
+                    matched++;
+                }
+            }
+            return new Page<>(page, matched, query.offset(), query.limit());
+        }
+    }
+
+    @Override
+    public int size() {
+        synchronized (lock) {
+            return nodes.size();
+        }
+    }
+
+    private NodeEntry requireNode(String nodeId) {
+        NodeEntry entry = nodeId == null ? null : nodes.get(nodeId);
+        if (entry == null) {
+            throw NotFoundException.node(nodeId);
+        }
+        return entry;
+    }
+
+    /** Refreshes the node's snapshot and announces a change of its effective status. */
+    private void changed(NodeEntry entry) {
+        NodeStatus before = entry.snapshot().status();
+        Node after = entry.refresh();
+        if (after.status() != before) {
+            emit(FogTopics.NODE_STATUS, "node.id", entry.spec.id(), after.status());
+        }
+    }
+
+    // ---------------------------------------------------------------- failure detection
+
+    /**
+     * One pass of failure detection: a node whose silence is improbable (phi ≥ threshold) becomes SUSPECT; one
+     * silent for the timeout becomes OFFLINE and its tasks are re-routed.
+     *
+     * @return how many nodes changed liveness
+     */
+    public int checkLiveness() {
+        return mutate(() -> {
+            CoordinatorSettings current = settings;
+            Instant now = clock.instant();
+            long timeoutMillis = current.heartbeatTimeout().toMillis();
+            int changedCount = 0;
+            for (NodeEntry entry : new ArrayList<>(nodesInOrder)) {
+                if (entry.liveness == Liveness.OFFLINE) {
+                    continue;
+                }
+                long silentMillis = Duration.between(entry.lastHeartbeat, now).toMillis();
+                if (silentMillis >= timeoutMillis) {
+                    entry.liveness = Liveness.OFFLINE;
+                    changed(entry);
+                    rerouteTasksOf(entry, "node '" + entry.spec.id() + "' went OFFLINE (no heartbeat for "
+                            + silentMillis / 1000 + " s)");
+                    changedCount++;
+                } else if (entry.liveness == Liveness.ALIVE
+                        && entry.detector.phi(silentMillis) >= current.phiThreshold()) {
+                    entry.liveness = Liveness.SUSPECT;
+                    changed(entry);
+                    changedCount++;
+                }
+            }
+            return changedCount;
+        });
+    }
+
+    private void rerouteTasksOf(NodeEntry entry, String reason) {
+        List<String> taskIds = new ArrayList<>(entry.taskIds);
+        for (String taskId : taskIds) {
+            TaskEntry task = tasks.get(taskId);
+            release(task, entry);
+            task.retryCount++;
+            task.startedAt = null;
+            if (task.retryCount > settings.maxRetries()) {
+                finish(task, TaskStatus.FAILED, reason + "; gave up after " + settings.maxRetries() + " re-routes");
+            } else {
+                route(task);
+            }
+        }
+        entry.refresh();
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    @Override
+    public Task submit(TaskSpec spec) {
+        if (spec.strategy() != null && strategies.find(spec.strategy()).isEmpty()) {
+            throw new ValidationException("strategy", "unknown strategy '" + spec.strategy() + "'; available: "
+                    + strategies.names());
+        }
+        TaskSpec withId = spec.id() == null ? spec.withId(UUID.randomUUID().toString()) : spec;
+        return mutate(() -> {
+            if (tasks.containsKey(withId.id())) {
+                throw new ConflictException("task '" + withId.id() + "' already exists");
+            }
+            TaskEntry task = new TaskEntry(withId, sequence++, clock.instant());
+            tasks.put(task.id(), task);
+            tasksByStatus[TaskStatus.PENDING.ordinal()]++;
+            emit(FogTopics.TASK_SUBMITTED, "task.id", task.id(), TaskStatus.PENDING);
+            route(task);
+            return task.snapshot();
+        });
+    }
+
+    /** Places a PENDING task or queues it with the reason. The task holds no reservation when called. */
+    private boolean route(TaskEntry task) {
+        Placer.Decision decision = placer.place(task.spec, nodesInOrder);
+        NodeEntry target = decision.node() == null ? null : nodes.get(decision.node().id());
+        if (target == null || !target.snapshot().canHost(task.spec)) {
+            setStatus(task, TaskStatus.PENDING);
+            task.nodeId = null;
+            task.routedBy = null;
+            task.message = decision.reason() != null ? decision.reason() : "strategy chose an unusable node";
+            if (queue.add(task)) {
+                emit(FogTopics.TASK_PENDING, "task.id", task.id(), TaskStatus.PENDING);
+            }
+            return false;
+        }
+        queue.remove(task);
+        setStatus(task, TaskStatus.ASSIGNED);
+        target.reservedCpu += task.spec.requirements().cpuCores();
+        target.reservedMemoryMb += task.spec.requirements().memoryMb();
+        target.taskIds.add(task.id());
+        task.nodeId = target.spec.id();
+        task.routedBy = decision.strategy();
+        task.message = null;
+        task.assignedAt = clock.instant();
+        task.assignments.add(new TaskAssignment(task.id(), task.nodeId, task.routedBy, task.retryCount + 1,
+                task.assignedAt));
+        changed(target);
+        emit(FogTopics.TASK_ASSIGNED, "task.id", task.id(), TaskStatus.ASSIGNED);
+        return true;
+    }
+
+    /** Tries every queued task in priority order; one that fits nowhere does not block those behind it. */
+    private void drainQueue() {
+        if (queue.isEmpty()) {
+            return;
+        }
+        for (TaskEntry task : new ArrayList<>(queue)) {
+            if (!hasNodeAcceptingWork()) {
+                return;
+            }
+            route(task);
+        }
+    }
+
+    private boolean hasNodeAcceptingWork() {
+        for (NodeEntry entry : nodesInOrder) {
+            if (entry.snapshot().acceptsWork()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public Task start(String taskId) {
+        return mutate(() -> {
+            TaskEntry task = requireTask(taskId);
+            requireStatus(task, "start", TaskStatus.ASSIGNED);
+            setStatus(task, TaskStatus.RUNNING);
+            task.startedAt = clock.instant();
+            emit(FogTopics.TASK_STARTED, "task.id", taskId, TaskStatus.RUNNING);
+            return task.snapshot();
+        });
+    }
+
+    @Override
+    public Task complete(String taskId) {
+        return mutate(() -> {
+            TaskEntry task = requireTask(taskId);
+            requireStatus(task, "complete", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
+            NodeEntry node = nodes.get(task.nodeId);
+            release(task, node);
+            if (node != null) {
+                node.completedTasks++;
+                node.refresh();
+            }
+            finish(task, TaskStatus.COMPLETED, null);
+            drainQueue();
+            return task.snapshot();
+        });
+    }
+
+    @Override
+    public Task fail(String taskId, String reason) {
+        String message = reason == null || reason.isBlank() ? "failed without a reason" : reason;
+        if (message.length() > 1024) {
+            throw new ValidationException("reason", "reason must be at most 1024 characters");
+        }
+        return mutate(() -> {
+            TaskEntry task = requireTask(taskId);
+            requireStatus(task, "fail", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
+            NodeEntry node = nodes.get(task.nodeId);
+            release(task, node);
+            if (node != null) {
+                node.failedTasks++;
+                node.refresh();
+            }
+            finish(task, TaskStatus.FAILED, message);
+            drainQueue();
+            return task.snapshot();
+        });
+    }
+
+    @Override
+    public Task cancel(String taskId) {
+        return mutate(() -> {
+            TaskEntry task = requireTask(taskId);
+            requireStatus(task, "cancel", TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.RUNNING);
+            queue.remove(task);
+            release(task, nodes.get(task.nodeId));
+            finish(task, TaskStatus.CANCELLED, "cancelled");
+            drainQueue();
+            return task.snapshot();
+        });
+    }
+
+    @Override
+    public Optional<Task> findTask(String taskId) {
+        synchronized (lock) {
+            TaskEntry task = tasks.get(taskId);
+            return task == null ? Optional.empty() : Optional.of(task.snapshot());
+        }
+    }
+
+    @Override
+    public Page<Task> list(TaskQuery query) {
+        synchronized (lock) {
+            List<Task> page = new ArrayList<>();
+            int matched = 0;
+            for (TaskEntry entry : tasks.values()) {
+                Task task = entry.snapshot();
+                if (query.matches(task)) {
+                    if (matched >= query.offset() && page.size() < query.limit()) {
+                        page.add(task);
+                    }
+                    matched++;
+                }
+            }
+            return new Page<>(page, matched, query.offset(), query.limit());
+        }
+    }
+
+    @Override
+    public List<TaskAssignment> assignments(String taskId) {
+        synchronized (lock) {
+            return List.copyOf(requireTask(taskId).assignments);
+        }
+    }
+
+    private TaskEntry requireTask(String taskId) {
+        TaskEntry task = taskId == null ? null : tasks.get(taskId);
+        if (task == null) {
+            throw NotFoundException.task(taskId);
+        }
+        return task;
+    }
+
+    private static void requireStatus(TaskEntry task, String action, TaskStatus... allowed) {
+        for (TaskStatus status : allowed) {
+            if (task.status == status) {
+                return;
+            }
+        }
+        throw new ConflictException("cannot " + action + " task '" + task.id() + "': it is " + task.status
+                + " (allowed from " + java.util.Arrays.toString(allowed) + ")");
+    }
+
+    private void setStatus(TaskEntry task, TaskStatus status) {
+        tasksByStatus[task.status.ordinal()]--;
+        tasksByStatus[status.ordinal()]++;
+        task.status = status;
+    }
+
+    private void release(TaskEntry task, NodeEntry node) {
+        if (node != null && task.status.holdsReservation() && node.taskIds.remove(task.id())) {
+            node.reservedCpu -= task.spec.requirements().cpuCores();
+            node.reservedMemoryMb -= task.spec.requirements().memoryMb();
+            changed(node);
+        }
+    }
+
+    private void finish(TaskEntry task, TaskStatus status, String message) {
+        setStatus(task, status);
+        task.message = message;
+        task.finishedAt = clock.instant();
+        emit(FogTopics.forFinished(status), "task.id", task.id(), status);
+        finishedOrder.add(task.id());
+        while (finishedOrder.size() > settings.finishedTaskRetention()) {
+            TaskEntry evicted = tasks.remove(finishedOrder.poll());
+            if (evicted != null) {
+                tasksByStatus[evicted.status.ordinal()]--;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- topology
+
+    @Override
+    public TopologySnapshot current() {
+        synchronized (lock) {
+            return Topology.snapshot(clock.instant(), nodesInOrder, tasksByStatus);
+        }
+    }
+
+    /** Takes a snapshot into the bounded history. */
+    public TopologySnapshot recordSnapshot() {
+        synchronized (lock) {
+            TopologySnapshot snapshot = Topology.snapshot(clock.instant(), nodesInOrder, tasksByStatus);
+            history.addLast(snapshot);
+            while (history.size() > settings.topologyHistorySize()) {
+                history.removeFirst();
+            }
+            return snapshot;
+        }
+    }
+
+    @Override
+    public List<TopologySnapshot> history() {
+        synchronized (lock) {
+            return List.copyOf(history);
+        }
+    }
+
+    @Override
+    public CoordinatorHealth health() {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            return new CoordinatorHealth(settings.coordinatorId(), running, nodes.size(), tasks.size(), startedAt,
+                    Duration.between(startedAt, now));
+        }
+    }
+
+    // ---------------------------------------------------------------- events
+
+    private void emit(String topic, String key, String id, Enum<?> status) {
+        if (events.enabled()) {
+            Map<String, Object> properties = new HashMap<>(4);
+            properties.put(key, id);
+            if (status != null) {
+                properties.put("status", status.name());
+            }
+            properties.put("coordinator.id", settings.coordinatorId());
+            outbox.add(Map.entry(topic, properties));
+        }
+    }
+
+    /** Runs a mutation under the lock and publishes its events afterwards; a failed mutation publishes nothing. */
+    private <T> T mutate(Supplier<T> mutation) {
+        List<Map.Entry<String, Map<String, Object>>> toPublish;
+        T result;
+        synchronized (lock) {
+            try {
+                result = mutation.get();
+            } catch (RuntimeException e) {
+                outbox.clear();
+                throw e;
+            }
+            if (outbox.isEmpty()) {
+                return result;
+            }
+            toPublish = new ArrayList<>(outbox);
+            outbox.clear();
+        }
+        toPublish.forEach(e -> events.publish(e.getKey(), e.getValue()));
+        return result;
+    }
+}

@@ -1,0 +1,64 @@
+package org.fogcompute.coordinator.internal;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.NodeMetrics;
+import org.fogcompute.api.NodeSpec;
+import org.fogcompute.api.NodeStatus;
+
+/**
+ * Mutable state of one node, guarded by the coordinator's lock. Every change ends with {@link #refresh()}, which
+ * publishes a new immutable {@link Node} for readers and the routing hot path.
+ */
+final class NodeEntry {
+    final NodeSpec spec;
+    final Instant registeredAt;
+    final PhiAccrualDetector detector;
+    final Set<String> taskIds = new LinkedHashSet<>();
+    NodeStatus declaredStatus;
+    Liveness liveness = Liveness.ALIVE;
+    NodeMetrics metrics = NodeMetrics.IDLE;
+    int reservedCpu;
+    long reservedMemoryMb;
+    long completedTasks;
+    long failedTasks;
+    Instant lastHeartbeat;
+    private Node snapshot;
+
+    NodeEntry(NodeSpec spec, Instant now, long expectedHeartbeatMillis) {
+        this.spec = spec;
+        this.declaredStatus = spec.status();
+        this.registeredAt = now;
+        this.lastHeartbeat = now;
+        this.detector = new PhiAccrualDetector(expectedHeartbeatMillis);
+        refresh();
+    }
+
+    Node snapshot() {
+        return snapshot;
+    }
+
+    NodeStatus effectiveStatus() {
+        if (liveness == Liveness.OFFLINE) {
+            return NodeStatus.OFFLINE;
+        }
+        if (liveness == Liveness.SUSPECT) {
+            return NodeStatus.SUSPECT;
+        }
+        if (declaredStatus == NodeStatus.MAINTENANCE) {
+            return NodeStatus.MAINTENANCE;
+        }
+        if (reservedCpu >= spec.capacity().cpuCores() || reservedMemoryMb >= spec.capacity().memoryMb()) {
+            return NodeStatus.BUSY;
+        }
+        return declaredStatus;
+    }
+
+    Node refresh() {
+        snapshot = new Node(spec, effectiveStatus(), metrics, reservedCpu, reservedMemoryMb, taskIds.size(),
+                completedTasks, failedTasks, registeredAt, lastHeartbeat);
+        return snapshot;
+    }
+}

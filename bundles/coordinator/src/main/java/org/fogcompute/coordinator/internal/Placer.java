@@ -1,0 +1,117 @@
+package org.fogcompute.coordinator.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.TaskRequirements;
+import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.api.routing.RoutingStrategies.NamedStrategy;
+import org.fogcompute.api.routing.RoutingStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects the nodes that can host a task and asks a strategy to choose. Never throws for a placement problem: a
+ * strategy that fails or disappears mid-call is replaced by the default, then by a built-in fallback, so a routing
+ * call never fails because strategies come and go. Guarded by the coordinator's lock (reuses one buffer).
+ */
+final class Placer {
+    static final String FALLBACK_NAME = "fallback";
+    private static final RoutingStrategy FALLBACK = (task, candidates) -> {
+        Node best = candidates.get(0);
+        for (int i = 1; i < candidates.size(); i++) {
+            if (candidates.get(i).reservedFraction() < best.reservedFraction()) {
+                best = candidates.get(i);
+            }
+        }
+        return best;
+    };
+
+    private final Logger log = LoggerFactory.getLogger(Placer.class);
+    private final RoutingStrategies strategies;
+    private final ArrayList<Node> candidates = new ArrayList<>();
+    private final List<Node> readOnlyCandidates = Collections.unmodifiableList(candidates);
+
+    Placer(RoutingStrategies strategies) {
+        this.strategies = strategies;
+    }
+
+    /** The outcome of one placement: a node and the strategy that chose it, or the reason there is none. */
+    record Decision(Node node, String strategy, String reason) {
+    }
+
+    Decision place(TaskSpec task, List<NodeEntry> nodes) {
+        candidates.clear();
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            Node node = nodes.get(i).snapshot();
+            if (node.canHost(task)) {
+                candidates.add(node);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new Decision(null, null, noCandidateReason(task, nodes));
+        }
+        NamedStrategy requested = strategies.resolve(task.strategy()).orElse(null);
+        if (requested != null) {
+            Decision decision = ask(requested, task);
+            if (decision != null) {
+                return decision;
+            }
+            NamedStrategy byDefault = strategies.resolve(null).orElse(null);
+            if (byDefault != null && !byDefault.name().equals(requested.name())) {
+                decision = ask(byDefault, task);
+                if (decision != null) {
+                    return decision;
+                }
+            }
+        }
+        return new Decision(FALLBACK.select(task, readOnlyCandidates), FALLBACK_NAME, null);
+    }
+
+    /** The strategy's decision, or null when it broke (threw, or chose a node that cannot host the task). */
+    private Decision ask(NamedStrategy strategy, TaskSpec task) {
+        try {
+            Node chosen = strategy.strategy().select(task, readOnlyCandidates);
+            if (chosen == null) {
+                return new Decision(null, null, "strategy '" + strategy.name() + "' chose none of "
+                        + candidates.size() + " eligible node(s)");
+            }
+            if (chosen.canHost(task)) {
+                return new Decision(chosen, strategy.name(), null);
+            }
+            log.warn("Routing strategy '{}' chose node {} which cannot host task {}; ignoring its choice",
+                    strategy.name(), chosen.id(), task.id());
+        } catch (RuntimeException e) {
+            // Typically a strategy whose bundle is being stopped while this call runs.
+            log.debug("Routing strategy '{}' failed; falling back", strategy.name(), e);
+        }
+        return null;
+    }
+
+    private static String noCandidateReason(TaskSpec task, List<NodeEntry> nodes) {
+        TaskRequirements r = task.requirements();
+        int accepting = 0;
+        int withCapacity = 0;
+        for (NodeEntry entry : nodes) {
+            Node node = entry.snapshot();
+            if (node.acceptsWork()) {
+                accepting++;
+                if (node.freeCpu() >= r.cpuCores() && node.freeMemoryMb() >= r.memoryMb()) {
+                    withCapacity++;
+                }
+            }
+        }
+        StringBuilder needs = new StringBuilder().append(r.cpuCores()).append(" cpu / ").append(r.memoryMb())
+                .append(" MB");
+        if (r.gpu()) {
+            needs.append(" / GPU");
+        }
+        if (task.needsOnionRouting()) {
+            needs.append(" / onion routing");
+        }
+        return "no eligible node for " + needs + ": " + nodes.size() + " registered, " + accepting
+                + " accepting work, " + withCapacity + " with enough free cpu and memory";
+    }
+}

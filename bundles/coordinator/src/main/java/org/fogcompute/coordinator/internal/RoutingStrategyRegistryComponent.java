@@ -1,0 +1,95 @@
+package org.fogcompute.coordinator.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.api.routing.RoutingStrategy;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects every {@link RoutingStrategy} service as it comes and goes. The default comes from
+ * {@code etc/org.fogcompute.routing.cfg}; changing it at runtime writes it back there so it survives a restart.
+ */
+@Component(service = RoutingStrategies.class, configurationPid = RoutingStrategyRegistryComponent.PID)
+@Designate(ocd = RoutingStrategyRegistryComponent.Config.class)
+public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
+    static final String PID = "org.fogcompute.routing";
+
+    @ObjectClassDefinition(name = "Fog routing", description = "Routing strategy selection")
+    public @interface Config {
+        @AttributeDefinition(name = "Default strategy",
+                description = "Strategy used when a task names none, or names one that is not installed")
+        String default_strategy() default "least-loaded";
+    }
+
+    private final Logger log = LoggerFactory.getLogger(RoutingStrategyRegistryComponent.class);
+    private final ConfigurationAdmin configurationAdmin;
+
+    @Activate
+    public RoutingStrategyRegistryComponent(Config config, @Reference ConfigurationAdmin configurationAdmin) {
+        super(config.default_strategy());
+        this.configurationAdmin = configurationAdmin;
+    }
+
+    @Modified
+    void modified(Config config) {
+        configureDefault(config.default_strategy());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindStrategy(RoutingStrategy strategy, Map<String, Object> properties) {
+        String name = nameOf(properties);
+        if (name == null) {
+            log.warn("Ignoring routing strategy {} without a {} property", strategy.getClass().getName(),
+                    RoutingStrategy.NAME_PROPERTY);
+            return;
+        }
+        add(name, strategy);
+        log.info("Routing strategy '{}' available", name);
+    }
+
+    void unbindStrategy(RoutingStrategy strategy, Map<String, Object> properties) {
+        String name = nameOf(properties);
+        if (name != null) {
+            remove(name, strategy);
+            log.info("Routing strategy '{}' removed", name);
+        }
+    }
+
+    @Override
+    public void setDefault(String name) {
+        super.setDefault(name);
+        try {
+            Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
+            Dictionary<String, Object> properties = configuration.getProperties();
+            if (properties == null) {
+                properties = new Hashtable<>();
+            }
+            properties.put("default.strategy", name);
+            configuration.update(properties);
+        } catch (IOException e) {
+            log.warn("Default strategy set to '{}' but could not be saved in configuration", name, e);
+        }
+    }
+
+    private static String nameOf(Map<String, Object> properties) {
+        Object name = properties.get(RoutingStrategy.NAME_PROPERTY);
+        return name == null ? null : name.toString();
+    }
+}

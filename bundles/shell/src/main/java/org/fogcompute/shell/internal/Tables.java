@@ -1,0 +1,160 @@
+package org.fogcompute.shell.internal;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Locale;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.Task;
+import org.fogcompute.api.TopologySnapshot;
+
+/** Formats coordinator data for the shell; plain methods so that tests need no container. */
+final class Tables {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private Tables() {
+    }
+
+    static void nodes(Collection<Node> nodes, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No nodes");
+        for (String column : new String[] {"ID", "TYPE", "STATUS", "REGION", "CPU FREE/TOTAL", "MEMORY MB FREE/TOTAL",
+                "GPU", "ONION", "TASKS", "CPU %", "LAST HEARTBEAT"}) {
+            table.column(column);
+        }
+        for (Node n : nodes) {
+            table.addRow().addContent(n.id(), n.type(), n.status(), n.region(),
+                    n.freeCpu() + "/" + n.capacity().cpuCores(),
+                    n.freeMemoryMb() + "/" + n.capacity().memoryMb(), n.capacity().gpuCount(),
+                    n.spec().onionCapable() ? "yes" : "no", n.activeTasks(), percent(n.metrics().cpuPercent()),
+                    time(n.lastHeartbeat()));
+        }
+        table.print(out, format);
+    }
+
+    static void tasks(Collection<Task> tasks, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No tasks");
+        for (String column : new String[] {"ID", "TYPE", "PRIORITY", "STATUS", "NODE", "STRATEGY", "RETRIES",
+                "MESSAGE"}) {
+            table.column(column);
+        }
+        for (Task t : tasks) {
+            table.addRow().addContent(t.id(), t.spec().type(), t.priority(), t.status(), dash(t.nodeId()),
+                    dash(t.routedBy()), t.retryCount(), dash(t.message()));
+        }
+        table.print(out, format);
+    }
+
+    static void node(Node n, PrintStream out) {
+        ShellTable table = keyValueTable();
+        row(table, "ID", n.id());
+        row(table, "Type", n.type());
+        row(table, "Status", n.status() + (n.status() != n.spec().status() ? " (declared " + n.spec().status() + ")" : ""));
+        row(table, "Region", n.region());
+        row(table, "Location", n.spec().location() == null ? "-"
+                : n.spec().location().latitude() + ", " + n.spec().location().longitude());
+        row(table, "Address", n.spec().address() == null ? "-" : n.spec().address() + ":" + n.spec().port());
+        row(table, "CPU free/total", n.freeCpu() + "/" + n.capacity().cpuCores());
+        row(table, "Memory MB free/total", n.freeMemoryMb() + "/" + n.capacity().memoryMb());
+        row(table, "Storage MB", n.capacity().storageMb());
+        row(table, "GPUs", n.capacity().gpuCount());
+        row(table, "Onion routing", n.spec().onionCapable() ? "yes" : "no");
+        row(table, "Reputation", n.spec().reputation());
+        row(table, "Load cpu/memory %", percent(n.metrics().cpuPercent()) + " / " + percent(n.metrics().memoryPercent()));
+        row(table, "Uptime %", percent(n.metrics().uptimePercent()));
+        row(table, "Circuits", n.metrics().circuitCount());
+        row(table, "Tasks active/completed/failed", n.activeTasks() + "/" + n.completedTasks() + "/" + n.failedTasks());
+        row(table, "Labels", n.spec().labels().isEmpty() ? "-" : n.spec().labels());
+        row(table, "Registered", time(n.registeredAt()));
+        row(table, "Last heartbeat", time(n.lastHeartbeat()));
+        table.print(out, true);
+    }
+
+    static void task(Task t, PrintStream out) {
+        ShellTable table = keyValueTable();
+        row(table, "ID", t.id());
+        row(table, "Type", t.spec().type());
+        row(table, "Status", t.status());
+        row(table, "Node", dash(t.nodeId()));
+        row(table, "Routed by", dash(t.routedBy()));
+        row(table, "Priority", t.priority());
+        row(table, "Requirements", t.requirements().cpuCores() + " cpu, " + t.requirements().memoryMb() + " MB, "
+                + t.requirements().storageMb() + " MB storage" + (t.requirements().gpu() ? ", GPU" : ""));
+        row(table, "Privacy", t.spec().privacy() + (t.spec().requireOnionCircuit() ? ", onion circuit" : ""));
+        row(table, "Preferred region", dash(t.spec().preferredRegion()));
+        row(table, "Strategy requested", dash(t.spec().strategy()));
+        row(table, "Retries", t.retryCount());
+        row(table, "Message", dash(t.message()));
+        row(table, "Submitted", time(t.submittedAt()));
+        row(table, "Assigned", time(t.assignedAt()));
+        row(table, "Started", time(t.startedAt()));
+        row(table, "Finished", time(t.finishedAt()));
+        table.print(out, true);
+    }
+
+    static void topology(TopologySnapshot s, PrintStream out) {
+        ShellTable table = keyValueTable();
+        row(table, "Taken", time(s.takenAt()));
+        row(table, "Nodes", s.nodeCount());
+        row(table, "By status", s.nodesByStatus().isEmpty() ? "-" : new java.util.TreeMap<>(s.nodesByStatus()));
+        row(table, "By type", s.nodesByType().isEmpty() ? "-" : new java.util.TreeMap<>(s.nodesByType()));
+        row(table, "CPU free/total", s.freeCpu() + "/" + s.totalCpu());
+        row(table, "Memory MB free/total", s.freeMemoryMb() + "/" + s.totalMemoryMb());
+        row(table, "Tasks running", s.runningTasks());
+        row(table, "Tasks assigned", s.assignedTasks());
+        row(table, "Tasks pending", s.pendingTasks());
+        table.print(out, true);
+    }
+
+    static void history(Collection<TopologySnapshot> snapshots, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No snapshots yet");
+        for (String column : new String[] {"TAKEN", "NODES", "CPU FREE/TOTAL", "MEMORY MB FREE/TOTAL", "RUNNING",
+                "ASSIGNED", "PENDING"}) {
+            table.column(column);
+        }
+        for (TopologySnapshot s : snapshots) {
+            table.addRow().addContent(time(s.takenAt()), s.nodeCount(), s.freeCpu() + "/" + s.totalCpu(),
+                    s.freeMemoryMb() + "/" + s.totalMemoryMb(), s.runningTasks(), s.assignedTasks(), s.pendingTasks());
+        }
+        table.print(out, format);
+    }
+
+    static void strategies(Collection<String> names, String defaultName, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No routing strategies installed");
+        table.column("NAME");
+        table.column("DEFAULT");
+        for (String name : names) {
+            table.addRow().addContent(name, name.equals(defaultName) ? "*" : "");
+        }
+        table.print(out, format);
+        if (defaultName != null && !names.contains(defaultName)) {
+            out.println("Default strategy '" + defaultName + "' is not installed; tasks fall back to another one.");
+        }
+    }
+
+    private static ShellTable keyValueTable() {
+        ShellTable table = new ShellTable().noHeaders();
+        table.column("KEY");
+        table.column("VALUE");
+        return table;
+    }
+
+    private static void row(ShellTable table, String key, Object value) {
+        table.addRow().addContent(key, value);
+    }
+
+    private static String percent(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "-" : TIME.format(instant);
+    }
+
+    private static String dash(String value) {
+        return value == null ? "-" : value;
+    }
+}

@@ -1,0 +1,83 @@
+package org.fogcompute.shell.internal;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.fogcompute.api.GeoLocation;
+import org.fogcompute.api.PrivacyLevel;
+import org.fogcompute.api.Task;
+import org.fogcompute.api.TaskRequirements;
+import org.fogcompute.api.TaskService;
+import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.TaskStatus;
+import org.fogcompute.api.ValidationException;
+import org.fogcompute.shell.internal.completers.StrategyNameCompleter;
+
+@Service
+@Command(scope = "fog", name = "task-submit", description = "Submits a task; it is routed at once or queued as PENDING")
+public class TaskSubmitCommand extends FogAction {
+    @Reference
+    TaskService tasks;
+
+    @Option(name = "--id", description = "Task id (generated when omitted)")
+    String id;
+
+    @Option(name = "--type", description = "Task type")
+    String type = "compute";
+
+    @Option(name = "-c", aliases = "--cpu", description = "Cpu cores required (≥ 1)")
+    int cpu = 1;
+
+    @Option(name = "-m", aliases = "--memory", description = "Memory required in MB (≥ 1)")
+    long memoryMb = 256;
+
+    @Option(name = "--storage", description = "Storage required in MB")
+    long storageMb = 100;
+
+    @Option(name = "--gpu", description = "The task needs a GPU")
+    boolean gpu;
+
+    @Option(name = "-p", aliases = "--priority", description = "1 (highest) .. 10")
+    int priority = 5;
+
+    @Option(name = "--privacy", description = "PUBLIC, PRIVATE or CONFIDENTIAL")
+    String privacy = "PUBLIC";
+
+    @Option(name = "--onion", description = "The task requires an onion circuit")
+    boolean onion;
+
+    @Option(name = "-r", aliases = "--region", description = "Preferred region")
+    String region;
+
+    @Option(name = "--lat", description = "Preferred latitude")
+    Double latitude;
+
+    @Option(name = "--lon", description = "Preferred longitude")
+    Double longitude;
+
+    @Option(name = "-s", aliases = "--strategy", description = "Routing strategy for this task")
+    @Completion(StrategyNameCompleter.class)
+    String strategy;
+
+    @Option(name = "--job", description = "Job id the task belongs to")
+    String jobId;
+
+    @Override
+    protected Object run() {
+        if ((latitude == null) != (longitude == null)) {
+            throw new ValidationException(latitude == null ? "lat" : "lon", "give both --lat and --lon, or neither");
+        }
+        TaskSpec spec = new TaskSpec(id, type, priority, new TaskRequirements(cpu, memoryMb, storageMb, gpu),
+                Values.enumValue(PrivacyLevel.class, "privacy", privacy), onion, region,
+                latitude == null ? null : new GeoLocation(latitude, longitude), null, null, strategy, jobId);
+        Task task = tasks.submit(spec);
+        if (task.status() == TaskStatus.PENDING) {
+            System.out.println("Task " + task.id() + " is PENDING: " + task.message());
+        } else {
+            System.out.println("Task " + task.id() + " ASSIGNED to " + task.nodeId() + " by " + task.routedBy());
+        }
+        return null;
+    }
+}
