@@ -19,6 +19,12 @@ public interface RoutingStrategies {
     Optional<RoutingStrategy> find(String name);
 
     /**
+     * Whether a strategy of this name is registered now or was since start. A task may name a strategy whose bundle
+     * has been removed (it is then routed by the default); a name never seen is a mistake worth an error.
+     */
+    boolean isKnown(String name);
+
+    /**
      * The strategy to use for a request naming {@code requested} (null for the default): the requested one if
      * present, else the default, else any registered strategy; empty only when none is registered.
      */

@@ -291,7 +291,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     @Override
     public Task submit(TaskSpec spec) {
-        if (spec.strategy() != null && strategies.find(spec.strategy()).isEmpty()) {
+        if (spec.strategy() != null && !strategies.isKnown(spec.strategy())) {
             throw new ValidationException("strategy", "unknown strategy '" + spec.strategy() + "'; available: "
                     + strategies.names());
         }

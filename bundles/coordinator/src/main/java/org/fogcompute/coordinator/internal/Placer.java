@@ -90,28 +90,50 @@ final class Placer {
         return null;
     }
 
+    /** Says at which constraint the fleet ran out of nodes, so an operator knows what to add or free. */
     private static String noCandidateReason(TaskSpec task, List<NodeEntry> nodes) {
         TaskRequirements r = task.requirements();
         int accepting = 0;
-        int withCapacity = 0;
+        int withCpuAndMemory = 0;
+        int withStorage = 0;
+        int withGpu = 0;
         for (NodeEntry entry : nodes) {
             Node node = entry.snapshot();
-            if (node.acceptsWork()) {
-                accepting++;
-                if (node.freeCpu() >= r.cpuCores() && node.freeMemoryMb() >= r.memoryMb()) {
-                    withCapacity++;
-                }
+            if (!node.acceptsWork()) {
+                continue;
+            }
+            accepting++;
+            if (node.freeCpu() < r.cpuCores() || node.freeMemoryMb() < r.memoryMb()) {
+                continue;
+            }
+            withCpuAndMemory++;
+            if (node.capacity().storageMb() < r.storageMb()) {
+                continue;
+            }
+            withStorage++;
+            if (!r.gpu() || node.hasGpu()) {
+                withGpu++;
             }
         }
-        StringBuilder needs = new StringBuilder().append(r.cpuCores()).append(" cpu / ").append(r.memoryMb())
-                .append(" MB");
+        StringBuilder reason = new StringBuilder("no eligible node for ").append(r.cpuCores()).append(" cpu / ")
+                .append(r.memoryMb()).append(" MB");
         if (r.gpu()) {
-            needs.append(" / GPU");
+            reason.append(" / GPU");
         }
         if (task.needsOnionRouting()) {
-            needs.append(" / onion routing");
+            reason.append(" / onion routing");
         }
-        return "no eligible node for " + needs + ": " + nodes.size() + " registered, " + accepting
-                + " accepting work, " + withCapacity + " with enough free cpu and memory";
+        reason.append(": ").append(nodes.size()).append(" registered, ").append(accepting)
+                .append(" accepting work, ").append(withCpuAndMemory).append(" with enough free cpu and memory");
+        if (withCpuAndMemory > 0) {
+            reason.append(", ").append(withStorage).append(" with ").append(r.storageMb()).append(" MB storage");
+            if (withStorage > 0 && r.gpu()) {
+                reason.append(", ").append(withGpu).append(" with a GPU");
+            }
+            if (withGpu > 0 && task.needsOnionRouting()) {
+                reason.append(", none onion-capable");
+            }
+        }
+        return reason.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.fogcompute.coordinator.internal;
 
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,7 @@ import org.fogcompute.api.routing.RoutingStrategy;
 /** The strategies currently available, by name, and the default. Safe for concurrent add, remove and lookup. */
 public class RoutingStrategyRegistry implements RoutingStrategies {
     private final ConcurrentMap<String, NamedStrategy> byName = new ConcurrentHashMap<>();
+    private final Set<String> everRegistered = ConcurrentHashMap.newKeySet();
     private volatile String defaultName;
 
     public RoutingStrategyRegistry(String defaultName) {
@@ -21,6 +23,7 @@ public class RoutingStrategyRegistry implements RoutingStrategies {
 
     public void add(String name, RoutingStrategy strategy) {
         byName.put(name, new NamedStrategy(name, strategy));
+        everRegistered.add(name);
     }
 
     /** Removes the strategy only if it is still the one registered under that name. */
@@ -55,6 +58,11 @@ public class RoutingStrategyRegistry implements RoutingStrategies {
     public Optional<RoutingStrategy> find(String name) {
         NamedStrategy named = name == null ? null : byName.get(name);
         return named == null ? Optional.empty() : Optional.of(named.strategy());
+    }
+
+    @Override
+    public boolean isKnown(String name) {
+        return name != null && (byName.containsKey(name) || everRegistered.contains(name));
     }
 
     @Override

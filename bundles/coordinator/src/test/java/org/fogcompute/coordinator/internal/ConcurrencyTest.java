@@ -29,6 +29,7 @@ class ConcurrencyTest {
     void concurrentMutationsNeitherDeadlockNorLeakCapacity() throws Exception {
         Fleet fleet = new Fleet();
         Coordinator coordinator = fleet.coordinator;
+        coordinator.register(node("steady", 4, 4096).build());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> jobs = new ArrayList<>();
         jobs.add(pool.submit(() -> {
@@ -53,11 +54,9 @@ class ConcurrencyTest {
         }));
         jobs.add(pool.submit(() -> {
             for (int i = 0; i < 500; i++) {
-                synchronized (fleet.clock) {
-                    fleet.clock.advance(Duration.ofSeconds(1));
-                }
+                fleet.clock.advance(Duration.ofSeconds(1));
                 coordinator.checkLiveness();
-                coordinator.heartbeat("n1", NodeMetrics.IDLE);
+                coordinator.heartbeat("steady", NodeMetrics.IDLE);
             }
         }));
         jobs.add(pool.submit(() -> {

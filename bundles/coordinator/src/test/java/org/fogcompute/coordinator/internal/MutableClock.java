@@ -8,9 +8,9 @@ import java.time.ZoneOffset;
 
 /** A clock the test moves by hand, so failure detection is tested without sleeping. */
 final class MutableClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-    void advance(Duration duration) {
+    synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 

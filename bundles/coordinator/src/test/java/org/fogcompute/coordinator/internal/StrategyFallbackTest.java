@@ -28,6 +28,8 @@ class StrategyFallbackTest {
         coordinator.unregister(coordinator.findTask("t1").orElseThrow().nodeId());
 
         assertThat(coordinator.findTask("t1").orElseThrow().routedBy()).isEqualTo("least-loaded");
+        assertThat(coordinator.submit(task("t2", 1, 256).strategy("last").build()).routedBy())
+                .isEqualTo("least-loaded");
     }
 
     @Test

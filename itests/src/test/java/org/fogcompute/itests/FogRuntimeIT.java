@@ -1,0 +1,135 @@
+package org.fogcompute.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/** The distribution boots every fog component, and the fog:* commands work end to end. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class FogRuntimeIT extends FogTestSupport {
+
+    @Inject
+    protected ServiceComponentRuntime scr;
+
+    @Test
+    public void everyFogBundleIsActiveAndEveryComponentIsSatisfied() {
+        List<String> problems = new ArrayList<>();
+        int fogBundles = 0;
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getState() == Bundle.INSTALLED) {
+                problems.add("unresolved bundle " + bundle.getSymbolicName());
+            }
+            if (bundle.getSymbolicName().startsWith("org.fogcompute.")) {
+                fogBundles++;
+                if (bundle.getState() != Bundle.ACTIVE) {
+                    problems.add(bundle.getSymbolicName() + " is in state " + bundle.getState());
+                }
+            }
+        }
+        int components = 0;
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!description.bundle.symbolicName.startsWith("org.fogcompute.")) {
+                continue;
+            }
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                components++;
+                if (configuration.state != ComponentConfigurationDTO.ACTIVE
+                        && configuration.state != ComponentConfigurationDTO.SATISFIED) {
+                    problems.add(description.name + " is in state " + configuration.state);
+                }
+            }
+        }
+        assertEquals("problems: " + problems, List.of(), problems);
+        assertEquals("api, coordinator, routing, simulator, shell", 5, fogBundles);
+        assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator; got " + components,
+                components >= 9);
+    }
+
+    @Test
+    public void operatorRegistersNodesSubmitsTasksAndWatchesThemRouted() throws Exception {
+        assertTrue(execute("fog:node-register -c 4 -m 8192 -r eu-west shell-big").contains("Registered node shell-big"));
+        execute("fog:node-register -c 1 -m 512 -t EDGE_DEVICE shell-small");
+        execute("fog:node-register -c 2 -m 2048 -g 1 shell-gpu");
+
+        String list = execute("fog:node-list");
+        assertTrue(list, list.contains("shell-big") && list.contains("EDGE_DEVICE") && list.contains("STATUS"));
+        String plain = execute("fog:node-list --no-format --type EDGE_DEVICE");
+        assertTrue(plain, plain.contains("shell-small") && !plain.contains("shell-big") && !plain.contains("STATUS"));
+
+        assertTrue(execute("fog:task-submit --id shell-gpu-task --gpu").contains("ASSIGNED to shell-gpu"));
+        String pending = execute("fog:task-submit --id shell-huge -c 64 -m 65536");
+        assertTrue(pending, pending.contains("PENDING") && pending.contains("no eligible node"));
+
+        String tasks = execute("fog:task-list");
+        assertTrue(tasks, tasks.contains("shell-gpu-task") && tasks.contains("ASSIGNED") && tasks.contains("PENDING"));
+        assertTrue(execute("fog:task-info shell-huge").contains("64 cpu"));
+
+        execute("fog:task-start shell-gpu-task");
+        assertTrue(execute("fog:task-complete shell-gpu-task").contains("COMPLETED"));
+        assertTrue(execute("fog:task-cancel shell-huge").contains("CANCELLED"));
+
+        String topology = execute("fog:topology");
+        assertTrue(topology, topology.contains("Nodes") && topology.contains("CPU free/total"));
+        assertTrue(execute("fog:node-info shell-big").contains("eu-west"));
+        assertTrue(execute("fog:node-status shell-small MAINTENANCE").contains("MAINTENANCE"));
+        assertTrue(execute("fog:node-remove shell-small").contains("Removed node shell-small"));
+    }
+
+    @Test
+    public void badInputAndUnknownIdsGiveClearErrors() throws Exception {
+        assertEquals("unknown node 'ghost'", executeExpectingError("fog:node-info ghost"));
+        assertEquals("unknown task 'ghost'", executeExpectingError("fog:task-complete ghost"));
+        assertTrue(executeExpectingError("fog:node-register 'bad id!'").contains("id must be 1..128 characters"));
+        assertTrue(executeExpectingError("fog:node-register -c 0 zero-cpu").contains("capacity.cpuCores"));
+        assertTrue(executeExpectingError("fog:node-status ghost ACTIVE").contains("unknown node 'ghost'"));
+        execute("fog:node-register errors-node");
+        assertTrue(executeExpectingError("fog:node-status errors-node BUSY").contains("derived"));
+        assertTrue(executeExpectingError("fog:node-register errors-node").contains("already registered"));
+        assertTrue(executeExpectingError("fog:task-submit --strategy nope").contains("unknown strategy 'nope'"));
+        assertTrue(executeExpectingError("fog:task-submit -p 11").contains("priority"));
+        assertTrue(executeExpectingError("fog:strategy-set nope").contains("unknown strategy 'nope'"));
+        assertTrue(executeExpectingError("fog:node-list --status SLEEPY").contains("unknown status 'SLEEPY'"));
+    }
+
+    @Test
+    public void strategiesAreListedWithTheDefaultMarkedAndTheDefaultCanBeChanged() throws Exception {
+        String strategies = execute("fog:strategy-list");
+        for (String name : List.of("round-robin", "least-loaded", "affinity", "proximity", "privacy-aware")) {
+            assertTrue(strategies, strategies.contains(name));
+        }
+        assertTrue(strategies, strategies.matches("(?s).*least-loaded\\s*\\|\\s*\\*.*"));
+
+        execute("fog:strategy-set round-robin");
+        try {
+            assertTrue(execute("fog:strategy-list").matches("(?s).*round-robin\\s*\\|\\s*\\*.*"));
+            execute("fog:node-register -c 8 -m 8192 rr-a");
+            execute("fog:node-register -c 8 -m 8192 rr-b");
+            assertTrue(execute("fog:task-submit --id rr-1 -c 1").contains("by round-robin"));
+        } finally {
+            execute("fog:strategy-set least-loaded");
+        }
+    }
+
+    @Test
+    public void simulationStartsNodesThatHeartbeatAndStopsCleanly() throws Exception {
+        assertTrue(execute("fog:simulate --nodes 25").contains("Simulation running: 25 nodes"));
+        String simulated = execute("fog:node-list --label simulated=true --no-format --limit 1000");
+        assertEquals(25, simulated.lines().filter(l -> l.startsWith("sim-")).count());
+        assertTrue(executeExpectingError("fog:simulate --nodes 5").contains("already running"));
+        assertTrue(execute("fog:simulate --stop").contains("Simulation stopped"));
+        assertEquals("", execute("fog:node-list --label simulated=true --no-format").trim());
+    }
+}

@@ -1,0 +1,95 @@
+package org.fogcompute.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the real fog-compute distribution (the tar.gz built by karaf-assembly) with Pax Exam. Subclasses run with
+ * {@code @RunWith(PaxExam.class)} and share this configuration.
+ */
+public abstract class FogTestSupport {
+    private static final long COMMAND_TIMEOUT_SECONDS = 30;
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    /** Waits until boot provisioning is over, so no refresh happens while a test runs. */
+    @Inject
+    protected BootFinished bootFinished;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() {
+        String distribution = new File(System.getProperty("fog.distribution")).toURI().toString();
+        String localRepository = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(distribution).name("fog-compute").karafVersion("4.4.10")
+                    .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    localRepository),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    Integer.toString(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                    Integer.toString(freePort())),
+            systemProperty("fog.example.strategy.jar").value(System.getProperty("fog.example.strategy.jar", "")),
+        };
+    }
+
+    /** Runs a shell command as an operator would and returns what it printed; a failing command throws. */
+    protected String execute(String command) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Session session = sessionFactory.create(System.in, out, out)) {
+            Future<Object> result = executor.submit(() -> session.execute(command));
+            result.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            executor.shutdownNow();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The message of the error a command fails with, or an AssertionError if it does not fail. */
+    protected String executeExpectingError(String command) throws Exception {
+        try {
+            String output = execute(command);
+            throw new AssertionError("expected '" + command + "' to fail, but it printed: " + output);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause().getMessage();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
