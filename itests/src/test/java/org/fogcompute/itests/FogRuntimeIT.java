@@ -1,10 +1,18 @@
 package org.fogcompute.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -12,6 +20,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -56,6 +68,32 @@ public class FogRuntimeIT extends FogTestSupport {
         assertEquals("api, coordinator, routing, simulator, shell", 5, fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator; got " + components,
                 components >= 9);
+    }
+
+    @Test
+    public void bootLogHasNoErrors() throws Exception {
+        Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
+        List<String> errors = Files.readAllLines(log).stream().filter(line -> line.contains("| ERROR |")).toList();
+        assertEquals(List.of(), errors);
+    }
+
+    @Test
+    public void registryMutationsArePublishedOnEventAdmin() throws Exception {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, "fog/node/*");
+        ServiceRegistration<EventHandler> handler =
+                bundleContext.registerService(EventHandler.class, events::add, properties);
+        try {
+            execute("fog:node-register event-node");
+            Event registered = events.poll(10, TimeUnit.SECONDS);
+            assertNotNull("no event within 10 s", registered);
+            assertEquals("fog/node/REGISTERED", registered.getTopic());
+            assertEquals("event-node", registered.getProperty("node.id"));
+            assertEquals("coordinator-1", registered.getProperty("coordinator.id"));
+        } finally {
+            handler.unregister();
+        }
     }
 
     @Test

@@ -1,13 +1,13 @@
 package org.fogcompute.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -31,10 +31,9 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Filter;
-import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
-import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 /**
  * A strategy bundle dropped into deploy/ becomes selectable at once; deleting it while a loop routes tasks that name
@@ -61,28 +60,23 @@ public class StrategyHotSwapIT extends FogTestSupport {
                 registry.register(NodeSpec.builder(region + "-" + i).capacity(64, 65536).region(region).build());
             }
         }
-        Filter filter = bundleContext.createFilter("(&(objectClass=" + RoutingStrategy.class.getName() + ")("
-                + RoutingStrategy.NAME_PROPERTY + "=" + NAME + "))");
-        ServiceTracker<RoutingStrategy, RoutingStrategy> tracker = new ServiceTracker<>(bundleContext, filter, null);
-        tracker.open();
+        CountDownLatch added = new CountDownLatch(1);
+        CountDownLatch removed = new CountDownLatch(1);
+        Hashtable<String, Object> topics = new Hashtable<>();
+        topics.put(EventConstants.EVENT_TOPIC, new String[] {"fog/routing/STRATEGY_ADDED", "fog/routing/STRATEGY_REMOVED"});
+        topics.put(EventConstants.EVENT_FILTER, "(" + RoutingStrategy.NAME_PROPERTY + "=" + NAME + ")");
+        ServiceRegistration<EventHandler> listener = bundleContext.registerService(EventHandler.class,
+                event -> (event.getTopic().endsWith("ADDED") ? added : removed).countDown(), topics);
         Path deployed = Paths.get(System.getProperty("karaf.base"), "deploy", "spread-by-region-strategy.jar");
         try {
             Files.copy(Paths.get(System.getProperty("fog.example.strategy.jar")), deployed,
                     StandardCopyOption.REPLACE_EXISTING);
-            assertNotNull("the strategy service did not appear within 60 s", tracker.waitForService(60_000));
+            assertTrue("the strategy did not become selectable within 60 s", added.await(60, TimeUnit.SECONDS));
             assertTrue(strategies.names().contains(NAME));
             assertTrue(execute("fog:strategy-list").contains(NAME));
             Task first = tasks.submit(TaskSpec.builder().strategy(NAME).build());
             assertEquals(first.status() + ": " + first.message(), NAME, first.routedBy());
             tasks.complete(first.id());
-
-            CountDownLatch removed = new CountDownLatch(1);
-            ServiceListener onRemoval = event -> {
-                if (event.getType() == ServiceEvent.UNREGISTERING) {
-                    removed.countDown();
-                }
-            };
-            bundleContext.addServiceListener(onRemoval, filter.toString());
 
             AtomicBoolean routing = new AtomicBoolean(true);
             AtomicInteger byExample = new AtomicInteger();
@@ -114,14 +108,13 @@ public class StrategyHotSwapIT extends FogTestSupport {
             });
             try {
                 Files.delete(deployed);
-                assertTrue("the strategy service was not removed within 60 s", removed.await(60, TimeUnit.SECONDS));
+                assertTrue("the strategy was not removed within 60 s", removed.await(60, TimeUnit.SECONDS));
                 assertTrue("routing did not go on with the default after the removal",
                         routedAfterRemoval.await(30, TimeUnit.SECONDS));
             } finally {
                 routing.set(false);
                 router.get(30, TimeUnit.SECONDS);
                 loop.shutdown();
-                bundleContext.removeServiceListener(onRemoval);
             }
             assertEquals("failed routing calls", List.of(), List.copyOf(failures));
             assertTrue("routed by the example strategy before removal", byExample.get() > 0);
@@ -129,7 +122,7 @@ public class StrategyHotSwapIT extends FogTestSupport {
             assertTrue(execute("fog:task-submit --strategy " + NAME).contains("by least-loaded"));
         } finally {
             Files.deleteIfExists(deployed);
-            tracker.close();
+            listener.unregister();
         }
     }
 }

@@ -41,6 +41,14 @@ public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int re
         return spec.capacity().gpuCount() > 0;
     }
 
+    /**
+     * Load for routing: the reported cpu use, but never less than the share of cpu reserved by the coordinator, since
+     * a report lags behind the tasks just placed on the node.
+     */
+    public double loadPercent() {
+        return Math.max(metrics.cpuPercent(), 100.0 * reservedCpu / spec.capacity().cpuCores());
+    }
+
     /** Fraction of cpu and memory reserved, the larger of the two, in 0..1. */
     public double reservedFraction() {
         return Math.max((double) reservedCpu / spec.capacity().cpuCores(),

@@ -1,6 +1,5 @@
 package org.fogcompute.api.routing;
 
-import java.util.List;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.TaskSpec;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -18,9 +17,8 @@ public interface RoutingStrategy {
     String NAME_PROPERTY = "fog.routing.strategy";
 
     /**
-     * @param candidates nodes that satisfy every hard constraint of the task (status, free capacity, GPU, onion),
-     *                   in registration order; never empty; must not be modified
-     * @return one of the candidates, or null to leave the task PENDING
+     * @param candidates the fleet seen by this decision: indexed views that yield only nodes able to host the task
+     * @return an eligible node, or null to leave the task PENDING
      */
-    Node select(TaskSpec task, List<Node> candidates);
+    Node select(TaskSpec task, Candidates candidates);
 }

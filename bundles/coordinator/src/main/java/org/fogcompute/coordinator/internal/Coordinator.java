@@ -54,8 +54,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private final EventSink events;
     private final Placer placer;
     private final Instant startedAt;
-    private final Map<String, NodeEntry> nodes = new HashMap<>();
-    private final List<NodeEntry> nodesInOrder = new ArrayList<>();
+    private final FleetIndex fleet = new FleetIndex();
     private final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
     private final TreeSet<TaskEntry> queue = new TreeSet<>(QUEUE_ORDER);
     private final ArrayDeque<String> finishedOrder = new ArrayDeque<>();
@@ -66,13 +65,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private volatile CoordinatorSettings settings;
     private volatile boolean running = true;
     private long sequence;
+    private long nodeSequence;
 
     public Coordinator(CoordinatorSettings settings, Clock clock, RoutingStrategies strategies, EventSink events) {
         this.settings = settings;
         this.clock = clock;
         this.strategies = strategies;
         this.events = events;
-        this.placer = new Placer(strategies);
+        this.placer = new Placer(strategies, fleet);
         this.startedAt = clock.instant();
     }
 
@@ -84,6 +84,13 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return settings;
     }
 
+    /** Problems in the routing indexes, for tests; empty when they match the registry. */
+    List<String> indexInconsistencies() {
+        synchronized (lock) {
+            return fleet.inconsistencies();
+        }
+    }
+
     protected void stopRunning() {
         running = false;
     }
@@ -93,7 +100,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Node register(NodeSpec spec) {
         return mutate(() -> {
-            if (nodes.containsKey(spec.id())) {
+            if (fleet.get(spec.id()) != null) {
                 throw new ConflictException("node '" + spec.id() + "' is already registered");
             }
             NodeEntry entry = addNode(spec);
@@ -107,9 +114,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             Set<String> seen = new HashSet<>();
             for (NodeSpec spec : specs) {
-                if (!seen.add(spec.id()) || nodes.containsKey(spec.id())) {
+                if (!seen.add(spec.id()) || fleet.get(spec.id()) != null) {
                     throw new ConflictException("node '" + spec.id() + "' is "
-                            + (nodes.containsKey(spec.id()) ? "already registered" : "listed twice in the batch")
+                            + (fleet.get(spec.id()) != null ? "already registered" : "listed twice in the batch")
                             + "; no node of the batch was registered");
                 }
             }
@@ -125,9 +132,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     }
 
     private NodeEntry addNode(NodeSpec spec) {
-        NodeEntry entry = new NodeEntry(spec, clock.instant(), settings.heartbeatInterval().toMillis());
-        nodes.put(spec.id(), entry);
-        nodesInOrder.add(entry);
+        NodeEntry entry = new NodeEntry(nodeSequence++, spec, clock.instant(),
+                settings.heartbeatInterval().toMillis());
+        fleet.add(entry);
         emit(FogTopics.NODE_REGISTERED, "node.id", spec.id(), entry.snapshot().status());
         return entry;
     }
@@ -137,8 +144,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             NodeEntry entry = requireNode(nodeId);
             Node before = entry.snapshot();
-            nodes.remove(nodeId);
-            nodesInOrder.remove(entry);
+            fleet.remove(entry);
             rerouteTasksOf(entry, "node '" + nodeId + "' was unregistered");
             emit(FogTopics.NODE_UNREGISTERED, "node.id", nodeId, null);
             return before;
@@ -175,11 +181,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             entry.metrics = metrics;
             boolean returned = entry.liveness != Liveness.ALIVE;
             entry.liveness = Liveness.ALIVE;
+            changed(entry);
             if (returned) {
-                changed(entry);
                 drainQueue();
-            } else {
-                entry.refresh();
             }
             return entry.snapshot();
         });
@@ -188,7 +192,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Optional<Node> findNode(String nodeId) {
         synchronized (lock) {
-            NodeEntry entry = nodes.get(nodeId);
+            NodeEntry entry = fleet.get(nodeId);
             return entry == null ? Optional.empty() : Optional.of(entry.snapshot());
         }
     }
@@ -196,9 +200,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Page<Node> list(NodeQuery query) {
         synchronized (lock) {
-            List<Node> page = new ArrayList<>(Math.min(query.limit(), nodesInOrder.size()));
+            List<Node> page = new ArrayList<>(Math.min(query.limit(), fleet.size()));
             int matched = 0;
-            for (NodeEntry entry : nodesInOrder) {
+            for (NodeEntry entry : fleet.inOrder) {
                 Node node = entry.snapshot();
                 if (query.matches(node)) {
                     if (matched >= query.offset() && page.size() < query.limit()) {
@@ -214,22 +218,23 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public int size() {
         synchronized (lock) {
-            return nodes.size();
+            return fleet.size();
         }
     }
 
     private NodeEntry requireNode(String nodeId) {
-        NodeEntry entry = nodeId == null ? null : nodes.get(nodeId);
+        NodeEntry entry = nodeId == null ? null : fleet.get(nodeId);
         if (entry == null) {
             throw NotFoundException.node(nodeId);
         }
         return entry;
     }
 
-    /** Refreshes the node's snapshot and announces a change of its effective status. */
+    /** Refreshes the node's snapshot, re-files it in the indexes and announces a change of its effective status. */
     private void changed(NodeEntry entry) {
         NodeStatus before = entry.snapshot().status();
         Node after = entry.refresh();
+        fleet.reindex(entry);
         if (after.status() != before) {
             emit(FogTopics.NODE_STATUS, "node.id", entry.spec.id(), after.status());
         }
@@ -249,7 +254,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             Instant now = clock.instant();
             long timeoutMillis = current.heartbeatTimeout().toMillis();
             int changedCount = 0;
-            for (NodeEntry entry : new ArrayList<>(nodesInOrder)) {
+            for (NodeEntry entry : new ArrayList<>(fleet.inOrder)) {
                 if (entry.liveness == Liveness.OFFLINE) {
                     continue;
                 }
@@ -284,7 +289,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 route(task);
             }
         }
-        entry.refresh();
+        changed(entry);
     }
 
     // ---------------------------------------------------------------- tasks
@@ -311,8 +316,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     /** Places a PENDING task or queues it with the reason. The task holds no reservation when called. */
     private boolean route(TaskEntry task) {
-        Placer.Decision decision = placer.place(task.spec, nodesInOrder);
-        NodeEntry target = decision.node() == null ? null : nodes.get(decision.node().id());
+        Placer.Decision decision = placer.place(task.spec);
+        NodeEntry target = decision.node() == null ? null : fleet.get(decision.node().id());
         if (target == null || !target.snapshot().canHost(task.spec)) {
             setStatus(task, TaskStatus.PENDING);
             task.nodeId = null;
@@ -353,7 +358,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     }
 
     private boolean hasNodeAcceptingWork() {
-        for (NodeEntry entry : nodesInOrder) {
+        for (NodeEntry entry : fleet.inOrder) {
             if (entry.snapshot().acceptsWork()) {
                 return true;
             }
@@ -378,11 +383,11 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "complete", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
-            NodeEntry node = nodes.get(task.nodeId);
+            NodeEntry node = fleet.get(task.nodeId);
             release(task, node);
             if (node != null) {
                 node.completedTasks++;
-                node.refresh();
+                changed(node);
             }
             finish(task, TaskStatus.COMPLETED, null);
             drainQueue();
@@ -399,11 +404,11 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "fail", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
-            NodeEntry node = nodes.get(task.nodeId);
+            NodeEntry node = fleet.get(task.nodeId);
             release(task, node);
             if (node != null) {
                 node.failedTasks++;
-                node.refresh();
+                changed(node);
             }
             finish(task, TaskStatus.FAILED, message);
             drainQueue();
@@ -417,7 +422,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "cancel", TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.RUNNING);
             queue.remove(task);
-            release(task, nodes.get(task.nodeId));
+            release(task, fleet.get(task.nodeId));
             finish(task, TaskStatus.CANCELLED, "cancelled");
             drainQueue();
             return task.snapshot();
@@ -508,14 +513,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public TopologySnapshot current() {
         synchronized (lock) {
-            return Topology.snapshot(clock.instant(), nodesInOrder, tasksByStatus);
+            return Topology.snapshot(clock.instant(), fleet.inOrder, tasksByStatus);
         }
     }
 
     /** Takes a snapshot into the bounded history. */
     public TopologySnapshot recordSnapshot() {
         synchronized (lock) {
-            TopologySnapshot snapshot = Topology.snapshot(clock.instant(), nodesInOrder, tasksByStatus);
+            TopologySnapshot snapshot = Topology.snapshot(clock.instant(), fleet.inOrder, tasksByStatus);
             history.addLast(snapshot);
             while (history.size() > settings.topologyHistorySize()) {
                 history.removeFirst();
@@ -535,7 +540,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     public CoordinatorHealth health() {
         synchronized (lock) {
             Instant now = clock.instant();
-            return new CoordinatorHealth(settings.coordinatorId(), running, nodes.size(), tasks.size(), startedAt,
+            return new CoordinatorHealth(settings.coordinatorId(), running, fleet.size(), tasks.size(), startedAt,
                     Duration.between(startedAt, now));
         }
     }

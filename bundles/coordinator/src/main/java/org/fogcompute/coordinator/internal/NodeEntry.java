@@ -13,6 +13,7 @@ import org.fogcompute.api.NodeStatus;
  * publishes a new immutable {@link Node} for readers and the routing hot path.
  */
 final class NodeEntry {
+    final long sequence;
     final NodeSpec spec;
     final Instant registeredAt;
     final PhiAccrualDetector detector;
@@ -27,7 +28,11 @@ final class NodeEntry {
     Instant lastHeartbeat;
     private Node snapshot;
 
-    NodeEntry(NodeSpec spec, Instant now, long expectedHeartbeatMillis) {
+    /** The snapshot this entry is filed under in the sorted indexes; only {@link FleetIndex} changes it. */
+    Node indexed;
+
+    NodeEntry(long sequence, NodeSpec spec, Instant now, long expectedHeartbeatMillis) {
+        this.sequence = sequence;
         this.spec = spec;
         this.declaredStatus = spec.status();
         this.registeredAt = now;

@@ -1,11 +1,11 @@
 package org.fogcompute.coordinator.internal;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.TaskRequirements;
 import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.routing.NodeOrder;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.routing.RoutingStrategies.NamedStrategy;
 import org.fogcompute.api.routing.RoutingStrategy;
@@ -13,46 +13,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects the nodes that can host a task and asks a strategy to choose. Never throws for a placement problem: a
- * strategy that fails or disappears mid-call is replaced by the default, then by a built-in fallback, so a routing
- * call never fails because strategies come and go. Guarded by the coordinator's lock (reuses one buffer).
+ * Asks a strategy to choose among the nodes that can host a task. Never throws for a placement problem: a strategy
+ * that fails or disappears mid-call is replaced by the default, then by a built-in fallback (least loaded), so a
+ * routing call never fails because strategies come and go. Guarded by the coordinator's lock (reuses one view).
  */
 final class Placer {
     static final String FALLBACK_NAME = "fallback";
     private static final RoutingStrategy FALLBACK = (task, candidates) -> {
-        Node best = candidates.get(0);
-        for (int i = 1; i < candidates.size(); i++) {
-            if (candidates.get(i).reservedFraction() < best.reservedFraction()) {
-                best = candidates.get(i);
-            }
-        }
-        return best;
+        Iterator<Node> leastLoaded = candidates.eligible(NodeOrder.LEAST_LOADED).iterator();
+        return leastLoaded.hasNext() ? leastLoaded.next() : null;
     };
 
     private final Logger log = LoggerFactory.getLogger(Placer.class);
     private final RoutingStrategies strategies;
-    private final ArrayList<Node> candidates = new ArrayList<>();
-    private final List<Node> readOnlyCandidates = Collections.unmodifiableList(candidates);
+    private final FleetIndex index;
+    private final FleetView view;
 
-    Placer(RoutingStrategies strategies) {
+    Placer(RoutingStrategies strategies, FleetIndex index) {
         this.strategies = strategies;
+        this.index = index;
+        this.view = new FleetView(index);
     }
 
     /** The outcome of one placement: a node and the strategy that chose it, or the reason there is none. */
     record Decision(Node node, String strategy, String reason) {
     }
 
-    Decision place(TaskSpec task, List<NodeEntry> nodes) {
-        candidates.clear();
-        for (int i = 0, n = nodes.size(); i < n; i++) {
-            Node node = nodes.get(i).snapshot();
-            if (node.canHost(task)) {
-                candidates.add(node);
-            }
-        }
-        if (candidates.isEmpty()) {
-            return new Decision(null, null, noCandidateReason(task, nodes));
-        }
+    Decision place(TaskSpec task) {
+        view.forTask(task);
         NamedStrategy requested = strategies.resolve(task.strategy()).orElse(null);
         if (requested != null) {
             Decision decision = ask(requested, task);
@@ -67,19 +55,22 @@ final class Placer {
                 }
             }
         }
-        return new Decision(FALLBACK.select(task, readOnlyCandidates), FALLBACK_NAME, null);
+        Node chosen = FALLBACK.select(task, view);
+        return chosen != null ? new Decision(chosen, FALLBACK_NAME, null)
+                : new Decision(null, null, noCandidateReason(task, index.inOrder));
     }
 
     /** The strategy's decision, or null when it broke (threw, or chose a node that cannot host the task). */
     private Decision ask(NamedStrategy strategy, TaskSpec task) {
         try {
-            Node chosen = strategy.strategy().select(task, readOnlyCandidates);
+            Node chosen = strategy.strategy().select(task, view);
             if (chosen == null) {
-                return new Decision(null, null, "strategy '" + strategy.name() + "' chose none of "
-                        + candidates.size() + " eligible node(s)");
+                return new Decision(null, null, hasEligibleNode() ? "strategy '" + strategy.name()
+                        + "' chose none of the eligible nodes" : noCandidateReason(task, index.inOrder));
             }
-            if (chosen.canHost(task)) {
-                return new Decision(chosen, strategy.name(), null);
+            NodeEntry current = index.get(chosen.id());
+            if (current != null && current.snapshot().canHost(task)) {
+                return new Decision(current.snapshot(), strategy.name(), null);
             }
             log.warn("Routing strategy '{}' chose node {} which cannot host task {}; ignoring its choice",
                     strategy.name(), chosen.id(), task.id());
@@ -88,6 +79,10 @@ final class Placer {
             log.debug("Routing strategy '{}' failed; falling back", strategy.name(), e);
         }
         return null;
+    }
+
+    private boolean hasEligibleNode() {
+        return view.eligible(NodeOrder.REGISTRATION).iterator().hasNext();
     }
 
     /** Says at which constraint the fleet ran out of nodes, so an operator knows what to add or free. */

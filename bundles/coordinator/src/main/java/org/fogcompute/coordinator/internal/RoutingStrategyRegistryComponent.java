@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -37,8 +39,14 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
         String default_strategy() default "least-loaded";
     }
 
+    static final String TOPIC_ADDED = "fog/routing/STRATEGY_ADDED";
+    static final String TOPIC_REMOVED = "fog/routing/STRATEGY_REMOVED";
+
     private final Logger log = LoggerFactory.getLogger(RoutingStrategyRegistryComponent.class);
     private final ConfigurationAdmin configurationAdmin;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
 
     @Activate
     public RoutingStrategyRegistryComponent(Config config, @Reference ConfigurationAdmin configurationAdmin) {
@@ -62,6 +70,7 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
         }
         add(name, strategy);
         log.info("Routing strategy '{}' available", name);
+        announce(TOPIC_ADDED, name);
     }
 
     void unbindStrategy(RoutingStrategy strategy, Map<String, Object> properties) {
@@ -69,6 +78,7 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
         if (name != null) {
             remove(name, strategy);
             log.info("Routing strategy '{}' removed", name);
+            announce(TOPIC_REMOVED, name);
         }
     }
 
@@ -85,6 +95,14 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
             configuration.update(properties);
         } catch (IOException e) {
             log.warn("Default strategy set to '{}' but could not be saved in configuration", name, e);
+        }
+    }
+
+    /** Tells listeners (operators' tools, tests) that a strategy became selectable or stopped being so. */
+    private void announce(String topic, String name) {
+        EventAdmin events = eventAdmin;
+        if (events != null) {
+            events.postEvent(new Event(topic, Map.of(RoutingStrategy.NAME_PROPERTY, name)));
         }
     }
 

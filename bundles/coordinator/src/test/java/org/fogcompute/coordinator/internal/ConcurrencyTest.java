@@ -76,5 +76,6 @@ class ConcurrencyTest {
         long heldByTasks = coordinator.list(TaskQuery.ALL).items().stream()
                 .filter(t -> t.status().holdsReservation()).count();
         assertThat(reservedCpu).isEqualTo(heldByTasks);
+        assertThat(coordinator.indexInconsistencies()).isEmpty();
     }
 }

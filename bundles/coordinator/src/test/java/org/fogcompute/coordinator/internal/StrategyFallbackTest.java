@@ -18,7 +18,7 @@ class StrategyFallbackTest {
 
     @Test
     void taskNamingARemovedStrategyIsReroutedByTheDefault() {
-        RoutingStrategy last = (task, candidates) -> candidates.get(candidates.size() - 1);
+        RoutingStrategy last = (task, candidates) -> candidates.nodeAt(candidates.fleetSize() - 1);
         fleet.strategies.add("last", last);
         coordinator.register(node("a", 4, 4096).build());
         coordinator.register(node("b", 4, 4096).build());

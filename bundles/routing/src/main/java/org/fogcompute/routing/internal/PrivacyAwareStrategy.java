@@ -1,8 +1,9 @@
 package org.fogcompute.routing.internal;
 
-import java.util.List;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.routing.Candidates;
+import org.fogcompute.api.routing.NodeOrder;
 import org.fogcompute.api.routing.RoutingStrategy;
 import org.osgi.service.component.annotations.Component;
 
@@ -16,19 +17,12 @@ public class PrivacyAwareStrategy implements RoutingStrategy {
     public static final String NAME = "privacy-aware";
 
     @Override
-    public Node select(TaskSpec task, List<Node> candidates) {
-        Node best = null;
-        for (int i = 0, n = candidates.size(); i < n; i++) {
-            Node node = candidates.get(i);
-            if (!node.spec().onionCapable()) {
-                continue;
-            }
-            if (best == null || node.spec().reputation() > best.spec().reputation()
-                    || (node.spec().reputation() == best.spec().reputation()
-                        && node.metrics().circuitCount() < best.metrics().circuitCount())) {
-                best = node;
+    public Node select(TaskSpec task, Candidates candidates) {
+        for (Node node : candidates.eligible(NodeOrder.MOST_REPUTABLE)) {
+            if (node.spec().onionCapable()) {
+                return node;
             }
         }
-        return best;
+        return null;
     }
 }

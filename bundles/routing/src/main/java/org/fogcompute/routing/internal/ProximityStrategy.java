@@ -1,41 +1,54 @@
 package org.fogcompute.routing.internal;
 
-import java.util.List;
+import java.util.Iterator;
 import org.fogcompute.api.GeoLocation;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.routing.Candidates;
+import org.fogcompute.api.routing.NodeOrder;
 import org.fogcompute.api.routing.RoutingStrategy;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Nodes in the task's preferred region first; among those (or all, when none is there) the nearest by great-circle
- * distance to the task's preferred location when locations are known; otherwise, and on ties, the least loaded.
+ * Nodes in the task's preferred region first; among those (or all, when none is eligible there) the nearest by
+ * great-circle distance to the task's preferred location when locations are known; otherwise, and on ties, the least
+ * loaded.
  */
 @Component(service = RoutingStrategy.class, property = RoutingStrategy.NAME_PROPERTY + "=" + ProximityStrategy.NAME)
 public class ProximityStrategy implements RoutingStrategy {
     public static final String NAME = "proximity";
 
     @Override
-    public Node select(TaskSpec task, List<Node> candidates) {
+    public Node select(TaskSpec task, Candidates candidates) {
         String region = task.preferredRegion();
-        boolean anyInRegion = false;
+        GeoLocation target = task.preferredLocation();
         if (region != null) {
-            for (int i = 0, n = candidates.size(); i < n && !anyInRegion; i++) {
-                anyInRegion = region.equals(candidates.get(i).region());
+            Node inRegion = target == null
+                    ? first(candidates.eligibleInRegion(region, NodeOrder.LEAST_LOADED))
+                    : nearest(candidates.eligibleInRegion(region, NodeOrder.REGISTRATION), target);
+            if (inRegion != null) {
+                return inRegion;
             }
         }
-        GeoLocation target = task.preferredLocation();
+        return target == null
+                ? first(candidates.eligible(NodeOrder.LEAST_LOADED))
+                : nearest(candidates.eligible(NodeOrder.REGISTRATION), target);
+    }
+
+    private static Node first(Iterable<Node> nodes) {
+        Iterator<Node> iterator = nodes.iterator();
+        return iterator.hasNext() ? iterator.next() : null;
+    }
+
+    /** Nearest node with a known location; nodes without one come after all located nodes; ties by load. */
+    private static Node nearest(Iterable<Node> nodes, GeoLocation target) {
         Node best = null;
         double bestDistance = Double.MAX_VALUE;
-        for (int i = 0, n = candidates.size(); i < n; i++) {
-            Node node = candidates.get(i);
-            if (anyInRegion && !region.equals(node.region())) {
-                continue;
-            }
-            double distance = target == null || node.spec().location() == null
+        for (Node node : nodes) {
+            double distance = node.spec().location() == null
                     ? Double.MAX_VALUE : target.distanceKm(node.spec().location());
             if (best == null || distance < bestDistance
-                    || (distance == bestDistance && Load.compare(node, best) < 0)) {
+                    || (distance == bestDistance && NodeOrder.LEAST_LOADED.comparator().compare(node, best) < 0)) {
                 best = node;
                 bestDistance = distance;
             }

@@ -1,10 +1,11 @@
 package org.fogcompute.examples.spreadbyregion;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.routing.Candidates;
+import org.fogcompute.api.routing.NodeOrder;
 import org.fogcompute.api.routing.RoutingStrategy;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,7 +16,8 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>To write your own: copy this module, change the name in the service property, build it, and drop the jar into
  * Karaf's {@code deploy/} folder. {@code fog:strategy-list} shows it at once; remove the jar and tasks that named it
- * fall back to the default strategy.
+ * fall back to the default strategy. Iterating all eligible nodes, as here, is simple but linear in the fleet; the
+ * indexed orders of {@link Candidates} let a strategy stop after a few nodes.
  */
 @Component(service = RoutingStrategy.class,
         property = RoutingStrategy.NAME_PROPERTY + "=" + SpreadByRegionStrategy.NAME)
@@ -23,13 +25,13 @@ public class SpreadByRegionStrategy implements RoutingStrategy {
     public static final String NAME = "spread-by-region";
 
     @Override
-    public Node select(TaskSpec task, List<Node> candidates) {
+    public Node select(TaskSpec task, Candidates candidates) {
         Map<String, Integer> tasksByRegion = new HashMap<>();
-        for (Node node : candidates) {
+        for (Node node : candidates.eligible(NodeOrder.REGISTRATION)) {
             tasksByRegion.merge(node.region(), node.activeTasks(), Integer::sum);
         }
         Node best = null;
-        for (Node node : candidates) {
+        for (Node node : candidates.eligible(NodeOrder.REGISTRATION)) {
             if (best == null || isBetter(node, best, tasksByRegion)) {
                 best = node;
             }

@@ -1,0 +1,131 @@
+package org.fogcompute.coordinator.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.routing.NodeOrder;
+
+/**
+ * The registered nodes, by id, in registration order, and sorted by each {@link NodeOrder}, globally and per region
+ * for load. Sorted sets file an entry under its {@link NodeEntry#indexed} snapshot, so an entry must be re-filed
+ * through {@link #reindex} after any change to the values an order uses (reservations, reported load). Guarded by
+ * the coordinator's lock.
+ */
+final class FleetIndex {
+    private static final Comparator<NodeEntry> BY_LOAD = ordered(NodeOrder.LEAST_LOADED);
+    private static final Comparator<NodeEntry> BY_REPUTATION = ordered(NodeOrder.MOST_REPUTABLE);
+    private static final Comparator<NodeEntry> BY_FREE_MEMORY = ordered(NodeOrder.LEAST_FREE_MEMORY);
+
+    final Map<String, NodeEntry> byId = new HashMap<>();
+    final List<NodeEntry> inOrder = new ArrayList<>();
+    final NavigableSet<NodeEntry> byLoad = new TreeSet<>(BY_LOAD);
+    final NavigableSet<NodeEntry> byReputation = new TreeSet<>(BY_REPUTATION);
+    final NavigableSet<NodeEntry> byFreeMemory = new TreeSet<>(BY_FREE_MEMORY);
+    final Map<String, List<NodeEntry>> regionInOrder = new HashMap<>();
+    final Map<String, NavigableSet<NodeEntry>> regionByLoad = new HashMap<>();
+
+    private static Comparator<NodeEntry> ordered(NodeOrder order) {
+        Comparator<Node> nodes = order.comparator();
+        return (a, b) -> {
+            int c = nodes.compare(a.indexed, b.indexed);
+            return c != 0 ? c : Long.compare(a.sequence, b.sequence);
+        };
+    }
+
+    NodeEntry get(String id) {
+        return byId.get(id);
+    }
+
+    int size() {
+        return inOrder.size();
+    }
+
+    void add(NodeEntry entry) {
+        byId.put(entry.spec.id(), entry);
+        inOrder.add(entry);
+        regionInOrder.computeIfAbsent(entry.spec.region(), r -> new ArrayList<>()).add(entry);
+        file(entry);
+    }
+
+    void remove(NodeEntry entry) {
+        byId.remove(entry.spec.id());
+        inOrder.remove(entry);
+        List<NodeEntry> region = regionInOrder.get(entry.spec.region());
+        region.remove(entry);
+        if (region.isEmpty()) {
+            regionInOrder.remove(entry.spec.region());
+        }
+        unfile(entry);
+        regionByLoad.computeIfPresent(entry.spec.region(), (r, set) -> set.isEmpty() ? null : set);
+    }
+
+    /** Re-files an entry whose snapshot changed; cheap when nothing an order uses has changed. */
+    void reindex(NodeEntry entry) {
+        Node now = entry.snapshot();
+        Node filed = entry.indexed;
+        if (filed == now || byId.get(entry.spec.id()) != entry) {
+            return; // unchanged, or no longer registered (its tasks are being re-routed)
+        }
+        if (sameKeys(filed, now)) {
+            entry.indexed = now; // sorts exactly where the old snapshot did
+            return;
+        }
+        unfile(entry);
+        file(entry);
+    }
+
+    /** Whether two snapshots of one node sort alike in every order (reputation and registration never change). */
+    private static boolean sameKeys(Node a, Node b) {
+        return a.reservedCpu() == b.reservedCpu() && a.reservedMemoryMb() == b.reservedMemoryMb()
+                && a.metrics().cpuPercent() == b.metrics().cpuPercent()
+                && a.metrics().circuitCount() == b.metrics().circuitCount();
+    }
+
+    private void file(NodeEntry entry) {
+        entry.indexed = entry.snapshot();
+        byLoad.add(entry);
+        byReputation.add(entry);
+        byFreeMemory.add(entry);
+        regionByLoad.computeIfAbsent(entry.spec.region(), r -> new TreeSet<>(BY_LOAD)).add(entry);
+    }
+
+    private void unfile(NodeEntry entry) {
+        byLoad.remove(entry);
+        byReputation.remove(entry);
+        byFreeMemory.remove(entry);
+        NavigableSet<NodeEntry> region = regionByLoad.get(entry.spec.region());
+        if (region != null) {
+            region.remove(entry);
+        }
+    }
+
+    /** Every way the indexes disagree with the registered nodes; empty when consistent. For tests. */
+    List<String> inconsistencies() {
+        List<String> problems = new ArrayList<>();
+        for (NavigableSet<NodeEntry> set : List.of(byLoad, byReputation, byFreeMemory)) {
+            if (set.size() != byId.size()) {
+                problems.add("sorted index holds " + set.size() + " entries for " + byId.size() + " nodes");
+            }
+            for (NodeEntry entry : set) {
+                if (byId.get(entry.spec.id()) != entry) {
+                    problems.add("unregistered node " + entry.spec.id() + " still indexed");
+                }
+            }
+        }
+        for (NodeEntry entry : inOrder) {
+            if (!sameKeys(entry.indexed, entry.snapshot())) {
+                problems.add("node " + entry.spec.id() + " filed under stale values");
+            }
+        }
+        int regional = regionByLoad.values().stream().mapToInt(NavigableSet::size).sum();
+        if (regional != byId.size()) {
+            problems.add("regional indexes hold " + regional + " entries for " + byId.size() + " nodes");
+        }
+        return problems;
+    }
+}
