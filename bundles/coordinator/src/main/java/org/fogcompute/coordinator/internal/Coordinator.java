@@ -200,18 +200,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Page<Node> list(NodeQuery query) {
         synchronized (lock) {
-            List<Node> page = new ArrayList<>(Math.min(query.limit(), fleet.size()));
-            int matched = 0;
-            for (NodeEntry entry : fleet.inOrder) {
-                Node node = entry.snapshot();
-                if (query.matches(node)) {
-                    if (matched >= query.offset() && page.size() < query.limit()) {
-                        page.add(node);
-                    }
-                    matched++;
-                }
-            }
-            return new Page<>(page, matched, query.offset(), query.limit());
+            return Page.of(() -> fleet.inOrder.stream().map(NodeEntry::snapshot).iterator(), query::matches,
+                    query.offset(), query.limit());
         }
     }
 
@@ -440,18 +430,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Page<Task> list(TaskQuery query) {
         synchronized (lock) {
-            List<Task> page = new ArrayList<>();
-            int matched = 0;
-            for (TaskEntry entry : tasks.values()) {
-                Task task = entry.snapshot();
-                if (query.matches(task)) {
-                    if (matched >= query.offset() && page.size() < query.limit()) {
-                        page.add(task);
-                    }
-                    matched++;
-                }
-            }
-            return new Page<>(page, matched, query.offset(), query.limit());
+            return Page.of(() -> tasks.values().stream().map(TaskEntry::snapshot).iterator(), query::matches,
+                    query.offset(), query.limit());
         }
     }
 

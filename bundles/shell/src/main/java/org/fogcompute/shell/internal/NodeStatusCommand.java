@@ -3,24 +3,14 @@ package org.fogcompute.shell.internal;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.fogcompute.api.Node;
-import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.NodeStatus;
-import org.fogcompute.shell.internal.completers.NodeIdCompleter;
 
 @Service
 @Command(scope = "fog", name = "node-status", description = "Sets a node's declared status (ACTIVE, IDLE, MAINTENANCE)")
-public class NodeStatusCommand extends FogAction {
-    @Reference
-    NodeRegistry registry;
-
-    @Argument(index = 0, name = "node", description = "Node id", required = true)
-    @Completion(NodeIdCompleter.class)
-    String nodeId;
-
+public class NodeStatusCommand extends NodeCommand {
     @Argument(index = 1, name = "status", description = "ACTIVE, IDLE or MAINTENANCE", required = true)
     @Completion(value = StringsCompleter.class, values = {"ACTIVE", "IDLE", "MAINTENANCE"})
     String status;
