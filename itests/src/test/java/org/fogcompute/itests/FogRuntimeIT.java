@@ -65,9 +65,9 @@ public class FogRuntimeIT extends FogTestSupport {
             }
         }
         assertEquals("problems: " + problems, List.of(), problems);
-        assertEquals("api, coordinator, routing, simulator, shell", 5, fogBundles);
-        assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator; got " + components,
-                components >= 9);
+        assertEquals("api, coordinator, routing, simulator, persistence, shell", 6, fogBundles);
+        assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
+                + components, components >= 10);
     }
 
     @Test
@@ -118,6 +118,10 @@ public class FogRuntimeIT extends FogTestSupport {
         execute("fog:task-start shell-gpu-task");
         assertTrue(execute("fog:task-complete shell-gpu-task").contains("COMPLETED"));
         assertTrue(execute("fog:task-cancel shell-huge").contains("CANCELLED"));
+
+        String database = execute("fog:db-info");
+        assertTrue(database, database.contains("Apache Derby") && database.contains("Schema version")
+                && database.matches("(?s).*Unfinished tasks\\s*\\|\\s*\\d+.*"));
 
         String topology = execute("fog:topology");
         assertTrue(topology, topology.contains("Nodes") && topology.contains("CPU free/total"));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,8 @@ import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.TopologySnapshot;
 import org.fogcompute.api.ValidationException;
 import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.api.store.FleetStore;
+import org.fogcompute.api.store.StoreUnavailableException;
 
 /**
  * The fleet: registry, capacity accounting, task lifecycle, failure detection and failover.
@@ -62,18 +65,35 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private final List<Map.Entry<String, Map<String, Object>>> outbox = new ArrayList<>();
     private final int[] tasksByStatus = new int[TaskStatus.values().length];
     private final RoutingStrategies strategies;
+    private final FleetStore store;
+    private final Journal journal = new Journal();
+    private final Set<NodeEntry> heartbeatsToSave = new LinkedHashSet<>();
     private volatile CoordinatorSettings settings;
     private volatile boolean running = true;
+    private volatile boolean ready;
     private long sequence;
     private long nodeSequence;
 
+    /** A coordinator in memory only, ready at once. */
     public Coordinator(CoordinatorSettings settings, Clock clock, RoutingStrategies strategies, EventSink events) {
+        this(settings, clock, strategies, events, FleetStore.NONE);
+        ready = true;
+    }
+
+    /** A coordinator that keeps its fleet in {@code store}; it takes writes once {@link #restore()} succeeded. */
+    public Coordinator(CoordinatorSettings settings, Clock clock, RoutingStrategies strategies, EventSink events,
+                       FleetStore store) {
         this.settings = settings;
         this.clock = clock;
         this.strategies = strategies;
         this.events = events;
+        this.store = store;
         this.placer = new Placer(strategies, fleet);
         this.startedAt = clock.instant();
+    }
+
+    public boolean isReady() {
+        return ready;
     }
 
     public void updateSettings(CoordinatorSettings newSettings) {
@@ -135,6 +155,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         NodeEntry entry = new NodeEntry(nodeSequence++, spec, clock.instant(),
                 settings.heartbeatInterval().toMillis());
         fleet.add(entry);
+        journal.addedNodes.add(entry);
         emit(FogTopics.NODE_REGISTERED, "node.id", spec.id(), entry.snapshot().status());
         return entry;
     }
@@ -144,7 +165,10 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             NodeEntry entry = requireNode(nodeId);
             Node before = entry.snapshot();
+            journal.node(entry);
             fleet.remove(entry);
+            journal.removedNodes.add(entry);
+            heartbeatsToSave.remove(entry);
             rerouteTasksOf(entry, "node '" + nodeId + "' was unregistered");
             emit(FogTopics.NODE_UNREGISTERED, "node.id", nodeId, null);
             return before;
@@ -159,6 +183,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
         return mutate(() -> {
             NodeEntry entry = requireNode(nodeId);
+            journal.node(entry);
             entry.declaredStatus = status;
             changed(entry);
             drainQueue();
@@ -174,12 +199,16 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             NodeEntry entry = requireNode(nodeId);
             Instant now = clock.instant();
-            if (entry.liveness == Liveness.ALIVE) {
-                entry.detector.recordInterval(Duration.between(entry.lastHeartbeat, now).toMillis());
+            boolean returned = entry.liveness != Liveness.ALIVE;
+            if (returned) {
+                journal.node(entry); // a change of status is committed at once
+            } else {
+                entry.detector.recordInterval(Duration.between(entry.silentSince, now).toMillis());
+                heartbeatsToSave.add(entry); // a plain heartbeat is saved with the next batch
             }
             entry.lastHeartbeat = now;
+            entry.silentSince = now;
             entry.metrics = metrics;
-            boolean returned = entry.liveness != Liveness.ALIVE;
             entry.liveness = Liveness.ALIVE;
             changed(entry);
             if (returned) {
@@ -248,8 +277,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 if (entry.liveness == Liveness.OFFLINE) {
                     continue;
                 }
-                long silentMillis = Duration.between(entry.lastHeartbeat, now).toMillis();
+                long silentMillis = Duration.between(entry.silentSince, now).toMillis();
                 if (silentMillis >= timeoutMillis) {
+                    journal.node(entry);
                     entry.liveness = Liveness.OFFLINE;
                     changed(entry);
                     rerouteTasksOf(entry, "node '" + entry.spec.id() + "' went OFFLINE (no heartbeat for "
@@ -257,6 +287,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                     changedCount++;
                 } else if (entry.liveness == Liveness.ALIVE
                         && entry.detector.phi(silentMillis) >= current.phiThreshold()) {
+                    journal.node(entry);
                     entry.liveness = Liveness.SUSPECT;
                     changed(entry);
                     changedCount++;
@@ -270,6 +301,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         List<String> taskIds = new ArrayList<>(entry.taskIds);
         for (String taskId : taskIds) {
             TaskEntry task = tasks.get(taskId);
+            journalTask(task);
             release(task, entry);
             task.retryCount++;
             task.startedAt = null;
@@ -297,6 +329,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             }
             TaskEntry task = new TaskEntry(withId, sequence++, clock.instant());
             tasks.put(task.id(), task);
+            journal.addedTasks.add(task);
             tasksByStatus[TaskStatus.PENDING.ordinal()]++;
             emit(FogTopics.TASK_SUBMITTED, "task.id", task.id(), TaskStatus.PENDING);
             route(task);
@@ -306,6 +339,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     /** Places a PENDING task or queues it with the reason. The task holds no reservation when called. */
     private boolean route(TaskEntry task) {
+        journalTask(task);
         Placer.Decision decision = placer.place(task.spec);
         NodeEntry target = decision.node() == null ? null : fleet.get(decision.node().id());
         if (target == null || !target.snapshot().canHost(task.spec)) {
@@ -319,6 +353,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             return false;
         }
         queue.remove(task);
+        journal.node(target);
         setStatus(task, TaskStatus.ASSIGNED);
         target.reservedCpu += task.spec.requirements().cpuCores();
         target.reservedMemoryMb += task.spec.requirements().memoryMb();
@@ -361,6 +396,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "start", TaskStatus.ASSIGNED);
+            journalTask(task);
             setStatus(task, TaskStatus.RUNNING);
             task.startedAt = clock.instant();
             emit(FogTopics.TASK_STARTED, "task.id", taskId, TaskStatus.RUNNING);
@@ -373,9 +409,11 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "complete", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
+            journalTask(task);
             NodeEntry node = fleet.get(task.nodeId);
             release(task, node);
             if (node != null) {
+                journal.node(node);
                 node.completedTasks++;
                 changed(node);
             }
@@ -394,9 +432,11 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "fail", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
+            journalTask(task);
             NodeEntry node = fleet.get(task.nodeId);
             release(task, node);
             if (node != null) {
+                journal.node(node);
                 node.failedTasks++;
                 changed(node);
             }
@@ -411,6 +451,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         return mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "cancel", TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.RUNNING);
+            journalTask(task);
             queue.remove(task);
             release(task, fleet.get(task.nodeId));
             finish(task, TaskStatus.CANCELLED, "cancelled");
@@ -467,7 +508,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     }
 
     private void release(TaskEntry task, NodeEntry node) {
-        if (node != null && task.status.holdsReservation() && node.taskIds.remove(task.id())) {
+        if (node != null && task.status.holdsReservation() && node.taskIds.contains(task.id())) {
+            journal.node(node);
+            node.taskIds.remove(task.id());
             node.reservedCpu -= task.spec.requirements().cpuCores();
             node.reservedMemoryMb -= task.spec.requirements().memoryMb();
             changed(node);
@@ -475,17 +518,26 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     }
 
     private void finish(TaskEntry task, TaskStatus status, String message) {
+        journalTask(task);
         setStatus(task, status);
         task.message = message;
         task.finishedAt = clock.instant();
         emit(FogTopics.forFinished(status), "task.id", task.id(), status);
         finishedOrder.add(task.id());
+    }
+
+    /** Forgets the oldest finished tasks beyond the retention; only after a commit, as it cannot be undone. */
+    private void forgetOldFinishedTasks() {
         while (finishedOrder.size() > settings.finishedTaskRetention()) {
             TaskEntry evicted = tasks.remove(finishedOrder.poll());
             if (evicted != null) {
                 tasksByStatus[evicted.status.ordinal()]--;
             }
         }
+    }
+
+    private void journalTask(TaskEntry task) {
+        journal.task(task, queue.contains(task));
     }
 
     // ---------------------------------------------------------------- topology
@@ -539,17 +591,28 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
     }
 
-    /** Runs a mutation under the lock and publishes its events afterwards; a failed mutation publishes nothing. */
+    /**
+     * Runs a mutation under the lock, commits what it changed to the store and publishes its events afterwards. A
+     * mutation that throws, or whose commit the store refuses, is undone in memory and publishes nothing.
+     */
     private <T> T mutate(Supplier<T> mutation) {
         List<Map.Entry<String, Map<String, Object>>> toPublish;
         T result;
         synchronized (lock) {
+            if (!ready) {
+                throw new StoreUnavailableException("the coordinator is still loading its state from the database; "
+                        + "retry shortly", null);
+            }
+            journal.begin(finishedOrder.size());
             try {
                 result = mutation.get();
+                commitJournal();
             } catch (RuntimeException e) {
+                undoJournal();
                 outbox.clear();
                 throw e;
             }
+            forgetOldFinishedTasks();
             if (outbox.isEmpty()) {
                 return result;
             }
@@ -558,5 +621,194 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
         toPublish.forEach(e -> events.publish(e.getKey(), e.getValue()));
         return result;
+    }
+
+    private void commitJournal() {
+        if (journal.isEmpty() || store == FleetStore.NONE) {
+            return;
+        }
+        List<FleetStore.StoredNode> savedNodes = new ArrayList<>();
+        for (NodeEntry entry : journal.addedNodes) {
+            savedNodes.add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
+        }
+        for (NodeEntry entry : journal.nodes.keySet()) {
+            if (fleet.get(entry.spec.id()) == entry && !journal.addedNodes.contains(entry)) {
+                savedNodes.add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
+            }
+        }
+        List<String> removed = new ArrayList<>();
+        journal.removedNodes.forEach(entry -> removed.add(entry.spec.id()));
+        List<Task> savedTasks = new ArrayList<>();
+        journal.addedTasks.forEach(task -> savedTasks.add(task.snapshot()));
+        for (TaskEntry task : journal.tasks.keySet()) {
+            if (!journal.addedTasks.contains(task)) {
+                savedTasks.add(task.snapshot());
+            }
+        }
+        store.commit(settings.coordinatorId(), new FleetStore.Changes(savedNodes, removed, savedTasks));
+    }
+
+    /** Puts back everything the current mutation changed: structure first, then the saved fields. */
+    private void undoJournal() {
+        for (TaskEntry task : journal.addedTasks) {
+            tasks.remove(task.id());
+            queue.remove(task);
+            tasksByStatus[task.status.ordinal()]--;
+        }
+        for (NodeEntry entry : journal.addedNodes) {
+            fleet.remove(entry);
+            heartbeatsToSave.remove(entry);
+        }
+        for (NodeEntry entry : journal.removedNodes) {
+            fleet.add(entry);
+        }
+        journal.nodes.forEach((entry, saved) -> {
+            entry.restore(saved);
+            fleet.reindex(entry);
+        });
+        journal.tasks.forEach((task, saved) -> {
+            if (journal.addedTasks.contains(task)) {
+                return;
+            }
+            setStatus(task, saved.status());
+            task.restore(saved);
+            if (saved.queued()) {
+                queue.add(task);
+            } else {
+                queue.remove(task);
+            }
+        });
+        while (finishedOrder.size() > journal.finishedOrderSize) {
+            finishedOrder.pollLast();
+        }
+    }
+
+    // ---------------------------------------------------------------- durability
+
+    /**
+     * Loads the fleet from the store and takes it over: nodes whose last heartbeat is older than the heartbeat
+     * interval start SUSPECT, every node gets a full timeout from now before it can go OFFLINE, tasks on nodes that
+     * are gone are re-routed and queued tasks are placed. Writes are refused until this succeeded.
+     *
+     * @throws StoreUnavailableException when the store cannot be read or the take-over cannot be committed; the
+     *                                   coordinator stays empty and not ready, and the call may be repeated
+     */
+    public void restore() {
+        FleetStore.Snapshot snapshot = store.load(settings.coordinatorId());
+        synchronized (lock) {
+            Instant now = clock.instant();
+            long intervalMillis = settings.heartbeatInterval().toMillis();
+            for (FleetStore.StoredNode stored : snapshot.nodes()) {
+                Node node = stored.node();
+                NodeEntry entry = new NodeEntry(nodeSequence++, node.spec(), node.registeredAt(), intervalMillis);
+                entry.declaredStatus = stored.declaredStatus();
+                entry.metrics = node.metrics();
+                entry.completedTasks = node.completedTasks();
+                entry.failedTasks = node.failedTasks();
+                entry.lastHeartbeat = node.lastHeartbeat();
+                entry.silentSince = now;
+                entry.liveness = Duration.between(node.lastHeartbeat(), now).toMillis() > intervalMillis
+                        ? Liveness.SUSPECT : Liveness.ALIVE;
+                entry.refresh();
+                fleet.add(entry);
+            }
+            for (Task stored : snapshot.unfinishedTasks()) {
+                TaskEntry task = new TaskEntry(stored.spec(), sequence++, stored.submittedAt());
+                task.status = stored.status();
+                task.nodeId = stored.nodeId();
+                task.routedBy = stored.routedBy();
+                task.retryCount = stored.retryCount();
+                task.message = stored.message();
+                task.assignedAt = stored.assignedAt();
+                task.startedAt = stored.startedAt();
+                tasks.put(task.id(), task);
+                tasksByStatus[task.status.ordinal()]++;
+                NodeEntry node = task.nodeId == null ? null : fleet.get(task.nodeId);
+                if (task.status == TaskStatus.PENDING) {
+                    queue.add(task);
+                } else if (node != null) {
+                    node.reservedCpu += task.spec.requirements().cpuCores();
+                    node.reservedMemoryMb += task.spec.requirements().memoryMb();
+                    node.taskIds.add(task.id());
+                }
+            }
+            fleet.inOrder.forEach(entry -> {
+                entry.refresh();
+                fleet.reindex(entry);
+            });
+            ready = true;
+        }
+        try {
+            mutate(() -> {
+                for (TaskEntry orphan : tasksOfLostNodes()) {
+                    journalTask(orphan);
+                    orphan.retryCount++;
+                    if (orphan.retryCount > settings.maxRetries()) {
+                        finish(orphan, TaskStatus.FAILED, "node '" + orphan.nodeId + "' is gone after a restart; "
+                                + "gave up after " + settings.maxRetries() + " re-routes");
+                    } else {
+                        route(orphan);
+                    }
+                }
+                drainQueue();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                ready = false;
+                clearState();
+            }
+            throw e;
+        }
+    }
+
+    private List<TaskEntry> tasksOfLostNodes() {
+        List<TaskEntry> orphans = new ArrayList<>();
+        for (TaskEntry task : tasks.values()) {
+            if (task.status.holdsReservation() && (task.nodeId == null || fleet.get(task.nodeId) == null)) {
+                orphans.add(task);
+            }
+        }
+        return orphans;
+    }
+
+    private void clearState() {
+        new ArrayList<>(fleet.inOrder).forEach(fleet::remove);
+        tasks.clear();
+        queue.clear();
+        finishedOrder.clear();
+        heartbeatsToSave.clear();
+        java.util.Arrays.fill(tasksByStatus, 0);
+    }
+
+    /**
+     * Saves the heartbeats received since the last call in one batch. On failure they are kept for the next call.
+     *
+     * @return how many nodes were saved
+     */
+    public int saveHeartbeats() {
+        List<NodeEntry> entries;
+        List<Node> nodes = new ArrayList<>();
+        synchronized (lock) {
+            if (heartbeatsToSave.isEmpty()) {
+                return 0;
+            }
+            entries = new ArrayList<>(heartbeatsToSave);
+            heartbeatsToSave.clear();
+            entries.forEach(entry -> nodes.add(entry.snapshot()));
+        }
+        try {
+            store.saveHeartbeats(settings.coordinatorId(), nodes);
+            return nodes.size();
+        } catch (RuntimeException e) {
+            synchronized (lock) {
+                for (NodeEntry entry : entries) {
+                    if (fleet.get(entry.spec.id()) == entry) {
+                        heartbeatsToSave.add(entry);
+                    }
+                }
+            }
+            throw e;
+        }
     }
 }

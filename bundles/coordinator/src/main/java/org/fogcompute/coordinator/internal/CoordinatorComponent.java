@@ -11,6 +11,8 @@ import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.api.store.FleetStore;
+import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -64,22 +66,34 @@ public class CoordinatorComponent extends Coordinator {
 
         @AttributeDefinition(name = "Finished tasks kept", description = "Completed, failed and cancelled tasks kept")
         int finished_task_retention() default 10000;
+
+        @AttributeDefinition(name = "Heartbeat save interval (s)",
+                description = "Heartbeats are written to the database in one batch this often")
+        long heartbeat_save_interval_seconds() default 5;
+
+        @AttributeDefinition(name = "Restore retry interval (s)",
+                description = "How often to try again to load the fleet while the database is unreachable")
+        long restore_retry_interval_seconds() default 5;
     }
 
     private final Logger log = LoggerFactory.getLogger(CoordinatorComponent.class);
     private final EventAdminSink eventSink;
     private final ScheduledExecutorService scheduler;
+    private final long restoreRetrySeconds;
     private ScheduledFuture<?> livenessTask;
     private ScheduledFuture<?> snapshotTask;
+    private ScheduledFuture<?> heartbeatTask;
+    private volatile boolean storeDown;
 
     @Activate
-    public CoordinatorComponent(Config config, @Reference RoutingStrategies strategies) {
-        this(config, strategies, new EventAdminSink());
+    public CoordinatorComponent(Config config, @Reference RoutingStrategies strategies, @Reference FleetStore store) {
+        this(config, strategies, store, new EventAdminSink());
     }
 
-    private CoordinatorComponent(Config config, RoutingStrategies strategies, EventAdminSink sink) {
-        super(settingsOf(config), Clock.systemUTC(), strategies, sink);
+    private CoordinatorComponent(Config config, RoutingStrategies strategies, FleetStore store, EventAdminSink sink) {
+        super(settingsOf(config), Clock.systemUTC(), strategies, sink, store);
         this.eventSink = sink;
+        this.restoreRetrySeconds = Math.max(1, config.restore_retry_interval_seconds());
         ThreadFactory threads = Executors.defaultThreadFactory();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = threads.newThread(runnable);
@@ -87,8 +101,22 @@ public class CoordinatorComponent extends Coordinator {
             thread.setDaemon(true);
             return thread;
         });
+        restoreOrRetry();
         schedule(config);
         log.info("Fog coordinator '{}' started", config.coordinator_id());
+    }
+
+    /** Loads the fleet; while the database is unreachable, tries again later and refuses writes meanwhile. */
+    private void restoreOrRetry() {
+        try {
+            restore();
+            storeReachable();
+            log.info("Fog coordinator restored {} node(s) and {} unfinished task(s)", size(), current().pendingTasks()
+                    + current().assignedTasks() + current().runningTasks());
+        } catch (StoreUnavailableException e) {
+            storeUnreachable(e);
+            scheduler.schedule(this::restoreOrRetry, restoreRetrySeconds, TimeUnit.SECONDS);
+        }
     }
 
     @Modified
@@ -102,6 +130,11 @@ public class CoordinatorComponent extends Coordinator {
     void deactivate() {
         stopRunning();
         scheduler.shutdownNow();
+        try {
+            saveHeartbeats();
+        } catch (StoreUnavailableException e) {
+            log.warn("Last heartbeats not saved at shutdown: {}", e.getMessage());
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -117,6 +150,7 @@ public class CoordinatorComponent extends Coordinator {
         if (livenessTask != null) {
             livenessTask.cancel(false);
             snapshotTask.cancel(false);
+            heartbeatTask.cancel(false);
         }
         long livenessPeriod = Math.max(10, config.liveness_check_period_millis());
         long snapshotPeriod = Math.max(1, config.topology_snapshot_interval_seconds());
@@ -124,17 +158,43 @@ public class CoordinatorComponent extends Coordinator {
                 livenessPeriod, livenessPeriod, TimeUnit.MILLISECONDS);
         snapshotTask = scheduler.scheduleAtFixedRate(guarded("topology snapshot", this::recordSnapshot),
                 0, snapshotPeriod, TimeUnit.SECONDS);
+        long heartbeatPeriod = Math.max(1, config.heartbeat_save_interval_seconds());
+        heartbeatTask = scheduler.scheduleWithFixedDelay(guarded("heartbeat save", this::saveHeartbeats),
+                heartbeatPeriod, heartbeatPeriod, TimeUnit.SECONDS);
     }
 
-    /** A periodic job must survive its own failure, or the scheduler silently stops running it. */
+    /**
+     * A periodic job must survive its own failure, or the scheduler silently stops running it. An unreachable database
+     * is reported once per outage, not once per tick; jobs do nothing until the fleet is loaded.
+     */
     private Runnable guarded(String what, Runnable job) {
         return () -> {
+            if (!isReady()) {
+                return;
+            }
             try {
                 job.run();
+                storeReachable();
+            } catch (StoreUnavailableException e) {
+                storeUnreachable(e);
             } catch (RuntimeException e) {
                 log.error("Periodic {} failed", what, e);
             }
         };
+    }
+
+    private void storeUnreachable(StoreUnavailableException e) {
+        if (!storeDown) {
+            storeDown = true;
+            log.warn("Fog database unreachable, writes are refused until it returns: {}", e.getMessage());
+        }
+    }
+
+    private void storeReachable() {
+        if (storeDown) {
+            storeDown = false;
+            log.info("Fog database reachable again");
+        }
     }
 
     static CoordinatorSettings settingsOf(Config config) {

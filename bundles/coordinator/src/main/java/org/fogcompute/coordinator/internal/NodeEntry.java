@@ -26,6 +26,8 @@ final class NodeEntry {
     long completedTasks;
     long failedTasks;
     Instant lastHeartbeat;
+    /** Since when failure detection counts silence: the last heartbeat, or the restart that restored the node. */
+    Instant silentSince;
     private Node snapshot;
 
     /** The snapshot this entry is filed under in the sorted indexes; only {@link FleetIndex} changes it. */
@@ -37,7 +39,34 @@ final class NodeEntry {
         this.declaredStatus = spec.status();
         this.registeredAt = now;
         this.lastHeartbeat = now;
+        this.silentSince = now;
         this.detector = new PhiAccrualDetector(expectedHeartbeatMillis);
+        refresh();
+    }
+
+    /** The fields a mutation may change, so that a mutation the store refused can be undone. */
+    record Saved(NodeStatus declaredStatus, Liveness liveness, NodeMetrics metrics, int reservedCpu,
+                 long reservedMemoryMb, long completedTasks, long failedTasks, Instant lastHeartbeat,
+                 Instant silentSince, Set<String> taskIds) {
+    }
+
+    Saved save() {
+        return new Saved(declaredStatus, liveness, metrics, reservedCpu, reservedMemoryMb, completedTasks,
+                failedTasks, lastHeartbeat, silentSince, new LinkedHashSet<>(taskIds));
+    }
+
+    void restore(Saved saved) {
+        declaredStatus = saved.declaredStatus();
+        liveness = saved.liveness();
+        metrics = saved.metrics();
+        reservedCpu = saved.reservedCpu();
+        reservedMemoryMb = saved.reservedMemoryMb();
+        completedTasks = saved.completedTasks();
+        failedTasks = saved.failedTasks();
+        lastHeartbeat = saved.lastHeartbeat();
+        silentSince = saved.silentSince();
+        taskIds.clear();
+        taskIds.addAll(saved.taskIds());
         refresh();
     }
 

@@ -29,6 +29,30 @@ final class TaskEntry {
         this.submittedAt = submittedAt;
     }
 
+    /** The fields a mutation may change, so that a mutation the store refused can be undone. */
+    record Saved(TaskStatus status, String nodeId, String routedBy, int retryCount, String message,
+                 Instant assignedAt, Instant startedAt, Instant finishedAt, int assignmentCount, boolean queued) {
+    }
+
+    Saved save(boolean queued) {
+        return new Saved(status, nodeId, routedBy, retryCount, message, assignedAt, startedAt, finishedAt,
+                assignments.size(), queued);
+    }
+
+    /** Restores every field but the status, which the coordinator restores itself to keep its counters right. */
+    void restore(Saved saved) {
+        nodeId = saved.nodeId();
+        routedBy = saved.routedBy();
+        retryCount = saved.retryCount();
+        message = saved.message();
+        assignedAt = saved.assignedAt();
+        startedAt = saved.startedAt();
+        finishedAt = saved.finishedAt();
+        while (assignments.size() > saved.assignmentCount()) {
+            assignments.remove(assignments.size() - 1);
+        }
+    }
+
     String id() {
         return spec.id();
     }

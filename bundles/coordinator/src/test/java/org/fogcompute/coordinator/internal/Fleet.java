@@ -19,12 +19,22 @@ final class Fleet {
     }
 
     Fleet(CoordinatorSettings settings) {
+        this(settings, null);
+    }
+
+    /** With a store: the coordinator restores from it before the test uses it. */
+    Fleet(CoordinatorSettings settings, org.fogcompute.api.store.FleetStore store) {
         strategies.add(RoundRobinStrategy.NAME, new RoundRobinStrategy());
         strategies.add(LeastLoadedStrategy.NAME, new LeastLoadedStrategy());
         strategies.add(AffinityStrategy.NAME, new AffinityStrategy());
         strategies.add(ProximityStrategy.NAME, new ProximityStrategy());
         strategies.add(PrivacyAwareStrategy.NAME, new PrivacyAwareStrategy());
-        coordinator = new Coordinator(settings, clock, strategies, EventSink.NONE);
+        if (store == null) {
+            coordinator = new Coordinator(settings, clock, strategies, EventSink.NONE);
+        } else {
+            coordinator = new Coordinator(settings, clock, strategies, EventSink.NONE, store);
+            coordinator.restore();
+        }
     }
 
     static NodeSpec.Builder node(String id, int cpu, long memoryMb) {

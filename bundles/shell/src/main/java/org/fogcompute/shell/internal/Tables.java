@@ -10,6 +10,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TopologySnapshot;
+import org.fogcompute.api.store.FleetStore;
 
 /** Formats coordinator data for the shell; plain methods so that tests need no container. */
 final class Tables {
@@ -133,6 +134,17 @@ final class Tables {
         if (defaultName != null && !names.contains(defaultName)) {
             out.println("Default strategy '" + defaultName + "' is not installed; tasks fall back to another one.");
         }
+    }
+
+    static void storeInfo(FleetStore.StoreInfo info, PrintStream out) {
+        ShellTable table = keyValueTable();
+        row(table, "Database", info.product());
+        row(table, "URL", info.url());
+        row(table, "Schema version", info.schemaVersion());
+        row(table, "Nodes", info.nodes());
+        row(table, "Tasks", info.tasks());
+        row(table, "Unfinished tasks", info.unfinishedTasks());
+        table.print(out, true);
     }
 
     private static ShellTable keyValueTable() {

@@ -1,0 +1,80 @@
+package org.fogcompute.api.store;
+
+import java.util.List;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.NodeStatus;
+import org.fogcompute.api.Task;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Durable home of the coordinator's nodes and tasks. The coordinator acknowledges a change only after
+ * {@link #commit} returned; when it throws, the coordinator undoes the change in memory.
+ */
+@ConsumerType
+public interface FleetStore {
+
+    /** A stored node: its last snapshot and the status it declared (registration or a later status change). */
+    record StoredNode(Node node, NodeStatus declaredStatus) {
+    }
+
+    /** What a coordinator needs to come back after a restart. */
+    record Snapshot(List<StoredNode> nodes, List<Task> unfinishedTasks) {
+        public Snapshot {
+            nodes = List.copyOf(nodes);
+            unfinishedTasks = List.copyOf(unfinishedTasks);
+        }
+    }
+
+    /** The changes of one coordinator mutation (or of several, committed together). */
+    record Changes(List<StoredNode> savedNodes, List<String> removedNodeIds, List<Task> savedTasks) {
+        public Changes {
+            savedNodes = List.copyOf(savedNodes);
+            removedNodeIds = List.copyOf(removedNodeIds);
+            savedTasks = List.copyOf(savedTasks);
+        }
+
+        public boolean isEmpty() {
+            return savedNodes.isEmpty() && removedNodeIds.isEmpty() && savedTasks.isEmpty();
+        }
+    }
+
+    /** Database product, address (never a password), schema version and row counts, for operators. */
+    record StoreInfo(String product, String url, int schemaVersion, long nodes, long tasks, long unfinishedTasks) {
+    }
+
+    /** Every node and every unfinished task owned by this coordinator. */
+    Snapshot load(String ownerId);
+
+    /**
+     * Writes all changes in one transaction.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached or refuses the transaction
+     */
+    void commit(String ownerId, Changes changes);
+
+    /** Saves last heartbeats and reported load in one batch; losing a batch loses only freshness. */
+    void saveHeartbeats(String ownerId, List<Node> nodes);
+
+    StoreInfo info();
+
+    /** A store that keeps nothing: the coordinator runs in memory only. */
+    FleetStore NONE = new FleetStore() {
+        @Override
+        public Snapshot load(String ownerId) {
+            return new Snapshot(List.of(), List.of());
+        }
+
+        @Override
+        public void commit(String ownerId, Changes changes) {
+        }
+
+        @Override
+        public void saveHeartbeats(String ownerId, List<Node> nodes) {
+        }
+
+        @Override
+        public StoreInfo info() {
+            return new StoreInfo("none (in memory)", "-", 0, 0, 0, 0);
+        }
+    };
+}

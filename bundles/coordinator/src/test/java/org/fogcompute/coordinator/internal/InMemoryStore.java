@@ -1,0 +1,51 @@
+package org.fogcompute.coordinator.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.Task;
+import org.fogcompute.api.store.FleetStore;
+import org.fogcompute.api.store.StoreUnavailableException;
+
+/** A FleetStore in maps that can be switched to fail, standing in for a database that goes away. */
+final class InMemoryStore implements FleetStore {
+    final Map<String, StoredNode> nodes = new LinkedHashMap<>();
+    final Map<String, Task> tasks = new LinkedHashMap<>();
+    volatile boolean down;
+    int commits;
+
+    @Override
+    public synchronized Snapshot load(String ownerId) {
+        failIfDown();
+        return new Snapshot(new ArrayList<>(nodes.values()),
+                tasks.values().stream().filter(t -> !t.status().isFinished()).toList());
+    }
+
+    @Override
+    public synchronized void commit(String ownerId, Changes changes) {
+        failIfDown();
+        commits++;
+        changes.savedNodes().forEach(n -> nodes.put(n.node().id(), n));
+        changes.removedNodeIds().forEach(nodes::remove);
+        changes.savedTasks().forEach(t -> tasks.put(t.id(), t));
+    }
+
+    @Override
+    public synchronized void saveHeartbeats(String ownerId, List<Node> heartbeats) {
+        failIfDown();
+        heartbeats.forEach(n -> nodes.computeIfPresent(n.id(), (id, old) -> new StoredNode(n, old.declaredStatus())));
+    }
+
+    @Override
+    public StoreInfo info() {
+        return new StoreInfo("in memory", "-", 1, nodes.size(), tasks.size(), 0);
+    }
+
+    private void failIfDown() {
+        if (down) {
+            throw new StoreUnavailableException("database unavailable: connection refused", null);
+        }
+    }
+}

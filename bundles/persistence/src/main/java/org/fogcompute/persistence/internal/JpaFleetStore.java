@@ -1,0 +1,170 @@
+package org.fogcompute.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.persistence.EntityManager;
+import javax.sql.DataSource;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.Task;
+import org.fogcompute.api.TaskStatus;
+import org.fogcompute.api.store.FleetStore;
+import org.fogcompute.api.store.StoreUnavailableException;
+
+/**
+ * {@link FleetStore} on JPA. Transactions come from outside (Aries JPA's template in OSGi, a plain
+ * EntityManagerFactory in tests), so the same code runs in both. The schema is migrated before first use and again
+ * after a failed attempt, so a database that was down at start is picked up when it returns.
+ */
+public class JpaFleetStore implements FleetStore {
+    private static final List<String> UNFINISHED = List.of(TaskStatus.PENDING.name(), TaskStatus.ASSIGNED.name(),
+            TaskStatus.RUNNING.name());
+
+    /** Runs work in one transaction (commit on return, roll back on exception). */
+    public interface Transactions {
+        <R> R inTransaction(Function<EntityManager, R> work);
+    }
+
+    private final Transactions transactions;
+    private final DataSource dataSource;
+    private final SchemaMigrator migrator;
+    private volatile int schemaVersion;
+
+    public JpaFleetStore(Transactions transactions, DataSource dataSource) {
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+        this.migrator = new SchemaMigrator(dataSource);
+    }
+
+    /** Migrates the schema now; later calls are free once it succeeded. */
+    public int ensureSchema() {
+        if (schemaVersion == 0) {
+            try {
+                schemaVersion = migrator.migrate();
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
+            }
+        }
+        return schemaVersion;
+    }
+
+    @Override
+    public Snapshot load(String ownerId) {
+        ensureSchema();
+        return run(em -> {
+            List<StoredNode> nodes = new ArrayList<>();
+            for (NodeRecord r : em.createQuery("SELECT n FROM NodeRecord n WHERE n.ownerId = :owner "
+                    + "ORDER BY n.registeredAt, n.id", NodeRecord.class).setParameter("owner", ownerId)
+                    .getResultList()) {
+                nodes.add(r.toStored());
+            }
+            List<Task> tasks = new ArrayList<>();
+            for (TaskRecord r : em.createQuery("SELECT t FROM TaskRecord t WHERE t.ownerId = :owner "
+                    + "AND t.status IN :unfinished ORDER BY t.submittedAt, t.id", TaskRecord.class)
+                    .setParameter("owner", ownerId).setParameter("unfinished", UNFINISHED).getResultList()) {
+                tasks.add(r.toTask());
+            }
+            return new Snapshot(nodes, tasks);
+        });
+    }
+
+    @Override
+    public void commit(String ownerId, Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        ensureSchema();
+        run(em -> {
+            for (StoredNode stored : changes.savedNodes()) {
+                NodeRecord existing = em.find(NodeRecord.class, stored.node().id());
+                if (existing == null) {
+                    em.persist(NodeRecord.of(ownerId, stored));
+                } else {
+                    existing.declaredStatus = stored.declaredStatus().name();
+                    existing.update(stored.node());
+                }
+            }
+            for (String nodeId : changes.removedNodeIds()) {
+                NodeRecord existing = em.find(NodeRecord.class, nodeId);
+                if (existing != null) {
+                    em.remove(existing);
+                }
+            }
+            for (Task task : changes.savedTasks()) {
+                TaskRecord existing = em.find(TaskRecord.class, task.id());
+                if (existing == null) {
+                    em.persist(TaskRecord.of(ownerId, task));
+                } else {
+                    existing.update(task);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void saveHeartbeats(String ownerId, List<Node> nodes) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        ensureSchema();
+        run(em -> {
+            for (Node node : nodes) {
+                NodeRecord existing = em.find(NodeRecord.class, node.id());
+                if (existing != null) {
+                    existing.update(node);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public StoreInfo info() {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            String product = metaData.getDatabaseProductName() + " " + metaData.getDatabaseProductVersion();
+            String url = withoutSecrets(metaData.getURL());
+            int version = migrator.currentVersion();
+            if (version == 0) {
+                return new StoreInfo(product, url, 0, 0, 0, 0);
+            }
+            return run(em -> new StoreInfo(product, url, version,
+                    em.createQuery("SELECT COUNT(n) FROM NodeRecord n", Long.class).getSingleResult(),
+                    em.createQuery("SELECT COUNT(t) FROM TaskRecord t", Long.class).getSingleResult(),
+                    em.createQuery("SELECT COUNT(t) FROM TaskRecord t WHERE t.status IN :unfinished", Long.class)
+                            .setParameter("unfinished", UNFINISHED).getSingleResult()));
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops user info and password parameters from a JDBC URL. */
+    static String withoutSecrets(String url) {
+        if (url == null) {
+            return "-";
+        }
+        return url.replaceAll("//[^/@]*@", "//").replaceAll("(?i)([?&;:]password=)[^&;]*", "$1***");
+    }
+
+    private <R> R run(Function<EntityManager, R> work) {
+        try {
+            return transactions.inTransaction(work);
+        } catch (StoreUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailableException("database unavailable: " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}
