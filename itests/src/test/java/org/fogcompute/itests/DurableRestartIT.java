@@ -1,0 +1,120 @@
+package org.fogcompute.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Assume;
+import org.junit.Test;
+
+/**
+ * The distribution as operators run it, in its own JVM: what it acknowledged survives a graceful restart and a
+ * {@code kill -9} in the middle of a stream of writes, once and only once. Runs on the embedded database and, when
+ * {@code FOG_TEST_JDBC_URL} names a PostgreSQL database, on PostgreSQL too.
+ */
+public class DurableRestartIT {
+    private static final Pattern REGISTERED = Pattern.compile("Registered node (\\S+) ");
+    private static final Pattern SUBMITTED = Pattern.compile("Task (\\S+) (ASSIGNED|is PENDING)");
+
+    @Test
+    public void embeddedDatabaseKeepsEveryAcknowledgedWrite() throws Exception {
+        survivesRestartAndKill(null);
+    }
+
+    @Test
+    public void postgresqlKeepsEveryAcknowledgedWrite() throws Exception {
+        String url = System.getenv("FOG_TEST_JDBC_URL");
+        Assume.assumeTrue("FOG_TEST_JDBC_URL is not set to a PostgreSQL database: skipped",
+                url != null && url.startsWith("jdbc:postgresql:"));
+        survivesRestartAndKill(url);
+    }
+
+    private void survivesRestartAndKill(String jdbcUrl) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path source = Paths.get(System.getProperty("fog.assembly.dir"));
+        Path home = Paths.get("target", "restart-" + run).toAbsolutePath();
+        try (RunningDistribution karaf = new RunningDistribution(source, home, "coordinator-" + run, jdbcUrl)) {
+            karaf.startFresh();
+
+            // graceful restart
+            List<String> commands = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                commands.add("fog:node-register -c 2 -m 2048 " + run + "-n" + i);
+                commands.add("fog:task-submit --id " + run + "-t" + i);
+            }
+            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+            karaf.client(commands, line -> acknowledge(line, acknowledged));
+            assertEquals("every write of the first batch acknowledged", 40, acknowledged.size());
+            karaf.stop();
+            karaf.start();
+            assertPresentOnce(karaf, acknowledged);
+
+            // kill -9 while writes stream in
+            List<String> stream = new ArrayList<>();
+            for (int i = 0; i < 3000; i++) {
+                stream.add("fog:node-register -c 1 -m 512 " + run + "-k" + i);
+                stream.add("fog:task-submit --id " + run + "-kt" + i);
+            }
+            CountDownLatch enoughAcknowledged = new CountDownLatch(200);
+            ExecutorService clientThread = Executors.newSingleThreadExecutor();
+            Future<?> writer = clientThread.submit(() -> {
+                karaf.client(stream, line -> {
+                    if (acknowledge(line, acknowledged)) {
+                        enoughAcknowledged.countDown();
+                    }
+                });
+                return null;
+            });
+            assertTrue("200 writes not acknowledged within 120 s", enoughAcknowledged.await(120, TimeUnit.SECONDS));
+            karaf.kill();
+            writer.get(60, TimeUnit.SECONDS);
+            clientThread.shutdown();
+            assertTrue("the kill came before the stream ended", acknowledged.size() < 40 + 6000);
+
+            karaf.start();
+            assertPresentOnce(karaf, acknowledged);
+        }
+    }
+
+    private static boolean acknowledge(String line, Set<String> acknowledged) {
+        Matcher node = REGISTERED.matcher(line);
+        if (node.find()) {
+            return acknowledged.add("node " + node.group(1));
+        }
+        Matcher task = SUBMITTED.matcher(line);
+        if (task.find()) {
+            return acknowledged.add("task " + task.group(1));
+        }
+        return false;
+    }
+
+    private static void assertPresentOnce(RunningDistribution karaf, Set<String> acknowledged) throws Exception {
+        Map<String, Integer> found = new HashMap<>();
+        for (String line : karaf.clientOutput("fog:node-list --no-format --limit 10000")) {
+            found.merge("node " + line.split("\\s+")[0], 1, Integer::sum);
+        }
+        for (String line : karaf.clientOutput("fog:task-list --no-format --limit 10000")) {
+            found.merge("task " + line.split("\\s+")[0], 1, Integer::sum);
+        }
+        Set<String> missing = new TreeSet<>(acknowledged);
+        missing.removeAll(found.keySet());
+        assertEquals("acknowledged but missing after restart", Set.of(), missing);
+        found.forEach((id, count) -> assertEquals(id + " listed more than once", 1, (int) count));
+    }
+}

@@ -1,0 +1,211 @@
+package org.fogcompute.itests;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the built distribution started the way an operator starts it ({@code bin/karaf server}), with a test
+ * user for {@code bin/client}, free ports and optionally another database. Stopped gracefully or killed with
+ * SIGKILL; the copy stays on disk between starts so that its {@code data/} survives.
+ */
+final class RunningDistribution implements AutoCloseable {
+    private static final long BOOT_TIMEOUT_SECONDS = 90;
+    static final String USER = "itest";
+    static final String PASSWORD = "itest-secret";
+
+    private final Path home;
+    private final int sshPort;
+    private Process karaf;
+    private int boots;
+
+    RunningDistribution(Path source, Path home, String coordinatorId, String jdbcUrl) throws IOException {
+        this.home = home;
+        copy(source, home);
+        this.sshPort = freePort();
+        append("etc/users.properties", USER + " = " + PASSWORD + ",_g_:admingroup\n"
+                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
+        append("etc/org.apache.karaf.shell.cfg", "sshPort = " + sshPort + "\n");
+        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort() + "\nrmiServerPort = "
+                + freePort() + "\n");
+        Files.writeString(home.resolve("etc/org.fogcompute.coordinator.cfg"), "coordinator.id = " + coordinatorId
+                + "\n");
+        if (jdbcUrl != null) {
+            Files.writeString(home.resolve("etc/org.ops4j.datasource-fog.cfg"),
+                    "osgi.jdbc.driver.name = PostgreSQL JDBC Driver\nurl = " + jdbcUrl + "\ndataSourceName = fog\n");
+        }
+    }
+
+    /**
+     * First start on an empty data directory. A first boot on a busy machine has been seen to hang (two threads
+     * waiting on each other, see TOOLCHAIN.md); then the data directory is wiped and the boot tried once more.
+     */
+    void startFresh() throws Exception {
+        try {
+            start();
+        } catch (AssertionError hung) {
+            System.err.println("First boot did not finish (" + hung.getMessage() + "); wiping data/ and retrying");
+            kill();
+            boots = 0;
+            try (Stream<Path> files = Files.walk(home.resolve("data"))) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            start();
+        }
+    }
+
+    /** Starts Karaf and returns once the coordinator has restored its fleet. */
+    void start() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(home.resolve("console-" + boots + ".log").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        karaf = builder.start();
+        boots++;
+        waitForLogLine("Fog coordinator restored", boots);
+        waitForSsh();
+    }
+
+    /** {@code bin/stop}, then waits for the JVM to exit. */
+    void stop() throws Exception {
+        Process stop = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                .redirectErrorStream(true).start();
+        stop.waitFor(60, TimeUnit.SECONDS);
+        if (!karaf.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("Karaf did not stop within 60 s");
+        }
+    }
+
+    /** SIGKILL to the Karaf JVM and every process it started: no shutdown hook runs. */
+    void kill() throws Exception {
+        long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+        karaf.destroyForcibly();
+        if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("Karaf survived SIGKILL for 30 s");
+        }
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+    }
+
+    /** Runs commands through {@code bin/client -b}, feeding each printed line to {@code lines}. */
+    void client(List<String> commands, Consumer<String> lines) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-a",
+                Integer.toString(sshPort), "-u", USER, "-p", PASSWORD, "-b").directory(home.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process client = builder.start();
+        Thread feeder = new Thread(() -> {
+            try (Writer in = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8)) {
+                for (String command : commands) {
+                    in.write(command + "\n");
+                }
+            } catch (IOException e) {
+                // the server went away mid-batch: that is what the crash test does
+            }
+        }, "client-feeder");
+        feeder.start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.accept(line);
+            }
+        }
+        client.waitFor(60, TimeUnit.SECONDS);
+        feeder.join(10_000);
+    }
+
+    List<String> clientOutput(String command) throws Exception {
+        List<String> lines = new ArrayList<>();
+        client(List.of(command), lines::add);
+        return lines;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (karaf != null && karaf.isAlive()) {
+            kill();
+        }
+        if (Boolean.getBoolean("fog.itest.keep")) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private void waitForLogLine(String text, int occurrences) throws Exception {
+        Path log = home.resolve("data/log/karaf.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (!karaf.isAlive()) {
+                throw new AssertionError("Karaf exited during boot; see " + home.resolve("console-" + (boots - 1)
+                        + ".log"));
+            }
+            if (Files.exists(log)) {
+                long seen;
+                try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+                    seen = lines.filter(l -> l.contains(text)).count();
+                }
+                if (seen >= occurrences) {
+                    return;
+                }
+            }
+            karaf.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("no '" + text + "' in " + log + " within " + BOOT_TIMEOUT_SECONDS + " s");
+    }
+
+    private void waitForSsh() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", sshPort)) {
+                return;
+            } catch (IOException notYet) {
+                karaf.waitFor(200, TimeUnit.MILLISECONDS);
+            }
+        }
+        throw new AssertionError("ssh port " + sshPort + " not open within " + BOOT_TIMEOUT_SECONDS + " s");
+    }
+
+    private void append(String file, String text) throws IOException {
+        Files.writeString(home.resolve(file), "\n" + text, StandardOpenOption.APPEND);
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path relative = source.relativize(from);
+                if (relative.startsWith("data")) {
+                    continue;
+                }
+                Path to = target.resolve(relative.toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
