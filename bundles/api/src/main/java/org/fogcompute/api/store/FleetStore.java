@@ -25,16 +25,23 @@ public interface FleetStore {
         }
     }
 
-    /** The changes of one coordinator mutation (or of several, committed together). */
-    record Changes(List<StoredNode> savedNodes, List<String> removedNodeIds, List<Task> savedTasks) {
+    /**
+     * The changes of one coordinator mutation (or of several, committed together): new rows, changed rows and removed
+     * nodes. New rows are known not to exist, so a store may insert them without looking first.
+     */
+    record Changes(List<StoredNode> newNodes, List<StoredNode> savedNodes, List<String> removedNodeIds,
+                   List<Task> newTasks, List<Task> savedTasks) {
         public Changes {
+            newNodes = List.copyOf(newNodes);
             savedNodes = List.copyOf(savedNodes);
             removedNodeIds = List.copyOf(removedNodeIds);
+            newTasks = List.copyOf(newTasks);
             savedTasks = List.copyOf(savedTasks);
         }
 
         public boolean isEmpty() {
-            return savedNodes.isEmpty() && removedNodeIds.isEmpty() && savedTasks.isEmpty();
+            return newNodes.isEmpty() && savedNodes.isEmpty() && removedNodeIds.isEmpty() && newTasks.isEmpty()
+                    && savedTasks.isEmpty();
         }
     }
 

@@ -627,9 +627,10 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         if (journal.isEmpty() || store == FleetStore.NONE) {
             return;
         }
+        List<FleetStore.StoredNode> newNodes = new ArrayList<>();
         List<FleetStore.StoredNode> savedNodes = new ArrayList<>();
         for (NodeEntry entry : journal.addedNodes) {
-            savedNodes.add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
+            newNodes.add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
         }
         for (NodeEntry entry : journal.nodes.keySet()) {
             if (fleet.get(entry.spec.id()) == entry && !journal.addedNodes.contains(entry)) {
@@ -638,14 +639,16 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
         List<String> removed = new ArrayList<>();
         journal.removedNodes.forEach(entry -> removed.add(entry.spec.id()));
+        List<Task> newTasks = new ArrayList<>();
+        journal.addedTasks.forEach(task -> newTasks.add(task.snapshot()));
         List<Task> savedTasks = new ArrayList<>();
-        journal.addedTasks.forEach(task -> savedTasks.add(task.snapshot()));
         for (TaskEntry task : journal.tasks.keySet()) {
             if (!journal.addedTasks.contains(task)) {
                 savedTasks.add(task.snapshot());
             }
         }
-        store.commit(settings.coordinatorId(), new FleetStore.Changes(savedNodes, removed, savedTasks));
+        store.commit(settings.coordinatorId(),
+                new FleetStore.Changes(newNodes, savedNodes, removed, newTasks, savedTasks));
     }
 
     /** Puts back everything the current mutation changed: structure first, then the saved fields. */

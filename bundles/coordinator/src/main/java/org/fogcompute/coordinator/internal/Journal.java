@@ -1,9 +1,9 @@
 package org.fogcompute.coordinator.internal;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What one coordinator mutation touched: the prior state of every changed node and task, and the nodes and tasks it
@@ -13,9 +13,10 @@ import java.util.Map;
 final class Journal {
     final Map<NodeEntry, NodeEntry.Saved> nodes = new IdentityHashMap<>();
     final Map<TaskEntry, TaskEntry.Saved> tasks = new IdentityHashMap<>();
-    final List<NodeEntry> addedNodes = new ArrayList<>();
-    final List<NodeEntry> removedNodes = new ArrayList<>();
-    final List<TaskEntry> addedTasks = new ArrayList<>();
+    // entries do not override equals: these are identity sets, in insertion order
+    final Set<NodeEntry> addedNodes = new LinkedHashSet<>();
+    final Set<NodeEntry> removedNodes = new LinkedHashSet<>();
+    final Set<TaskEntry> addedTasks = new LinkedHashSet<>();
     int finishedOrderSize;
 
     void begin(int finishedOrderSize) {

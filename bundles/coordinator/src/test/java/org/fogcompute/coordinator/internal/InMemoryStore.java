@@ -27,6 +27,8 @@ final class InMemoryStore implements FleetStore {
     public synchronized void commit(String ownerId, Changes changes) {
         failIfDown();
         commits++;
+        changes.newNodes().forEach(n -> nodes.put(n.node().id(), n));
+        changes.newTasks().forEach(t -> tasks.put(t.id(), t));
         changes.savedNodes().forEach(n -> nodes.put(n.node().id(), n));
         changes.removedNodeIds().forEach(nodes::remove);
         changes.savedTasks().forEach(t -> tasks.put(t.id(), t));

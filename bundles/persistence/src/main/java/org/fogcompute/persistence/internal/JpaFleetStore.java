@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
@@ -26,6 +27,27 @@ public class JpaFleetStore implements FleetStore {
     /** Runs work in one transaction (commit on return, roll back on exception). */
     public interface Transactions {
         <R> R inTransaction(Function<EntityManager, R> work);
+
+        /** Resource-local transactions on a plain factory, for use outside OSGi (tests, benchmarks, tools). */
+        static Transactions resourceLocal(EntityManagerFactory factory) {
+            return new Transactions() {
+                @Override
+                public <R> R inTransaction(Function<EntityManager, R> work) {
+                    EntityManager em = factory.createEntityManager();
+                    try {
+                        em.getTransaction().begin();
+                        R result = work.apply(em);
+                        em.getTransaction().commit();
+                        return result;
+                    } finally {
+                        if (em.getTransaction().isActive()) {
+                            em.getTransaction().rollback();
+                        }
+                        em.close();
+                    }
+                }
+            };
+        }
     }
 
     private final Transactions transactions;
@@ -78,6 +100,12 @@ public class JpaFleetStore implements FleetStore {
         }
         ensureSchema();
         run(em -> {
+            for (StoredNode stored : changes.newNodes()) {
+                em.persist(NodeRecord.of(ownerId, stored));
+            }
+            for (Task task : changes.newTasks()) {
+                em.persist(TaskRecord.of(ownerId, task));
+            }
             for (StoredNode stored : changes.savedNodes()) {
                 NodeRecord existing = em.find(NodeRecord.class, stored.node().id());
                 if (existing == null) {

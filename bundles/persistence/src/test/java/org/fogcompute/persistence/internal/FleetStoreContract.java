@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
@@ -53,23 +52,7 @@ abstract class FleetStoreContract {
         dataSource = emptyDatabase();
         factory = new PersistenceProvider().createEntityManagerFactory("fog",
                 Map.of("javax.persistence.nonJtaDataSource", dataSource));
-        store = new JpaFleetStore(new JpaFleetStore.Transactions() {
-            @Override
-            public <R> R inTransaction(java.util.function.Function<EntityManager, R> work) {
-                EntityManager em = factory.createEntityManager();
-                try {
-                    em.getTransaction().begin();
-                    R result = work.apply(em);
-                    em.getTransaction().commit();
-                    return result;
-                } finally {
-                    if (em.getTransaction().isActive()) {
-                        em.getTransaction().rollback();
-                    }
-                    em.close();
-                }
-            }
-        }, dataSource);
+        store = new JpaFleetStore(JpaFleetStore.Transactions.resourceLocal(factory), dataSource);
     }
 
     @AfterEach
@@ -132,7 +115,7 @@ abstract class FleetStoreContract {
     @Test
     void committedNodesAndUnfinishedTasksComeBackIntact() {
         Node gateway = node("gw-1", NodeStatus.ACTIVE);
-        store.commit("c1", new Changes(List.of(new StoredNode(gateway, NodeStatus.ACTIVE)), List.of(),
+        store.commit("c1", changes(List.of(new StoredNode(gateway, NodeStatus.ACTIVE)), List.of(),
                 List.of(task("pending", TaskStatus.PENDING, null), task("running", TaskStatus.RUNNING, "gw-1"),
                         task("done", TaskStatus.COMPLETED, "gw-1"))));
 
@@ -152,10 +135,10 @@ abstract class FleetStoreContract {
 
     @Test
     void updatesAndRemovalsAreApplied() {
-        store.commit("c1", new Changes(List.of(new StoredNode(node("a", NodeStatus.ACTIVE), NodeStatus.ACTIVE),
+        store.commit("c1", changes(List.of(new StoredNode(node("a", NodeStatus.ACTIVE), NodeStatus.ACTIVE),
                 new StoredNode(node("b", NodeStatus.ACTIVE), NodeStatus.ACTIVE)), List.of(),
                 List.of(task("t", TaskStatus.ASSIGNED, "a"))));
-        store.commit("c1", new Changes(List.of(new StoredNode(node("a", NodeStatus.MAINTENANCE),
+        store.commit("c1", changes(List.of(new StoredNode(node("a", NodeStatus.MAINTENANCE),
                 NodeStatus.MAINTENANCE)), List.of("b"), List.of(task("t", TaskStatus.COMPLETED, "a"))));
 
         var snapshot = store.load("c1");
@@ -172,7 +155,7 @@ abstract class FleetStoreContract {
 
     @Test
     void heartbeatsAreSavedInABatch() {
-        store.commit("c1", new Changes(List.of(new StoredNode(node("a", NodeStatus.ACTIVE), NodeStatus.ACTIVE)),
+        store.commit("c1", changes(List.of(new StoredNode(node("a", NodeStatus.ACTIVE), NodeStatus.ACTIVE)),
                 List.of(), List.of()));
         Node later = new Node(node("a", NodeStatus.ACTIVE).spec(), NodeStatus.ACTIVE,
                 new NodeMetrics(99, 98, 97, 5), 0, 0, 0, 7, 2, T0, T0.plusSeconds(600));
@@ -185,14 +168,29 @@ abstract class FleetStoreContract {
     @Test
     void aFailedCommitLeavesNothingBehind() {
         Node a = node("a", NodeStatus.ACTIVE);
-        store.commit("c1", new Changes(List.of(new StoredNode(a, NodeStatus.ACTIVE)), List.of(), List.of()));
+        store.commit("c1", changes(List.of(new StoredNode(a, NodeStatus.ACTIVE)), List.of(), List.of()));
         // a message longer than its column: the database refuses the whole transaction
         Task bad = new Task(new TaskSpec("broken", "ok", 5, null, null, false, null, null, null, null, null, null),
                 TaskStatus.PENDING, null, null, 0, "m".repeat(5000), T0, null, null, null);
-        assertThatThrownBy(() -> store.commit("c1", new Changes(
+        assertThatThrownBy(() -> store.commit("c1", changes(
                 List.of(new StoredNode(node("b", NodeStatus.ACTIVE), NodeStatus.ACTIVE)), List.of(), List.of(bad))))
                 .isInstanceOf(StoreUnavailableException.class);
         assertThat(store.load("c1").nodes()).extracting(n -> n.node().id()).containsExactly("a");
+    }
+
+    /** Changes with everything saved as "changed" rows, so the store must look each row up. */
+    private static Changes changes(List<StoredNode> nodes, List<String> removed, List<Task> tasks) {
+        return new Changes(List.of(), nodes, removed, List.of(), tasks);
+    }
+
+    @Test
+    void newRowsAreInsertedWithoutALookup() {
+        store.commit("c1", new Changes(List.of(new StoredNode(node("n", NodeStatus.ACTIVE), NodeStatus.ACTIVE)),
+                List.of(), List.of(), List.of(task("t", TaskStatus.ASSIGNED, "n")), List.of()));
+        assertThat(store.load("c1").unfinishedTasks()).extracting(Task::nodeId).containsExactly("n");
+        assertThatThrownBy(() -> store.commit("c1", new Changes(List.of(new StoredNode(node("n", NodeStatus.ACTIVE),
+                NodeStatus.ACTIVE)), List.of(), List.of(), List.of(), List.of())))
+                .isInstanceOf(StoreUnavailableException.class);
     }
 
     /** Index column sets of a table (lower case) → unique, as the database's own catalog reports them. */

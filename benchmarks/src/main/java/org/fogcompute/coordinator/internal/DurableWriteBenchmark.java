@@ -1,0 +1,107 @@
+package org.fogcompute.coordinator.internal;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.fogcompute.api.NodeSpec;
+import org.fogcompute.api.TaskSpec;
+import org.fogcompute.persistence.internal.JpaFleetStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Durable writes through the coordinator, over a HikariCP pool as in the distribution (SPEC §14, issue 3): each call returns only after its change is committed to
+ * the database. Run with {@code -t 1} and {@code -t 16} for one and sixteen concurrent clients. PostgreSQL comes from
+ * {@code FOG_BENCH_JDBC_URL} (default {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}); its fog tables
+ * are dropped first.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class DurableWriteBenchmark {
+    @Param({"derby", "postgresql"})
+    String database;
+
+    private final AtomicLong ids = new AtomicLong();
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private EntityManagerFactory factory;
+    private Coordinator coordinator;
+
+    private HikariDataSource pool;
+
+    @Setup
+    public void setUp() throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource());
+        config.setMaximumPoolSize(10);
+        pool = new HikariDataSource(config); // as in the distribution (pax-jdbc-pool-hikaricp)
+        DataSource dataSource = pool;
+        factory = new PersistenceProvider().createEntityManagerFactory("fog",
+                Map.of("javax.persistence.nonJtaDataSource", dataSource, "eclipselink.logging.level", "SEVERE"));
+        JpaFleetStore store = new JpaFleetStore(JpaFleetStore.Transactions.resourceLocal(factory), dataSource);
+        coordinator = new Coordinator(CoordinatorSettings.DEFAULTS, Clock.systemUTC(),
+                BenchmarkWorkload.builtInStrategies(), EventSink.NONE, store);
+        coordinator.restore();
+        // capacity for every task the run submits, so each submission is a placement plus a commit
+        coordinator.register(NodeSpec.builder("sink-" + run).capacity(1_000_000, 1_000_000_000L).build());
+    }
+
+    @TearDown
+    public void tearDown() {
+        factory.close();
+        pool.close();
+    }
+
+    @Benchmark
+    public Object registerNode() {
+        return coordinator.register(NodeSpec.builder(run + "-n" + ids.incrementAndGet()).capacity(4, 4096).build());
+    }
+
+    @Benchmark
+    public Object submitTask() {
+        return coordinator.submit(TaskSpec.builder().id(run + "-t" + ids.incrementAndGet()).build());
+    }
+
+    private DataSource dataSource() throws Exception {
+        if (database.equals("derby")) {
+            EmbeddedDataSource derby = new EmbeddedDataSource();
+            derby.setDatabaseName(new File("target/bench-derby-" + run).getAbsolutePath());
+            derby.setCreateDatabase("create");
+            return derby;
+        }
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(System.getenv().getOrDefault("FOG_BENCH_JDBC_URL",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+        try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS fog_task");
+            statement.execute("DROP TABLE IF EXISTS fog_node");
+            statement.execute("DROP TABLE IF EXISTS fog_schema_version");
+        }
+        return postgres;
+    }
+}
