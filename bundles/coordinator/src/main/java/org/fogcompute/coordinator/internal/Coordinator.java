@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.CoordinatorHealth;
@@ -66,7 +68,12 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private final int[] tasksByStatus = new int[TaskStatus.values().length];
     private final RoutingStrategies strategies;
     private final FleetStore store;
-    private final Journal journal = new Journal();
+    /** The journal of the mutation running under the lock. */
+    private Journal journal = new Journal(0);
+    /** Mutations applied in memory whose commit is still to come, oldest first. Guarded by the lock. */
+    private final ArrayDeque<Journal> uncommitted = new ArrayDeque<>();
+    /** One group commit at a time; taken without holding the lock. */
+    private final ReentrantLock commitLock = new ReentrantLock();
     private final Set<NodeEntry> heartbeatsToSave = new LinkedHashSet<>();
     private volatile CoordinatorSettings settings;
     private volatile boolean running = true;
@@ -357,7 +364,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         setStatus(task, TaskStatus.ASSIGNED);
         target.reservedCpu += task.spec.requirements().cpuCores();
         target.reservedMemoryMb += task.spec.requirements().memoryMb();
-        target.taskIds.add(task.id());
+        journal.taskAdded(target, task.id());
         task.nodeId = target.spec.id();
         task.routedBy = decision.strategy();
         task.message = null;
@@ -510,7 +517,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private void release(TaskEntry task, NodeEntry node) {
         if (node != null && task.status.holdsReservation() && node.taskIds.contains(task.id())) {
             journal.node(node);
-            node.taskIds.remove(task.id());
+            journal.taskRemoved(node, task.id());
             node.reservedCpu -= task.spec.requirements().cpuCores();
             node.reservedMemoryMb -= task.spec.requirements().memoryMb();
             changed(node);
@@ -592,67 +599,132 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     }
 
     /**
-     * Runs a mutation under the lock, commits what it changed to the store and publishes its events afterwards. A
-     * mutation that throws, or whose commit the store refuses, is undone in memory and publishes nothing.
+     * Runs a mutation under the lock, then waits until it is committed and publishes its events. Commits are grouped:
+     * whoever takes the commit lock first writes every mutation applied so far in one transaction, so concurrent
+     * writers share one round trip to the database. If that transaction fails, every uncommitted mutation is undone
+     * in memory, newest first, and each of their callers gets the failure: nothing the database refused stays.
      */
     private <T> T mutate(Supplier<T> mutation) {
-        List<Map.Entry<String, Map<String, Object>>> toPublish;
+        Journal mine;
         T result;
         synchronized (lock) {
             if (!ready) {
                 throw new StoreUnavailableException("the coordinator is still loading its state from the database; "
                         + "retry shortly", null);
             }
-            journal.begin(finishedOrder.size());
+            mine = new Journal(finishedOrder.size());
+            journal = mine;
             try {
                 result = mutation.get();
-                commitJournal();
             } catch (RuntimeException e) {
-                undoJournal();
+                undo(mine);
                 outbox.clear();
                 throw e;
             }
-            forgetOldFinishedTasks();
-            if (outbox.isEmpty()) {
-                return result;
-            }
-            toPublish = new ArrayList<>(outbox);
+            mine.events.addAll(outbox);
             outbox.clear();
+            if (mine.isEmpty() || store == FleetStore.NONE) {
+                mine.committed = true;
+                if (uncommitted.isEmpty()) {
+                    forgetOldFinishedTasks();
+                }
+            } else {
+                uncommitted.addLast(mine);
+            }
         }
-        toPublish.forEach(e -> events.publish(e.getKey(), e.getValue()));
+        if (mine.committed == null) {
+            awaitCommit(mine);
+        }
+        mine.events.forEach(e -> events.publish(e.getKey(), e.getValue()));
         return result;
     }
 
-    private void commitJournal() {
-        if (journal.isEmpty() || store == FleetStore.NONE) {
-            return;
+    private void awaitCommit(Journal mine) {
+        commitLock.lock();
+        try {
+            if (mine.committed != null) {
+                if (!mine.committed) {
+                    throw mine.failure;
+                }
+                return;
+            }
+            List<Journal> batch;
+            FleetStore.Changes changes;
+            Map<NodeEntry, NodeEntry.StoredView> storedViews = new IdentityHashMap<>();
+            synchronized (lock) {
+                batch = new ArrayList<>(uncommitted);
+                changes = changesOf(batch, storedViews);
+            }
+            try {
+                store.commit(settings.coordinatorId(), changes);
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    for (Journal undone : (Iterable<Journal>) uncommitted::descendingIterator) {
+                        undo(undone);
+                        undone.committed = false;
+                        undone.failure = e;
+                    }
+                    uncommitted.clear();
+                }
+                throw e;
+            }
+            synchronized (lock) {
+                for (Journal done : batch) {
+                    uncommitted.pollFirst();
+                    done.committed = true;
+                }
+                storedViews.forEach((entry, view) -> entry.lastStored = view);
+                if (uncommitted.isEmpty()) {
+                    forgetOldFinishedTasks();
+                }
+            }
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    /** The net changes of a batch of mutations, from the current state of everything they touched. */
+    private FleetStore.Changes changesOf(List<Journal> batch, Map<NodeEntry, NodeEntry.StoredView> storedViews) {
+        Set<NodeEntry> touchedNodes = new LinkedHashSet<>();
+        Set<NodeEntry> addedNodes = new LinkedHashSet<>();
+        Set<TaskEntry> touchedTasks = new LinkedHashSet<>();
+        Set<TaskEntry> addedTasks = new LinkedHashSet<>();
+        for (Journal j : batch) {
+            addedNodes.addAll(j.addedNodes);
+            touchedNodes.addAll(j.addedNodes);
+            touchedNodes.addAll(j.nodes.keySet());
+            touchedNodes.addAll(j.removedNodes);
+            addedTasks.addAll(j.addedTasks);
+            touchedTasks.addAll(j.addedTasks);
+            touchedTasks.addAll(j.tasks.keySet());
         }
         List<FleetStore.StoredNode> newNodes = new ArrayList<>();
         List<FleetStore.StoredNode> savedNodes = new ArrayList<>();
-        for (NodeEntry entry : journal.addedNodes) {
-            newNodes.add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
-        }
-        for (NodeEntry entry : journal.nodes.keySet()) {
-            if (fleet.get(entry.spec.id()) == entry && !journal.addedNodes.contains(entry)) {
-                savedNodes.add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
-            }
-        }
         List<String> removed = new ArrayList<>();
-        journal.removedNodes.forEach(entry -> removed.add(entry.spec.id()));
-        List<Task> newTasks = new ArrayList<>();
-        journal.addedTasks.forEach(task -> newTasks.add(task.snapshot()));
-        List<Task> savedTasks = new ArrayList<>();
-        for (TaskEntry task : journal.tasks.keySet()) {
-            if (!journal.addedTasks.contains(task)) {
-                savedTasks.add(task.snapshot());
+        for (NodeEntry entry : touchedNodes) {
+            boolean registered = fleet.get(entry.spec.id()) == entry;
+            if (registered) {
+                // a task placed on a node changes no stored column of the node: skip the update then
+                NodeEntry.StoredView view = entry.storedView();
+                if (addedNodes.contains(entry) || !view.equals(entry.lastStored)) {
+                    (addedNodes.contains(entry) ? newNodes : savedNodes)
+                            .add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
+                    storedViews.put(entry, view);
+                }
+            } else if (!addedNodes.contains(entry)) {
+                removed.add(entry.spec.id());
             }
         }
-        store.commit(settings.coordinatorId(),
-                new FleetStore.Changes(newNodes, savedNodes, removed, newTasks, savedTasks));
+        List<Task> newTasks = new ArrayList<>();
+        List<Task> savedTasks = new ArrayList<>();
+        for (TaskEntry task : touchedTasks) {
+            (addedTasks.contains(task) ? newTasks : savedTasks).add(task.snapshot());
+        }
+        return new FleetStore.Changes(newNodes, savedNodes, removed, newTasks, savedTasks);
     }
 
-    /** Puts back everything the current mutation changed: structure first, then the saved fields. */
-    private void undoJournal() {
+    /** Puts back everything one mutation changed: structure first, then the saved fields. */
+    private void undo(Journal journal) {
         for (TaskEntry task : journal.addedTasks) {
             tasks.remove(task.id());
             queue.remove(task);
@@ -664,6 +736,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
         for (NodeEntry entry : journal.removedNodes) {
             fleet.add(entry);
+        }
+        for (int i = journal.taskIdChanges.size() - 1; i >= 0; i--) {
+            Journal.TaskIdChange change = journal.taskIdChanges.get(i);
+            if (change.added()) {
+                change.node().taskIds.remove(change.taskId());
+            } else {
+                change.node().taskIds.add(change.taskId());
+            }
         }
         journal.nodes.forEach((entry, saved) -> {
             entry.restore(saved);
@@ -738,6 +818,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             fleet.inOrder.forEach(entry -> {
                 entry.refresh();
                 fleet.reindex(entry);
+                entry.lastStored = entry.storedView();
             });
             ready = true;
         }

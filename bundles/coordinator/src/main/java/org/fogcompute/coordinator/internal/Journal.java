@@ -1,6 +1,8 @@
 package org.fogcompute.coordinator.internal;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +10,8 @@ import java.util.Set;
 /**
  * What one coordinator mutation touched: the prior state of every changed node and task, and the nodes and tasks it
  * added or removed. It yields the changes to commit, and undoes the mutation when the commit fails, so that nothing
- * the store refused stays in memory. Guarded by the coordinator's lock.
+ * the store refused stays in memory. Guarded by the coordinator's lock; {@link #committed} and {@link #failure} are
+ * written and read under the coordinator's commit lock.
  */
 final class Journal {
     final Map<NodeEntry, NodeEntry.Saved> nodes = new IdentityHashMap<>();
@@ -17,14 +20,19 @@ final class Journal {
     final Set<NodeEntry> addedNodes = new LinkedHashSet<>();
     final Set<NodeEntry> removedNodes = new LinkedHashSet<>();
     final Set<TaskEntry> addedTasks = new LinkedHashSet<>();
-    int finishedOrderSize;
+    /** Task ids added to (true) or removed from (false) a node's task set, in order. */
+    record TaskIdChange(NodeEntry node, String taskId, boolean added) {
+    }
 
-    void begin(int finishedOrderSize) {
-        nodes.clear();
-        tasks.clear();
-        addedNodes.clear();
-        removedNodes.clear();
-        addedTasks.clear();
+    final List<TaskIdChange> taskIdChanges = new ArrayList<>(2);
+    final int finishedOrderSize;
+    /** Events to publish once the mutation is committed. */
+    final List<Map.Entry<String, Map<String, Object>>> events = new ArrayList<>(2);
+    /** Set by the committer: null while waiting, then true or false. */
+    Boolean committed;
+    RuntimeException failure;
+
+    Journal(int finishedOrderSize) {
         this.finishedOrderSize = finishedOrderSize;
     }
 
@@ -37,6 +45,17 @@ final class Journal {
     void task(TaskEntry task, boolean queued) {
         if (!tasks.containsKey(task)) {
             tasks.put(task, task.save(queued));
+        }
+    }
+
+    void taskAdded(NodeEntry node, String taskId) {
+        node.taskIds.add(taskId);
+        taskIdChanges.add(new TaskIdChange(node, taskId, true));
+    }
+
+    void taskRemoved(NodeEntry node, String taskId) {
+        if (node.taskIds.remove(taskId)) {
+            taskIdChanges.add(new TaskIdChange(node, taskId, false));
         }
     }
 

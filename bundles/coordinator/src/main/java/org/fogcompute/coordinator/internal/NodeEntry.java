@@ -44,15 +44,30 @@ final class NodeEntry {
         refresh();
     }
 
-    /** The fields a mutation may change, so that a mutation the store refused can be undone. */
+    /** What the store keeps of a node beyond its spec: a commit skips nodes whose stored view did not change. */
+    record StoredView(NodeStatus declaredStatus, NodeStatus status, NodeMetrics metrics, long completedTasks,
+                      long failedTasks, Instant lastHeartbeat) {
+    }
+
+    /** The view last committed, null for a node never committed. */
+    StoredView lastStored;
+
+    StoredView storedView() {
+        return new StoredView(declaredStatus, snapshot.status(), metrics, completedTasks, failedTasks, lastHeartbeat);
+    }
+
+    /**
+     * The fields a mutation may change, so that a mutation the store refused can be undone. The task ids are journaled
+     * as single additions and removals instead: a node may hold very many tasks.
+     */
     record Saved(NodeStatus declaredStatus, Liveness liveness, NodeMetrics metrics, int reservedCpu,
                  long reservedMemoryMb, long completedTasks, long failedTasks, Instant lastHeartbeat,
-                 Instant silentSince, Set<String> taskIds) {
+                 Instant silentSince) {
     }
 
     Saved save() {
         return new Saved(declaredStatus, liveness, metrics, reservedCpu, reservedMemoryMb, completedTasks,
-                failedTasks, lastHeartbeat, silentSince, new LinkedHashSet<>(taskIds));
+                failedTasks, lastHeartbeat, silentSince);
     }
 
     void restore(Saved saved) {
@@ -65,8 +80,6 @@ final class NodeEntry {
         failedTasks = saved.failedTasks();
         lastHeartbeat = saved.lastHeartbeat();
         silentSince = saved.silentSince();
-        taskIds.clear();
-        taskIds.addAll(saved.taskIds());
         refresh();
     }
 

@@ -10,7 +10,7 @@ import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 
 /** A FleetStore in maps that can be switched to fail, standing in for a database that goes away. */
-final class InMemoryStore implements FleetStore {
+class InMemoryStore implements FleetStore {
     final Map<String, StoredNode> nodes = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
     volatile boolean down;

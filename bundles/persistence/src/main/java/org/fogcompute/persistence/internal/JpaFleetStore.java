@@ -100,6 +100,16 @@ public class JpaFleetStore implements FleetStore {
         }
         ensureSchema();
         run(em -> {
+            // removals first, so that a node removed and registered again in one batch is deleted then inserted
+            for (String nodeId : changes.removedNodeIds()) {
+                NodeRecord existing = em.find(NodeRecord.class, nodeId);
+                if (existing != null) {
+                    em.remove(existing);
+                }
+            }
+            if (!changes.removedNodeIds().isEmpty()) {
+                em.flush();
+            }
             for (StoredNode stored : changes.newNodes()) {
                 em.persist(NodeRecord.of(ownerId, stored));
             }
@@ -113,12 +123,6 @@ public class JpaFleetStore implements FleetStore {
                 } else {
                     existing.declaredStatus = stored.declaredStatus().name();
                     existing.update(stored.node());
-                }
-            }
-            for (String nodeId : changes.removedNodeIds()) {
-                NodeRecord existing = em.find(NodeRecord.class, nodeId);
-                if (existing != null) {
-                    em.remove(existing);
                 }
             }
             for (Task task : changes.savedTasks()) {
