@@ -5,12 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,21 +48,21 @@ import org.fogcompute.api.store.StoreUnavailableException;
  * after the lock is released.
  */
 public class Coordinator implements NodeRegistry, TaskService, TopologyService {
-    private static final Comparator<TaskEntry> QUEUE_ORDER =
-            Comparator.<TaskEntry>comparingInt(t -> t.spec.priority()).thenComparingLong(t -> t.sequence);
 
     private final Object lock = new Object();
     private final Clock clock;
     private final EventSink events;
     private final Placer placer;
     private final Instant startedAt;
-    private final FleetIndex fleet = new FleetIndex();
-    private final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
-    private final TreeSet<TaskEntry> queue = new TreeSet<>(QUEUE_ORDER);
-    private final ArrayDeque<String> finishedOrder = new ArrayDeque<>();
+    private final FleetState state = new FleetState();
+    // short names for the parts of the state that almost every operation uses
+    private final FleetIndex fleet = state.fleet;
+    private final Map<String, TaskEntry> tasks = state.tasks;
+    private final TreeSet<TaskEntry> queue = state.queue;
+    private final ArrayDeque<String> finishedOrder = state.finishedOrder;
     private final ArrayDeque<TopologySnapshot> history = new ArrayDeque<>();
     private final List<Map.Entry<String, Map<String, Object>>> outbox = new ArrayList<>();
-    private final int[] tasksByStatus = new int[TaskStatus.values().length];
+    private final int[] tasksByStatus = state.tasksByStatus;
     private final RoutingStrategies strategies;
     private final FleetStore store;
     /** The journal of the mutation running under the lock. */
@@ -74,12 +71,10 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private final ArrayDeque<Journal> uncommitted = new ArrayDeque<>();
     /** One group commit at a time; taken without holding the lock. */
     private final ReentrantLock commitLock = new ReentrantLock();
-    private final Set<NodeEntry> heartbeatsToSave = new LinkedHashSet<>();
+    private final Set<NodeEntry> heartbeatsToSave = state.heartbeatsToSave;
     private volatile CoordinatorSettings settings;
     private volatile boolean running = true;
     private volatile boolean ready;
-    private long sequence;
-    private long nodeSequence;
 
     /** A coordinator in memory only, ready at once. */
     public Coordinator(CoordinatorSettings settings, Clock clock, RoutingStrategies strategies, EventSink events) {
@@ -159,7 +154,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     }
 
     private NodeEntry addNode(NodeSpec spec) {
-        NodeEntry entry = new NodeEntry(nodeSequence++, spec, clock.instant(),
+        NodeEntry entry = new NodeEntry(state.nodeSequence++, spec, clock.instant(),
                 settings.heartbeatInterval().toMillis());
         fleet.add(entry);
         journal.addedNodes.add(entry);
@@ -334,7 +329,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             if (tasks.containsKey(withId.id())) {
                 throw new ConflictException("task '" + withId.id() + "' already exists");
             }
-            TaskEntry task = new TaskEntry(withId, sequence++, clock.instant());
+            TaskEntry task = new TaskEntry(withId, state.taskSequence++, clock.instant());
             tasks.put(task.id(), task);
             journal.addedTasks.add(task);
             tasksByStatus[TaskStatus.PENDING.ordinal()]++;
@@ -350,7 +345,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         Placer.Decision decision = placer.place(task.spec);
         NodeEntry target = decision.node() == null ? null : fleet.get(decision.node().id());
         if (target == null || !target.snapshot().canHost(task.spec)) {
-            setStatus(task, TaskStatus.PENDING);
+            state.setStatus(task, TaskStatus.PENDING);
             task.nodeId = null;
             task.routedBy = null;
             task.message = decision.reason() != null ? decision.reason() : "strategy chose an unusable node";
@@ -361,7 +356,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
         queue.remove(task);
         journal.node(target);
-        setStatus(task, TaskStatus.ASSIGNED);
+        state.setStatus(task, TaskStatus.ASSIGNED);
         target.reservedCpu += task.spec.requirements().cpuCores();
         target.reservedMemoryMb += task.spec.requirements().memoryMb();
         journal.taskAdded(target, task.id());
@@ -404,7 +399,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "start", TaskStatus.ASSIGNED);
             journalTask(task);
-            setStatus(task, TaskStatus.RUNNING);
+            state.setStatus(task, TaskStatus.RUNNING);
             task.startedAt = clock.instant();
             emit(FogTopics.TASK_STARTED, "task.id", taskId, TaskStatus.RUNNING);
             return task.snapshot();
@@ -508,11 +503,6 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 + " (allowed from " + java.util.Arrays.toString(allowed) + ")");
     }
 
-    private void setStatus(TaskEntry task, TaskStatus status) {
-        tasksByStatus[task.status.ordinal()]--;
-        tasksByStatus[status.ordinal()]++;
-        task.status = status;
-    }
 
     private void release(TaskEntry task, NodeEntry node) {
         if (node != null && task.status.holdsReservation() && node.taskIds.contains(task.id())) {
@@ -526,22 +516,13 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     private void finish(TaskEntry task, TaskStatus status, String message) {
         journalTask(task);
-        setStatus(task, status);
+        state.setStatus(task, status);
         task.message = message;
         task.finishedAt = clock.instant();
         emit(FogTopics.forFinished(status), "task.id", task.id(), status);
         finishedOrder.add(task.id());
     }
 
-    /** Forgets the oldest finished tasks beyond the retention; only after a commit, as it cannot be undone. */
-    private void forgetOldFinishedTasks() {
-        while (finishedOrder.size() > settings.finishedTaskRetention()) {
-            TaskEntry evicted = tasks.remove(finishedOrder.poll());
-            if (evicted != null) {
-                tasksByStatus[evicted.status.ordinal()]--;
-            }
-        }
-    }
 
     private void journalTask(TaskEntry task) {
         journal.task(task, queue.contains(task));
@@ -617,7 +598,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             try {
                 result = mutation.get();
             } catch (RuntimeException e) {
-                undo(mine);
+                state.undo(mine);
                 outbox.clear();
                 throw e;
             }
@@ -626,7 +607,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             if (mine.isEmpty() || store == FleetStore.NONE) {
                 mine.committed = true;
                 if (uncommitted.isEmpty()) {
-                    forgetOldFinishedTasks();
+                    state.forgetOldFinishedTasks(settings.finishedTaskRetention());
                 }
             } else {
                 uncommitted.addLast(mine);
@@ -653,14 +634,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             Map<NodeEntry, NodeEntry.StoredView> storedViews = new IdentityHashMap<>();
             synchronized (lock) {
                 batch = new ArrayList<>(uncommitted);
-                changes = changesOf(batch, storedViews);
+                changes = state.changesOf(batch, storedViews);
             }
             try {
                 store.commit(settings.coordinatorId(), changes);
             } catch (RuntimeException e) {
                 synchronized (lock) {
                     for (Journal undone : (Iterable<Journal>) uncommitted::descendingIterator) {
-                        undo(undone);
+                        state.undo(undone);
                         undone.committed = false;
                         undone.failure = e;
                     }
@@ -675,7 +656,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 }
                 storedViews.forEach((entry, view) -> entry.lastStored = view);
                 if (uncommitted.isEmpty()) {
-                    forgetOldFinishedTasks();
+                    state.forgetOldFinishedTasks(settings.finishedTaskRetention());
                 }
             }
         } finally {
@@ -683,88 +664,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
     }
 
-    /** The net changes of a batch of mutations, from the current state of everything they touched. */
-    private FleetStore.Changes changesOf(List<Journal> batch, Map<NodeEntry, NodeEntry.StoredView> storedViews) {
-        Set<NodeEntry> touchedNodes = new LinkedHashSet<>();
-        Set<NodeEntry> addedNodes = new LinkedHashSet<>();
-        Set<TaskEntry> touchedTasks = new LinkedHashSet<>();
-        Set<TaskEntry> addedTasks = new LinkedHashSet<>();
-        for (Journal j : batch) {
-            addedNodes.addAll(j.addedNodes);
-            touchedNodes.addAll(j.addedNodes);
-            touchedNodes.addAll(j.nodes.keySet());
-            touchedNodes.addAll(j.removedNodes);
-            addedTasks.addAll(j.addedTasks);
-            touchedTasks.addAll(j.addedTasks);
-            touchedTasks.addAll(j.tasks.keySet());
-        }
-        List<FleetStore.StoredNode> newNodes = new ArrayList<>();
-        List<FleetStore.StoredNode> savedNodes = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        for (NodeEntry entry : touchedNodes) {
-            boolean registered = fleet.get(entry.spec.id()) == entry;
-            if (registered) {
-                // a task placed on a node changes no stored column of the node: skip the update then
-                NodeEntry.StoredView view = entry.storedView();
-                if (addedNodes.contains(entry) || !view.equals(entry.lastStored)) {
-                    (addedNodes.contains(entry) ? newNodes : savedNodes)
-                            .add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
-                    storedViews.put(entry, view);
-                }
-            } else if (!addedNodes.contains(entry)) {
-                removed.add(entry.spec.id());
-            }
-        }
-        List<Task> newTasks = new ArrayList<>();
-        List<Task> savedTasks = new ArrayList<>();
-        for (TaskEntry task : touchedTasks) {
-            (addedTasks.contains(task) ? newTasks : savedTasks).add(task.snapshot());
-        }
-        return new FleetStore.Changes(newNodes, savedNodes, removed, newTasks, savedTasks);
-    }
 
-    /** Puts back everything one mutation changed: structure first, then the saved fields. */
-    private void undo(Journal journal) {
-        for (TaskEntry task : journal.addedTasks) {
-            tasks.remove(task.id());
-            queue.remove(task);
-            tasksByStatus[task.status.ordinal()]--;
-        }
-        for (NodeEntry entry : journal.addedNodes) {
-            fleet.remove(entry);
-            heartbeatsToSave.remove(entry);
-        }
-        for (NodeEntry entry : journal.removedNodes) {
-            fleet.add(entry);
-        }
-        for (int i = journal.taskIdChanges.size() - 1; i >= 0; i--) {
-            Journal.TaskIdChange change = journal.taskIdChanges.get(i);
-            if (change.added()) {
-                change.node().taskIds.remove(change.taskId());
-            } else {
-                change.node().taskIds.add(change.taskId());
-            }
-        }
-        journal.nodes.forEach((entry, saved) -> {
-            entry.restore(saved);
-            fleet.reindex(entry);
-        });
-        journal.tasks.forEach((task, saved) -> {
-            if (journal.addedTasks.contains(task)) {
-                return;
-            }
-            setStatus(task, saved.status());
-            task.restore(saved);
-            if (saved.queued()) {
-                queue.add(task);
-            } else {
-                queue.remove(task);
-            }
-        });
-        while (finishedOrder.size() > journal.finishedOrderSize) {
-            finishedOrder.pollLast();
-        }
-    }
 
     // ---------------------------------------------------------------- durability
 
@@ -779,52 +679,12 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     public void restore() {
         FleetStore.Snapshot snapshot = store.load(settings.coordinatorId());
         synchronized (lock) {
-            Instant now = clock.instant();
-            long intervalMillis = settings.heartbeatInterval().toMillis();
-            for (FleetStore.StoredNode stored : snapshot.nodes()) {
-                Node node = stored.node();
-                NodeEntry entry = new NodeEntry(nodeSequence++, node.spec(), node.registeredAt(), intervalMillis);
-                entry.declaredStatus = stored.declaredStatus();
-                entry.metrics = node.metrics();
-                entry.completedTasks = node.completedTasks();
-                entry.failedTasks = node.failedTasks();
-                entry.lastHeartbeat = node.lastHeartbeat();
-                entry.silentSince = now;
-                entry.liveness = Duration.between(node.lastHeartbeat(), now).toMillis() > intervalMillis
-                        ? Liveness.SUSPECT : Liveness.ALIVE;
-                entry.refresh();
-                fleet.add(entry);
-            }
-            for (Task stored : snapshot.unfinishedTasks()) {
-                TaskEntry task = new TaskEntry(stored.spec(), sequence++, stored.submittedAt());
-                task.status = stored.status();
-                task.nodeId = stored.nodeId();
-                task.routedBy = stored.routedBy();
-                task.retryCount = stored.retryCount();
-                task.message = stored.message();
-                task.assignedAt = stored.assignedAt();
-                task.startedAt = stored.startedAt();
-                tasks.put(task.id(), task);
-                tasksByStatus[task.status.ordinal()]++;
-                NodeEntry node = task.nodeId == null ? null : fleet.get(task.nodeId);
-                if (task.status == TaskStatus.PENDING) {
-                    queue.add(task);
-                } else if (node != null) {
-                    node.reservedCpu += task.spec.requirements().cpuCores();
-                    node.reservedMemoryMb += task.spec.requirements().memoryMb();
-                    node.taskIds.add(task.id());
-                }
-            }
-            fleet.inOrder.forEach(entry -> {
-                entry.refresh();
-                fleet.reindex(entry);
-                entry.lastStored = entry.storedView();
-            });
+            state.load(snapshot, clock.instant(), settings.heartbeatInterval().toMillis());
             ready = true;
         }
         try {
             mutate(() -> {
-                for (TaskEntry orphan : tasksOfLostNodes()) {
+                for (TaskEntry orphan : state.tasksOfLostNodes()) {
                     journalTask(orphan);
                     orphan.retryCount++;
                     if (orphan.retryCount > settings.maxRetries()) {
@@ -840,30 +700,13 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         } catch (RuntimeException e) {
             synchronized (lock) {
                 ready = false;
-                clearState();
+                state.clear();
             }
             throw e;
         }
     }
 
-    private List<TaskEntry> tasksOfLostNodes() {
-        List<TaskEntry> orphans = new ArrayList<>();
-        for (TaskEntry task : tasks.values()) {
-            if (task.status.holdsReservation() && (task.nodeId == null || fleet.get(task.nodeId) == null)) {
-                orphans.add(task);
-            }
-        }
-        return orphans;
-    }
 
-    private void clearState() {
-        new ArrayList<>(fleet.inOrder).forEach(fleet::remove);
-        tasks.clear();
-        queue.clear();
-        finishedOrder.clear();
-        heartbeatsToSave.clear();
-        java.util.Arrays.fill(tasksByStatus, 0);
-    }
 
     /**
      * Saves the heartbeats received since the last call in one batch. On failure they are kept for the next call.
