@@ -7,15 +7,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.CoordinatorHealth;
 import org.fogcompute.api.Node;
@@ -49,7 +46,6 @@ import org.fogcompute.api.store.StoreUnavailableException;
  */
 public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
-    private final Object lock = new Object();
     private final Clock clock;
     private final EventSink events;
     private final Placer placer;
@@ -61,25 +57,20 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private final TreeSet<TaskEntry> queue = state.queue;
     private final ArrayDeque<String> finishedOrder = state.finishedOrder;
     private final ArrayDeque<TopologySnapshot> history = new ArrayDeque<>();
-    private final List<Map.Entry<String, Map<String, Object>>> outbox = new ArrayList<>();
     private final int[] tasksByStatus = state.tasksByStatus;
     private final RoutingStrategies strategies;
     private final FleetStore store;
-    /** The journal of the mutation running under the lock. */
-    private Journal journal = new Journal(0);
-    /** Mutations applied in memory whose commit is still to come, oldest first. Guarded by the lock. */
-    private final ArrayDeque<Journal> uncommitted = new ArrayDeque<>();
-    /** One group commit at a time; taken without holding the lock. */
-    private final ReentrantLock commitLock = new ReentrantLock();
+    private final FleetTransactions tx;
+    /** The lock that guards all state (see the class comment). */
+    private final Object lock;
     private final Set<NodeEntry> heartbeatsToSave = state.heartbeatsToSave;
     private volatile CoordinatorSettings settings;
     private volatile boolean running = true;
-    private volatile boolean ready;
 
     /** A coordinator in memory only, ready at once. */
     public Coordinator(CoordinatorSettings settings, Clock clock, RoutingStrategies strategies, EventSink events) {
         this(settings, clock, strategies, events, FleetStore.NONE);
-        ready = true;
+        tx.ready = true;
     }
 
     /** A coordinator that keeps its fleet in {@code store}; it takes writes once {@link #restore()} succeeded. */
@@ -92,10 +83,12 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         this.store = store;
         this.placer = new Placer(strategies, fleet);
         this.startedAt = clock.instant();
+        this.tx = new FleetTransactions(state, store, events, () -> this.settings);
+        this.lock = tx.lock;
     }
 
     public boolean isReady() {
-        return ready;
+        return tx.ready;
     }
 
     public void updateSettings(CoordinatorSettings newSettings) {
@@ -121,7 +114,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     @Override
     public Node register(NodeSpec spec) {
-        return mutate(() -> {
+        return tx.mutate(() -> {
             if (fleet.get(spec.id()) != null) {
                 throw new ConflictException("node '" + spec.id() + "' is already registered");
             }
@@ -133,7 +126,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     @Override
     public List<Node> registerAll(List<NodeSpec> specs) {
-        return mutate(() -> {
+        return tx.mutate(() -> {
             Set<String> seen = new HashSet<>();
             for (NodeSpec spec : specs) {
                 if (!seen.add(spec.id()) || fleet.get(spec.id()) != null) {
@@ -157,19 +150,19 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         NodeEntry entry = new NodeEntry(state.nodeSequence++, spec, clock.instant(),
                 settings.heartbeatInterval().toMillis());
         fleet.add(entry);
-        journal.addedNodes.add(entry);
+        tx.journal().addedNodes.add(entry);
         emit(FogTopics.NODE_REGISTERED, "node.id", spec.id(), entry.snapshot().status());
         return entry;
     }
 
     @Override
     public Node unregister(String nodeId) {
-        return mutate(() -> {
+        return tx.mutate(() -> {
             NodeEntry entry = requireNode(nodeId);
             Node before = entry.snapshot();
-            journal.node(entry);
+            tx.journal().node(entry);
             fleet.remove(entry);
-            journal.removedNodes.add(entry);
+            tx.journal().removedNodes.add(entry);
             heartbeatsToSave.remove(entry);
             rerouteTasksOf(entry, "node '" + nodeId + "' was unregistered");
             emit(FogTopics.NODE_UNREGISTERED, "node.id", nodeId, null);
@@ -183,9 +176,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             throw new ValidationException("status", "status can be set to ACTIVE, IDLE or MAINTENANCE, not " + status
                     + " (BUSY, SUSPECT and OFFLINE are derived by the coordinator)");
         }
-        return mutate(() -> {
+        return tx.mutate(() -> {
             NodeEntry entry = requireNode(nodeId);
-            journal.node(entry);
+            tx.journal().node(entry);
             entry.declaredStatus = status;
             changed(entry);
             drainQueue();
@@ -198,12 +191,12 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         if (metrics == null) {
             throw new ValidationException("metrics", "metrics are required");
         }
-        return mutate(() -> {
+        return tx.mutate(() -> {
             NodeEntry entry = requireNode(nodeId);
             Instant now = clock.instant();
             boolean returned = entry.liveness != Liveness.ALIVE;
             if (returned) {
-                journal.node(entry); // a change of status is committed at once
+                tx.journal().node(entry); // a change of status is committed at once
             } else {
                 entry.detector.recordInterval(Duration.between(entry.silentSince, now).toMillis());
                 heartbeatsToSave.add(entry); // a plain heartbeat is saved with the next batch
@@ -270,7 +263,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
      * @return how many nodes changed liveness
      */
     public int checkLiveness() {
-        return mutate(() -> {
+        return tx.mutate(() -> {
             CoordinatorSettings current = settings;
             Instant now = clock.instant();
             long timeoutMillis = current.heartbeatTimeout().toMillis();
@@ -281,7 +274,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 }
                 long silentMillis = Duration.between(entry.silentSince, now).toMillis();
                 if (silentMillis >= timeoutMillis) {
-                    journal.node(entry);
+                    tx.journal().node(entry);
                     entry.liveness = Liveness.OFFLINE;
                     changed(entry);
                     rerouteTasksOf(entry, "node '" + entry.spec.id() + "' went OFFLINE (no heartbeat for "
@@ -289,7 +282,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                     changedCount++;
                 } else if (entry.liveness == Liveness.ALIVE
                         && entry.detector.phi(silentMillis) >= current.phiThreshold()) {
-                    journal.node(entry);
+                    tx.journal().node(entry);
                     entry.liveness = Liveness.SUSPECT;
                     changed(entry);
                     changedCount++;
@@ -325,13 +318,13 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                     + strategies.names());
         }
         TaskSpec withId = spec.id() == null ? spec.withId(UUID.randomUUID().toString()) : spec;
-        return mutate(() -> {
+        return tx.mutate(() -> {
             if (tasks.containsKey(withId.id())) {
                 throw new ConflictException("task '" + withId.id() + "' already exists");
             }
             TaskEntry task = new TaskEntry(withId, state.taskSequence++, clock.instant());
             tasks.put(task.id(), task);
-            journal.addedTasks.add(task);
+            tx.journal().addedTasks.add(task);
             tasksByStatus[TaskStatus.PENDING.ordinal()]++;
             emit(FogTopics.TASK_SUBMITTED, "task.id", task.id(), TaskStatus.PENDING);
             route(task);
@@ -355,11 +348,11 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             return false;
         }
         queue.remove(task);
-        journal.node(target);
+        tx.journal().node(target);
         state.setStatus(task, TaskStatus.ASSIGNED);
         target.reservedCpu += task.spec.requirements().cpuCores();
         target.reservedMemoryMb += task.spec.requirements().memoryMb();
-        journal.taskAdded(target, task.id());
+        tx.journal().taskAdded(target, task.id());
         task.nodeId = target.spec.id();
         task.routedBy = decision.strategy();
         task.message = null;
@@ -395,7 +388,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     @Override
     public Task start(String taskId) {
-        return mutate(() -> {
+        return tx.mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "start", TaskStatus.ASSIGNED);
             journalTask(task);
@@ -408,14 +401,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     @Override
     public Task complete(String taskId) {
-        return mutate(() -> {
+        return tx.mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "complete", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
             journalTask(task);
             NodeEntry node = fleet.get(task.nodeId);
             release(task, node);
             if (node != null) {
-                journal.node(node);
+                tx.journal().node(node);
                 node.completedTasks++;
                 changed(node);
             }
@@ -431,14 +424,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         if (message.length() > 1024) {
             throw new ValidationException("reason", "reason must be at most 1024 characters");
         }
-        return mutate(() -> {
+        return tx.mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "fail", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
             journalTask(task);
             NodeEntry node = fleet.get(task.nodeId);
             release(task, node);
             if (node != null) {
-                journal.node(node);
+                tx.journal().node(node);
                 node.failedTasks++;
                 changed(node);
             }
@@ -450,7 +443,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     @Override
     public Task cancel(String taskId) {
-        return mutate(() -> {
+        return tx.mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "cancel", TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.RUNNING);
             journalTask(task);
@@ -506,8 +499,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     private void release(TaskEntry task, NodeEntry node) {
         if (node != null && task.status.holdsReservation() && node.taskIds.contains(task.id())) {
-            journal.node(node);
-            journal.taskRemoved(node, task.id());
+            tx.journal().node(node);
+            tx.journal().taskRemoved(node, task.id());
             node.reservedCpu -= task.spec.requirements().cpuCores();
             node.reservedMemoryMb -= task.spec.requirements().memoryMb();
             changed(node);
@@ -525,7 +518,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
 
     private void journalTask(TaskEntry task) {
-        journal.task(task, queue.contains(task));
+        tx.journal().task(task, queue.contains(task));
     }
 
     // ---------------------------------------------------------------- topology
@@ -575,96 +568,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 properties.put("status", status.name());
             }
             properties.put("coordinator.id", settings.coordinatorId());
-            outbox.add(Map.entry(topic, properties));
+            tx.emit(topic, properties);
         }
     }
-
-    /**
-     * Runs a mutation under the lock, then waits until it is committed and publishes its events. Commits are grouped:
-     * whoever takes the commit lock first writes every mutation applied so far in one transaction, so concurrent
-     * writers share one round trip to the database. If that transaction fails, every uncommitted mutation is undone
-     * in memory, newest first, and each of their callers gets the failure: nothing the database refused stays.
-     */
-    private <T> T mutate(Supplier<T> mutation) {
-        Journal mine;
-        T result;
-        synchronized (lock) {
-            if (!ready) {
-                throw new StoreUnavailableException("the coordinator is still loading its state from the database; "
-                        + "retry shortly", null);
-            }
-            mine = new Journal(finishedOrder.size());
-            journal = mine;
-            try {
-                result = mutation.get();
-            } catch (RuntimeException e) {
-                state.undo(mine);
-                outbox.clear();
-                throw e;
-            }
-            mine.events.addAll(outbox);
-            outbox.clear();
-            if (mine.isEmpty() || store == FleetStore.NONE) {
-                mine.committed = true;
-                if (uncommitted.isEmpty()) {
-                    state.forgetOldFinishedTasks(settings.finishedTaskRetention());
-                }
-            } else {
-                uncommitted.addLast(mine);
-            }
-        }
-        if (mine.committed == null) {
-            awaitCommit(mine);
-        }
-        mine.events.forEach(e -> events.publish(e.getKey(), e.getValue()));
-        return result;
-    }
-
-    private void awaitCommit(Journal mine) {
-        commitLock.lock();
-        try {
-            if (mine.committed != null) {
-                if (!mine.committed) {
-                    throw mine.failure;
-                }
-                return;
-            }
-            List<Journal> batch;
-            FleetStore.Changes changes;
-            Map<NodeEntry, NodeEntry.StoredView> storedViews = new IdentityHashMap<>();
-            synchronized (lock) {
-                batch = new ArrayList<>(uncommitted);
-                changes = state.changesOf(batch, storedViews);
-            }
-            try {
-                store.commit(settings.coordinatorId(), changes);
-            } catch (RuntimeException e) {
-                synchronized (lock) {
-                    for (Journal undone : (Iterable<Journal>) uncommitted::descendingIterator) {
-                        state.undo(undone);
-                        undone.committed = false;
-                        undone.failure = e;
-                    }
-                    uncommitted.clear();
-                }
-                throw e;
-            }
-            synchronized (lock) {
-                for (Journal done : batch) {
-                    uncommitted.pollFirst();
-                    done.committed = true;
-                }
-                storedViews.forEach((entry, view) -> entry.lastStored = view);
-                if (uncommitted.isEmpty()) {
-                    state.forgetOldFinishedTasks(settings.finishedTaskRetention());
-                }
-            }
-        } finally {
-            commitLock.unlock();
-        }
-    }
-
-
 
     // ---------------------------------------------------------------- durability
 
@@ -680,10 +586,10 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         FleetStore.Snapshot snapshot = store.load(settings.coordinatorId());
         synchronized (lock) {
             state.load(snapshot, clock.instant(), settings.heartbeatInterval().toMillis());
-            ready = true;
+            tx.ready = true;
         }
         try {
-            mutate(() -> {
+            tx.mutate(() -> {
                 for (TaskEntry orphan : state.tasksOfLostNodes()) {
                     journalTask(orphan);
                     orphan.retryCount++;
@@ -699,7 +605,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             });
         } catch (RuntimeException e) {
             synchronized (lock) {
-                ready = false;
+                tx.ready = false;
                 state.clear();
             }
             throw e;
