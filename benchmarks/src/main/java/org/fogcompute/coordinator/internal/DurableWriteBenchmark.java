@@ -16,6 +16,7 @@ import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.persistence.internal.JpaFleetStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -48,6 +49,8 @@ public class DurableWriteBenchmark {
     String database;
 
     private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong rows = new AtomicLong();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private EntityManagerFactory factory;
     private Coordinator coordinator;
@@ -63,7 +66,31 @@ public class DurableWriteBenchmark {
         DataSource dataSource = pool;
         factory = new PersistenceProvider().createEntityManagerFactory("fog",
                 Map.of("javax.persistence.nonJtaDataSource", dataSource, "eclipselink.logging.level", "SEVERE"));
-        JpaFleetStore store = new JpaFleetStore(JpaFleetStore.Transactions.resourceLocal(factory), dataSource);
+        JpaFleetStore jpa = new JpaFleetStore(JpaFleetStore.Transactions.resourceLocal(factory), dataSource);
+        FleetStore store = new FleetStore() {
+            @Override
+            public Snapshot load(String ownerId) {
+                return jpa.load(ownerId);
+            }
+
+            @Override
+            public void commit(String ownerId, Changes changes) {
+                jpa.commit(ownerId, changes);
+                commits.incrementAndGet();
+                rows.addAndGet(changes.newNodes().size() + changes.newTasks().size() + changes.savedNodes().size()
+                        + changes.savedTasks().size());
+            }
+
+            @Override
+            public void saveHeartbeats(String ownerId, java.util.List<org.fogcompute.api.Node> nodes) {
+                jpa.saveHeartbeats(ownerId, nodes);
+            }
+
+            @Override
+            public StoreInfo info() {
+                return jpa.info();
+            }
+        };
         coordinator = new Coordinator(CoordinatorSettings.DEFAULTS, Clock.systemUTC(),
                 BenchmarkWorkload.builtInStrategies(), EventSink.NONE, store);
         coordinator.restore();
@@ -73,6 +100,9 @@ public class DurableWriteBenchmark {
 
     @TearDown
     public void tearDown() {
+        // how well writers shared transactions: rows written per commit
+        System.out.printf("%n%s: %d commits, %.1f rows per commit%n", database, commits.get(),
+                commits.get() == 0 ? 0.0 : (double) rows.get() / commits.get());
         factory.close();
         pool.close();
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
@@ -29,8 +28,10 @@ final class FleetTransactions {
     private Journal journal = new Journal(0);
     /** Mutations applied in memory whose commit is still to come, oldest first. Guarded by the lock. */
     private final ArrayDeque<Journal> uncommitted = new ArrayDeque<>();
-    /** One group commit at a time; taken without holding the lock. */
-    private final ReentrantLock commitLock = new ReentrantLock();
+    /** Guards {@link #committing}; writers wait on it for their commit. Never held together with the lock. */
+    private final Object commitMonitor = new Object();
+    /** Whether a thread is committing right now. */
+    private boolean committing;
 
     FleetTransactions(FleetState state, FleetStore store, EventSink events, Supplier<CoordinatorSettings> settings) {
         this.state = state;
@@ -90,47 +91,71 @@ final class FleetTransactions {
         return result;
     }
 
+    /**
+     * Waits until the mutation is committed, committing it (with every other waiting one) when no commit is running.
+     * Committed writers are woken together, so none waits for the others to hand a lock along.
+     */
     private void awaitCommit(Journal mine) {
-        commitLock.lock();
-        try {
-            if (mine.committed != null) {
-                if (!mine.committed) {
-                    throw mine.failure;
+        while (true) {
+            synchronized (commitMonitor) {
+                while (mine.committed == null && committing) {
+                    try {
+                        commitMonitor.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreUnavailableException("interrupted while waiting for the database", e);
+                    }
                 }
-                return;
-            }
-            List<Journal> batch;
-            FleetStore.Changes changes;
-            Map<NodeEntry, NodeEntry.StoredView> storedViews = new IdentityHashMap<>();
-            synchronized (lock) {
-                batch = new ArrayList<>(uncommitted);
-                changes = state.changesOf(batch, storedViews);
+                if (mine.committed != null) {
+                    if (!mine.committed) {
+                        throw mine.failure;
+                    }
+                    return;
+                }
+                committing = true;
             }
             try {
-                store.commit(settings.get().coordinatorId(), changes);
-            } catch (RuntimeException e) {
-                synchronized (lock) {
-                    for (Journal undone : (Iterable<Journal>) uncommitted::descendingIterator) {
-                        state.undo(undone);
-                        undone.committed = false;
-                        undone.failure = e;
-                    }
-                    uncommitted.clear();
+                commitWaitingMutations();
+            } finally {
+                synchronized (commitMonitor) {
+                    committing = false;
+                    commitMonitor.notifyAll();
                 }
-                throw e;
             }
+        }
+    }
+
+    /** One transaction for every mutation applied so far; on failure all of them are undone, newest first. */
+    private void commitWaitingMutations() {
+        List<Journal> batch;
+        FleetStore.Changes changes;
+        Map<NodeEntry, NodeEntry.StoredView> storedViews = new IdentityHashMap<>();
+        synchronized (lock) {
+            batch = new ArrayList<>(uncommitted);
+            changes = state.changesOf(batch, storedViews);
+        }
+        try {
+            store.commit(settings.get().coordinatorId(), changes);
+        } catch (RuntimeException e) {
             synchronized (lock) {
-                for (Journal done : batch) {
-                    uncommitted.pollFirst();
-                    done.committed = true;
+                for (Journal undone : (Iterable<Journal>) uncommitted::descendingIterator) {
+                    state.undo(undone);
+                    undone.failure = e;
+                    undone.committed = false;
                 }
-                storedViews.forEach((entry, view) -> entry.lastStored = view);
-                if (uncommitted.isEmpty()) {
-                    state.forgetOldFinishedTasks(settings.get().finishedTaskRetention());
-                }
+                uncommitted.clear();
             }
-        } finally {
-            commitLock.unlock();
+            return;
+        }
+        synchronized (lock) {
+            for (Journal done : batch) {
+                uncommitted.pollFirst();
+                done.committed = true;
+            }
+            storedViews.forEach((entry, view) -> entry.lastStored = view);
+            if (uncommitted.isEmpty()) {
+                state.forgetOldFinishedTasks(settings.get().finishedTaskRetention());
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * What one coordinator mutation touched: the prior state of every changed node and task, and the nodes and tasks it
  * added or removed. It yields the changes to commit, and undoes the mutation when the commit fails, so that nothing
  * the store refused stays in memory. Guarded by the coordinator's lock; {@link #committed} and {@link #failure} are
- * written and read under the coordinator's commit lock.
+ * volatile, read by the waiting writer.
  */
 final class Journal {
     final Map<NodeEntry, NodeEntry.Saved> nodes = new IdentityHashMap<>();
@@ -28,9 +28,9 @@ final class Journal {
     final int finishedOrderSize;
     /** Events to publish once the mutation is committed. */
     final List<Map.Entry<String, Map<String, Object>>> events = new ArrayList<>(2);
-    /** Set by the committer: null while waiting, then true or false. */
-    Boolean committed;
-    RuntimeException failure;
+    /** Set by the committer under the coordinator's lock: null while waiting, then true or false. */
+    volatile Boolean committed;
+    volatile RuntimeException failure;
 
     Journal(int finishedOrderSize) {
         this.finishedOrderSize = finishedOrderSize;
