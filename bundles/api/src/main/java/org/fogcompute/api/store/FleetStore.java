@@ -13,8 +13,14 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface FleetStore {
 
-    /** A stored node: its last snapshot and the status it declared (registration or a later status change). */
-    record StoredNode(Node node, NodeStatus declaredStatus) {
+    /**
+     * A stored node: its last snapshot, the status it declared (registration or a later status change) and its
+     * place in registration order, which survives restarts (round-robin rotates in that order).
+     */
+    record StoredNode(Node node, NodeStatus declaredStatus, long registrationSequence) {
+        public StoredNode(Node node, NodeStatus declaredStatus) {
+            this(node, declaredStatus, 0);
+        }
     }
 
     /** What a coordinator needs to come back after a restart. */

@@ -120,7 +120,7 @@ final class FleetState {
                 NodeEntry.StoredView view = entry.storedView();
                 if (addedNodes.contains(entry) || !view.equals(entry.lastStored)) {
                     (addedNodes.contains(entry) ? newNodes : savedNodes)
-                            .add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus));
+                            .add(new FleetStore.StoredNode(entry.snapshot(), entry.declaredStatus, entry.sequence));
                     storedViews.put(entry, view);
                 }
             } else if (!addedNodes.contains(entry)) {
@@ -161,7 +161,9 @@ final class FleetState {
     void load(FleetStore.Snapshot snapshot, Instant now, long intervalMillis) {
         for (FleetStore.StoredNode stored : snapshot.nodes()) {
             Node node = stored.node();
-            NodeEntry entry = new NodeEntry(nodeSequence++, node.spec(), node.registeredAt(), intervalMillis);
+            NodeEntry entry = new NodeEntry(stored.registrationSequence(), node.spec(), node.registeredAt(),
+                    intervalMillis);
+            nodeSequence = Math.max(nodeSequence, stored.registrationSequence() + 1);
             entry.declaredStatus = stored.declaredStatus();
             entry.metrics = node.metrics();
             entry.completedTasks = node.completedTasks();

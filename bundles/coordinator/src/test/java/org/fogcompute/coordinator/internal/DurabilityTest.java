@@ -139,6 +139,19 @@ class DurabilityTest {
     }
 
     @Test
+    void registrationOrderSurvivesARestartSoRoundRobinKeepsItsRotation() {
+        for (String id : java.util.List.of("c", "a", "b")) {
+            coordinator.register(node(id, 4, 4096).build());
+        }
+        Coordinator after = restart();
+        after.register(node("d", 4, 4096).build());
+        assertThat(after.list(NodeQuery.ALL).items()).extracting(n -> n.id()).containsExactly("c", "a", "b", "d");
+        assertThat(java.util.List.of("t1", "t2", "t3", "t4").stream()
+                .map(id -> after.submit(task(id, 1, 256).strategy("round-robin").build()).nodeId()))
+                .containsExactly("c", "a", "b", "d");
+    }
+
+    @Test
     void writesAreRefusedUntilTheStateIsLoaded() {
         store.down = true;
         Coordinator starting = new Coordinator(CoordinatorSettings.DEFAULTS, fleet.clock, fleet.strategies,

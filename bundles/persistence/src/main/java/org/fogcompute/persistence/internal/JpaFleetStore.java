@@ -79,7 +79,7 @@ public class JpaFleetStore implements FleetStore {
         return run(em -> {
             List<StoredNode> nodes = new ArrayList<>();
             for (NodeRecord r : em.createQuery("SELECT n FROM NodeRecord n WHERE n.ownerId = :owner "
-                    + "ORDER BY n.registeredAt, n.id", NodeRecord.class).setParameter("owner", ownerId)
+                    + "ORDER BY n.registrationSequence, n.registeredAt, n.id", NodeRecord.class).setParameter("owner", ownerId)
                     .getResultList()) {
                 nodes.add(r.toStored());
             }

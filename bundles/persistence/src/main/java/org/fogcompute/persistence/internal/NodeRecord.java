@@ -69,6 +69,8 @@ public class NodeRecord {
     long registeredAt;
     @Column(name = "last_heartbeat")
     long lastHeartbeat;
+    @Column(name = "registration_seq")
+    Long registrationSequence;
 
     protected NodeRecord() {
     }
@@ -94,6 +96,7 @@ public class NodeRecord {
         r.reputation = s.reputation();
         r.labels = Labels.format(s.labels());
         r.registeredAt = n.registeredAt().toEpochMilli();
+        r.registrationSequence = stored.registrationSequence();
         r.update(n);
         return r;
     }
@@ -119,6 +122,7 @@ public class NodeRecord {
         Node node = new Node(spec, NodeStatus.valueOf(status),
                 new NodeMetrics(cpuPercent, memoryPercent, uptimePercent, circuitCount), 0, 0, 0, completedTasks,
                 failedTasks, Instant.ofEpochMilli(registeredAt), Instant.ofEpochMilli(lastHeartbeat));
-        return new StoredNode(node, declared);
+        // rows from before migration V2 have no sequence: their registration time orders them
+        return new StoredNode(node, declared, registrationSequence == null ? registeredAt : registrationSequence);
     }
 }

@@ -178,6 +178,32 @@ abstract class FleetStoreContract {
         assertThat(store.load("c1").nodes()).extracting(n -> n.node().id()).containsExactly("a");
     }
 
+    @Test
+    void aDatabaseOfAnOlderVersionIsUpgradedWithItsData() throws SQLException {
+        assertThat(new SchemaMigrator(dataSource, SchemaMigrator.MIGRATIONS.subList(0, 1)).migrate()).isEqualTo(1);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO fog_node (id, owner_id, node_type, declared_status, status, region,"
+                    + " port, cpu_cores, memory_mb, storage_mb, gpu_count, onion_capable, reputation, cpu_percent,"
+                    + " memory_percent, uptime_percent, circuit_count, completed_tasks, failed_tasks, registered_at,"
+                    + " last_heartbeat) VALUES ('old-b', 'c1', 'GATEWAY', 'ACTIVE', 'ACTIVE', 'eu', 0, 2, 2048, 0, 0,"
+                    + " FALSE, 1.0, 0, 0, 100, 0, 0, 0, 2000, 2000)");
+            statement.executeUpdate("INSERT INTO fog_node (id, owner_id, node_type, declared_status, status, region,"
+                    + " port, cpu_cores, memory_mb, storage_mb, gpu_count, onion_capable, reputation, cpu_percent,"
+                    + " memory_percent, uptime_percent, circuit_count, completed_tasks, failed_tasks, registered_at,"
+                    + " last_heartbeat) VALUES ('old-a', 'c1', 'GATEWAY', 'ACTIVE', 'ACTIVE', 'eu', 0, 2, 2048, 0, 0,"
+                    + " FALSE, 1.0, 0, 0, 100, 0, 0, 0, 3000, 3000)");
+        }
+
+        assertThat(store.ensureSchema()).isEqualTo(SchemaMigrator.MIGRATIONS.size());
+
+        var nodes = store.load("c1").nodes();
+        assertThat(nodes).extracting(n -> n.node().id()).containsExactly("old-b", "old-a");
+        assertThat(nodes.get(0).registrationSequence()).isEqualTo(2000);
+        store.commit("c1", new Changes(List.of(new StoredNode(node("new", NodeStatus.ACTIVE), NodeStatus.ACTIVE,
+                3001)), List.of(), List.of(), List.of(), List.of()));
+        assertThat(store.load("c1").nodes()).extracting(n -> n.node().id()).containsExactly("old-b", "old-a", "new");
+    }
+
     /** Changes with everything saved as "changed" rows, so the store must look each row up. */
     private static Changes changes(List<StoredNode> nodes, List<String> removed, List<Task> tasks) {
         return new Changes(List.of(), nodes, removed, List.of(), tasks);
