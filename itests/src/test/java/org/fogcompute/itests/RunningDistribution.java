@@ -57,7 +57,9 @@ final class RunningDistribution implements AutoCloseable {
         try {
             start();
         } catch (AssertionError hung) {
-            System.err.println("First boot did not finish (" + hung.getMessage() + "); wiping data/ and retrying");
+            Path dump = threadDump();
+            System.err.println("First boot did not finish (" + hung.getMessage() + "); threads in " + dump
+                    + "; wiping data/ and retrying");
             kill();
             boots = 0;
             try (Stream<Path> files = Files.walk(home.resolve("data"))) {
@@ -65,6 +67,22 @@ final class RunningDistribution implements AutoCloseable {
             }
             start();
         }
+    }
+
+    /** Thread dump of the Karaf JVM, kept beside the test output so that a hung boot can be diagnosed later. */
+    private Path threadDump() {
+        Path dump = home.getParent().resolve("boot-hang-" + System.currentTimeMillis() + ".txt");
+        try {
+            String pid = Files.readString(home.resolve("karaf.pid")).trim();
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process process = new ProcessBuilder(jcmd.toString(), pid, "Thread.print").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start();
+            process.waitFor(30, TimeUnit.SECONDS);
+            Files.copy(home.resolve("data/log/karaf.log"), Path.of(dump + ".karaf.log"));
+        } catch (Exception e) {
+            System.err.println("No thread dump: " + e);
+        }
+        return dump;
     }
 
     /** Starts Karaf and returns once the coordinator has restored its fleet. */
