@@ -1,0 +1,209 @@
+package org.fogcompute.rest.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.fogcompute.api.ConflictException;
+import org.fogcompute.api.NodeRegistry;
+import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.TaskService;
+import org.fogcompute.api.TopologyService;
+import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.api.security.AccessTokens;
+import org.fogcompute.api.security.AuthenticationException;
+import org.fogcompute.api.security.Caller;
+import org.fogcompute.api.security.NodeEnrollment;
+import org.fogcompute.api.store.StoreUnavailableException;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API under {@code /api}: one servlet on the HTTP whiteboard that limits the body, charges the client's
+ * rate bucket, authenticates the bearer token, checks the route's role and maps every failure to a JSON error
+ * with the right 4xx (503 when the database or coordinator is away). A plain whiteboard servlet rather than
+ * JAX-RS: the JAX-RS whiteboard brings ~40 CXF bundles and an ERROR at boot on Java 17 for 30 routes.
+ */
+@Component(service = Servlet.class, configurationPid = ApiSettings.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@HttpWhiteboardServletPattern("/api/*")
+@HttpWhiteboardServletName("fog-api")
+@Designate(ocd = ApiSettings.class)
+public final class ApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final Caller ANONYMOUS = Caller.user("anonymous", java.util.Set.of());
+    private static final String BEARER = "Bearer ";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NodeRegistry registry;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TaskService tasks;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TopologyService topology;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RoutingStrategies strategies;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AccessTokens tokens;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile NodeEnrollment enrollment;
+
+    private final transient Json json = new Json();
+    private final transient Router router = new Router();
+    private final transient RateLimiter limiter;
+    private final int maxBodyBytes;
+    private final byte[] openApi;
+
+    @Activate
+    public ApiServlet(ApiSettings settings, BundleContext context) {
+        if (settings.max_body_bytes() <= 0 || settings.max_batch_size() <= 0) {
+            throw new IllegalArgumentException("max.body.bytes and max.batch.size must be positive");
+        }
+        this.maxBodyBytes = settings.max_body_bytes();
+        this.limiter = new RateLimiter(settings.rate_requests_per_second(), settings.rate_burst(),
+                settings.rate_anonymous_requests_per_second(), settings.rate_anonymous_burst());
+        new NodeResource(() -> registry, () -> tasks, settings.max_batch_size()).register(router);
+        new TaskResource(() -> tasks).register(router);
+        new FleetResource(() -> topology, () -> strategies).register(router);
+        new AuthResource(() -> tokens, () -> enrollment).register(router);
+        router.get("/openapi.json", Access.PUBLIC, "This description", call -> new Route.Reply(200, null))
+                .tag("meta");
+        this.openApi = json.write(OpenApiDocument.of(router.routes(), json.mapper(),
+                context.getBundle().getVersion().toString()));
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
+        String method = request.getMethod();
+        try {
+            Router.Match match = router.find(method, path);
+            Route route = match.route();
+            Caller caller = authenticate(request, route);
+            if ("/openapi.json".equals(route.template)) {
+                send(response, 200, openApi);
+                return;
+            }
+            byte[] body = readBody(request, route);
+            Call call = new Call(caller, match.parameters(), request.getParameterMap(), body, json);
+            if (!route.access.permits(caller, call)) {
+                throw ApiException.forbidden(caller.name() + " may not " + route.summary.toLowerCase(
+                        java.util.Locale.ROOT) + " (requires " + route.access.describe() + ")");
+            }
+            Object result = route.handler.handle(call);
+            if (result instanceof Route.Reply reply) {
+                send(response, reply.status(), reply.body() == null ? new byte[0] : json.write(reply.body()));
+            } else {
+                send(response, route.status, json.write(result));
+            }
+        } catch (ApiException e) {
+            error(response, e.status, e.field, e.getMessage(), e.headers);
+        } catch (ValidationException e) {
+            error(response, 422, e.field(), e.getMessage(), Map.of());
+        } catch (NotFoundException e) {
+            error(response, 404, null, e.getMessage(), Map.of());
+        } catch (ConflictException e) {
+            error(response, 409, null, e.getMessage(), Map.of());
+        } catch (AuthenticationException e) {
+            error(response, 401, null, e.getMessage(), Map.of("WWW-Authenticate", "Bearer realm=\"fog\""));
+        } catch (StoreUnavailableException e) {
+            error(response, 503, null, e.getMessage(), Map.of("Retry-After", "5"));
+        } catch (RuntimeException e) {
+            LOG.error("{} {} failed", method, path, e);
+            error(response, 500, null, "internal error; the runtime's log has the details", Map.of());
+        }
+    }
+
+    /**
+     * The caller behind the bearer token, charged one request. Public routes accept anonymous callers, charged per
+     * address; a token that is present but invalid is refused even there.
+     */
+    private Caller authenticate(HttpServletRequest request, Route route) {
+        String header = request.getHeader("Authorization");
+        if (header == null) {
+            limiter.charge("address:" + request.getRemoteAddr(), false);
+            if (route.access.isPublic()) {
+                return ANONYMOUS;
+            }
+            throw ApiException.unauthorized("authentication required: send Authorization: Bearer <token> "
+                    + "(POST /api/auth/token issues one)");
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            limiter.charge("address:" + request.getRemoteAddr(), false);
+            throw ApiException.unauthorized("only bearer tokens are accepted");
+        }
+        Caller caller;
+        try {
+            caller = Services.require(() -> tokens, "the token service").verify(header.substring(BEARER.length())
+                    .trim());
+        } catch (AuthenticationException e) {
+            limiter.charge("address:" + request.getRemoteAddr(), false);
+            throw ApiException.unauthorized(e.getMessage());
+        }
+        limiter.charge(caller.name(), true);
+        return caller;
+    }
+
+    private byte[] readBody(HttpServletRequest request, Route route) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > maxBodyBytes) {
+            throw new ApiException(413, null, "request body of " + declared + " bytes exceeds the limit of "
+                    + maxBodyBytes);
+        }
+        if (route.requestBody == null) {
+            return new byte[0];
+        }
+        String type = request.getContentType();
+        if (declared != 0 && type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, null, "request body must be application/json, got " + type);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw new ApiException(413, null, "request body exceeds the limit of " + maxBodyBytes + " bytes");
+            }
+            return body;
+        }
+    }
+
+    private void error(HttpServletResponse response, int status, String field, String message,
+                       Map<String, String> headers) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        headers.forEach(response::setHeader);
+        send(response, status, json.write(new Views.Error(message, field)));
+    }
+
+    private static void send(HttpServletResponse response, int status, byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (body.length > 0) {
+            response.setContentType("application/json");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.fogcompute.rest.internal;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.security.AccessToken;
+import org.fogcompute.api.security.AccessTokens;
+import org.fogcompute.api.security.Enrollment;
+import org.fogcompute.api.security.JoinToken;
+import org.fogcompute.api.security.NodeEnrollment;
+import org.fogcompute.rest.internal.Bodies.Credentials;
+import org.fogcompute.rest.internal.Bodies.EnrollmentRequest;
+import org.fogcompute.rest.internal.Views.EnrollmentView;
+import org.fogcompute.rest.internal.Views.JoinTokenView;
+import org.fogcompute.rest.internal.Views.NodeView;
+import org.fogcompute.rest.internal.Views.TokenView;
+
+/** /api/auth/token for users; /api/join-tokens and /api/enroll for nodes. */
+final class AuthResource {
+    private final Supplier<AccessTokens> tokens;
+    private final Supplier<NodeEnrollment> enrollment;
+
+    AuthResource(Supplier<AccessTokens> tokens, Supplier<NodeEnrollment> enrollment) {
+        this.tokens = tokens;
+        this.enrollment = enrollment;
+    }
+
+    void register(Router router) {
+        router.post("/auth/token", Access.PUBLIC, "Exchange a user name and password for a bearer token",
+                this::token).tag("auth").body(Credentials.class).returns(TokenView.class).errors(401);
+        router.post("/join-tokens", Access.ADMIN, "Issue a single-use join token for one node to enroll",
+                this::joinToken).tag("auth").status(201).returns(JoinTokenView.class);
+        router.post("/enroll", Access.PUBLIC, "Enroll a node with a join token: registers it and returns its "
+                + "node credential", this::enroll).tag("auth").status(201).body(EnrollmentRequest.class)
+                .returns(EnrollmentView.class).errors(401, 409);
+    }
+
+    private Object token(Call call) {
+        Credentials credentials = call.body(Credentials.class);
+        if (credentials.username() == null || credentials.password() == null) {
+            throw ApiException.unprocessable(credentials.username() == null ? "username" : "password",
+                    "username and password are required");
+        }
+        char[] password = credentials.password().toCharArray();
+        try {
+            AccessToken token = Services.require(tokens, "the token service").login(credentials.username(),
+                    password);
+            return new TokenView(token.token(), "Bearer", token.expiresInSeconds());
+        } finally {
+            Arrays.fill(password, ' ');
+        }
+    }
+
+    private Object joinToken(Call call) {
+        JoinToken token = Services.require(enrollment, "node enrollment").issueJoinToken(call.caller().name());
+        long seconds = Math.max(0, java.time.Duration.between(java.time.Instant.now(), token.expiresAt())
+                .toSeconds());
+        return new JoinTokenView(token.token(), token.expiresAt(), seconds);
+    }
+
+    private Object enroll(Call call) {
+        EnrollmentRequest request = call.body(EnrollmentRequest.class);
+        if (request.joinToken() == null) {
+            throw ApiException.unauthorized("joinToken is required");
+        }
+        if (request.node() == null) {
+            throw ApiException.unprocessable("node", "node is required: the registration of the enrolling node");
+        }
+        Enrollment enrolled;
+        try {
+            enrolled = Services.require(enrollment, "node enrollment").enroll(request.joinToken(),
+                    NodeResource.spec(request.node(), "node"));
+        } catch (ValidationException e) {
+            throw ApiException.unprocessable("node." + e.field(), e.getMessage());
+        }
+        return new EnrollmentView(NodeView.of(enrolled.node()), enrolled.credential().token(), "Bearer",
+                enrolled.credential().expiresInSeconds());
+    }
+}

@@ -1,0 +1,79 @@
+package org.fogcompute.rest.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.fogcompute.api.CoordinatorHealth;
+import org.fogcompute.api.TopologyService;
+import org.fogcompute.api.TopologySnapshot;
+import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.rest.internal.Bodies.StrategyChoice;
+import org.fogcompute.rest.internal.Route.Shape;
+import org.fogcompute.rest.internal.Views.Health;
+import org.fogcompute.rest.internal.Views.Strategies;
+
+/** /api/topology, /api/strategies and /api/health. */
+final class FleetResource {
+    private final Supplier<TopologyService> topology;
+    private final Supplier<RoutingStrategies> strategies;
+
+    FleetResource(Supplier<TopologyService> topology, Supplier<RoutingStrategies> strategies) {
+        this.topology = topology;
+        this.strategies = strategies;
+    }
+
+    void register(Router router) {
+        router.get("/health", Access.PUBLIC, "Liveness and readiness; no details beyond up or down", this::health)
+                .tag("health").returns(Health.class).errors(503);
+        router.get("/topology", Access.VIEWER, "The fleet now: counts by status and type, capacity, tasks",
+                call -> topology().current()).tag("topology").returns(TopologySnapshot.class);
+        router.get("/topology/history", Access.VIEWER, "Recent topology snapshots, oldest first",
+                call -> topology().history()).tag("topology").returns(TopologySnapshot.class, Shape.LIST);
+        router.get("/strategies", Access.VIEWER, "Registered routing strategies and the default", this::list)
+                .tag("strategies").returns(Strategies.class);
+        router.put("/strategies/default", Access.ADMIN, "Set the default routing strategy", this::setDefault)
+                .tag("strategies").body(StrategyChoice.class).returns(Strategies.class).errors(404);
+    }
+
+    private TopologyService topology() {
+        return Services.require(topology, "the coordinator");
+    }
+
+    private RoutingStrategies strategies() {
+        return Services.require(strategies, "the strategy registry");
+    }
+
+    private Object health(Call call) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        TopologyService coordinator = topology.get();
+        boolean running = false;
+        if (coordinator == null) {
+            checks.put("coordinator", "DOWN");
+        } else {
+            CoordinatorHealth health = coordinator.health();
+            running = health.running();
+            checks.put("coordinator", running ? "UP" : "DOWN");
+        }
+        RoutingStrategies registry = strategies.get();
+        boolean routing = registry != null && !registry.names().isEmpty();
+        checks.put("routing", routing ? "UP" : "DOWN");
+        String status = running && routing ? "UP" : running ? "DEGRADED" : "DOWN";
+        Health body = new Health(status, running, checks);
+        return running ? body : new Route.Reply(503, body);
+    }
+
+    private Object list(Call call) {
+        RoutingStrategies registry = strategies();
+        return new Strategies(new ArrayList<>(registry.names()), registry.defaultName());
+    }
+
+    private Object setDefault(Call call) {
+        StrategyChoice choice = call.body(StrategyChoice.class);
+        if (choice.name() == null || !Call.ID.matcher(choice.name()).matches()) {
+            throw ApiException.unprocessable("name", "name must name a routing strategy");
+        }
+        strategies().setDefault(choice.name());
+        return list(call);
+    }
+}

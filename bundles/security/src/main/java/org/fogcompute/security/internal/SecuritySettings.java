@@ -1,0 +1,34 @@
+package org.fogcompute.security.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Fog security", description = "Bearer tokens, node credentials and join tokens")
+public @interface SecuritySettings {
+    String PID = "org.fogcompute.security";
+
+    @AttributeDefinition(description = "JAAS realm that checks user names and passwords")
+    String realm() default "karaf";
+
+    @AttributeDefinition(description = "iss claim of issued tokens; tokens with another issuer are refused")
+    String issuer() default "fog-compute";
+
+    @AttributeDefinition(description = "aud claim of issued tokens; tokens for another audience are refused")
+    String audience() default "fog-api";
+
+    @AttributeDefinition(description = "Lifetime of a user's access token, seconds")
+    long access_token_ttl_seconds() default 3600;
+
+    @AttributeDefinition(description = "Lifetime of a node credential, seconds; a node enrolls again after it")
+    long node_credential_ttl_seconds() default 30L * 24 * 3600;
+
+    @AttributeDefinition(description = "Lifetime of a join token, seconds")
+    long join_token_ttl_seconds() default 900;
+
+    @AttributeDefinition(description = "Join tokens that may be outstanding at once")
+    int join_token_max_outstanding() default 10_000;
+
+    @AttributeDefinition(description = "File holding the token signing key; created with owner-only access when missing. "
+            + "Empty: data/fog/token-signing.key")
+    String signing_key_file() default "";
+}
