@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.security.auth.login.AppConfigurationEntry;
+import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
@@ -67,11 +68,14 @@ public final class FirstAdminBootstrap {
                 continue;
             }
             for (AppConfigurationEntry entry : realm.getEntries()) {
-                if (!PROPERTIES_MODULE.equals(entry.getLoginModuleName())) {
+                // Karaf wraps each module in its ProxyLoginModule and names the real one in an option
+                Object proxied = entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE);
+                String module = proxied == null ? entry.getLoginModuleName() : proxied.toString();
+                if (!PROPERTIES_MODULE.equals(module)) {
                     continue;
                 }
                 for (BackingEngineFactory factory : engines) {
-                    if (entry.getLoginModuleName().equals(factory.getModuleClass())) {
+                    if (module.equals(factory.getModuleClass())) {
                         return Optional.of(factory.build(entry.getOptions()));
                     }
                 }
