@@ -29,6 +29,8 @@ final class RunningDistribution implements AutoCloseable {
 
     private final Path home;
     private final int sshPort;
+    private final int httpPort;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process karaf;
     private int boots;
 
@@ -36,6 +38,10 @@ final class RunningDistribution implements AutoCloseable {
         this.home = home;
         copy(source, home);
         this.sshPort = freePort();
+        this.httpPort = freePort();
+        Path web = home.resolve("etc/org.ops4j.pax.web.cfg");
+        Files.writeString(web, Files.readString(web).replaceAll("(?m)^org\\.osgi\\.service\\.http\\.port\\s*=.*$",
+                "org.osgi.service.http.port = " + httpPort));
         append("etc/users.properties", USER + " = " + PASSWORD + ",_g_:admingroup\n"
                 + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
         append("etc/org.apache.karaf.shell.cfg", "sshPort = " + sshPort + "\n");
@@ -91,10 +97,29 @@ final class RunningDistribution implements AutoCloseable {
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("console-" + boots + ".log").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         karaf = builder.start();
         boots++;
         waitForLogLine("Fog coordinator restored", boots);
         waitForSsh();
+    }
+
+    /** An environment variable for the Karaf process, e.g. FOG_ADMIN_PASSWORD; takes effect at the next start. */
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
+    /** Writes {@code etc/<pid>.cfg} before the start, replacing what the features would install. */
+    void configure(String pid, String content) throws IOException {
+        Files.writeString(home.resolve("etc/" + pid + ".cfg"), content);
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    Path home() {
+        return home;
     }
 
     /** {@code bin/stop}, then waits for the JVM to exit. */

@@ -54,6 +54,8 @@ final class Json {
             built.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
+        built.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         built.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
@@ -129,12 +131,18 @@ final class Json {
         return ApiException.badRequest(null, "unreadable request body");
     }
 
+    /** Joins the JSON path to a domain field name that may already repeat its last part (capacity.cpuCores). */
     private static String qualified(JsonMappingException e, String field) {
         String prefix = path(e);
-        if (prefix == null) {
-            return field;
+        if (prefix == null || field == null) {
+            return field == null ? prefix : field;
         }
-        return field == null ? prefix : prefix.endsWith(field) ? prefix : prefix + "." + field;
+        int cut = Math.max(prefix.lastIndexOf('.'), prefix.lastIndexOf(']'));
+        String last = prefix.substring(cut + 1);
+        if (field.equals(last) || field.startsWith(last + ".")) {
+            return prefix.substring(0, cut + 1) + field;
+        }
+        return prefix + "." + field;
     }
 
     private static String path(JsonMappingException e) {

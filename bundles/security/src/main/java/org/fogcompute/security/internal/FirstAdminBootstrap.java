@@ -1,15 +1,18 @@
 package org.fogcompute.security.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
-import org.apache.karaf.jaas.boot.principal.GroupPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
 import org.apache.karaf.jaas.modules.BackingEngineFactory;
@@ -50,19 +53,27 @@ public final class FirstAdminBootstrap {
                                @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE)
                                List<BackingEngineFactory> engines,
                                @Reference(target = "(name=spring-security-crypto)") EncryptionService hashing) {
-        Optional<BackingEngine> users = propertiesEngine(settings.realm(), realms, engines);
-        if (users.isEmpty()) {
+        Optional<UsersFile> found = propertiesFile(settings.realm(), realms, engines);
+        if (found.isEmpty()) {
             LOG.info("Realm '{}' keeps no users in a properties file; no first admin is created", settings.realm());
             return;
         }
-        ensureGroups(users.get());
-        if (users.get().lookupUser(ADMIN) == null) {
-            createAdmin(users.get(), System.getenv(PASSWORD_VARIABLE));
+        BackingEngine users = found.get().engine();
+        if (ensureGroups(found.get().file())) {
+            // the engine read the file before the groups were added
+            users = propertiesFile(settings.realm(), realms, engines).orElseThrow().engine();
+        }
+        if (users.lookupUser(ADMIN) == null) {
+            createAdmin(users, System.getenv(PASSWORD_VARIABLE));
         }
     }
 
-    static Optional<BackingEngine> propertiesEngine(String realmName, List<JaasRealm> realms,
-                                                    List<BackingEngineFactory> engines) {
+    /** The realm's properties-file entry: the file with the users, and the engine that edits it. */
+    record UsersFile(Path file, BackingEngine engine) {
+    }
+
+    static Optional<UsersFile> propertiesFile(String realmName, List<JaasRealm> realms,
+                                              List<BackingEngineFactory> engines) {
         for (JaasRealm realm : realms) {
             if (!realm.getName().equals(realmName)) {
                 continue;
@@ -71,12 +82,14 @@ public final class FirstAdminBootstrap {
                 // Karaf wraps each module in its ProxyLoginModule and names the real one in an option
                 Object proxied = entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE);
                 String module = proxied == null ? entry.getLoginModuleName() : proxied.toString();
-                if (!PROPERTIES_MODULE.equals(module)) {
+                Object users = entry.getOptions().get("users");
+                if (!PROPERTIES_MODULE.equals(module) || users == null) {
                     continue;
                 }
                 for (BackingEngineFactory factory : engines) {
                     if (module.equals(factory.getModuleClass())) {
-                        return Optional.of(factory.build(entry.getOptions()));
+                        Map<String, ?> options = entry.getOptions();
+                        return Optional.of(new UsersFile(Path.of(users.toString()), factory.build(options)));
                     }
                 }
             }
@@ -84,15 +97,30 @@ public final class FirstAdminBootstrap {
         return Optional.empty();
     }
 
-    static void ensureGroups(BackingEngine users) {
-        Set<String> existing = users.listGroups().keySet().stream().map(GroupPrincipal::getName)
-                .collect(Collectors.toSet());
-        GROUPS.forEach((group, roles) -> {
-            if (!existing.contains(group)) {
-                users.createGroup(group);
-                roles.forEach(role -> users.addGroupRole(group, role));
+    /**
+     * Appends the missing group lines in Karaf's own format. Written as text rather than through the backing
+     * engine: with encryption on, the engine hashes the "group" marker and, when groups already exist, has been
+     * seen to write a group's roles as a user name.
+     */
+    static boolean ensureGroups(Path usersFile) {
+        try {
+            String content = Files.exists(usersFile) ? Files.readString(usersFile) : "";
+            StringBuilder missing = new StringBuilder();
+            GROUPS.forEach((group, roles) -> {
+                if (!Pattern.compile("(?m)^_g_\\\\:" + Pattern.quote(group) + "\\s*=").matcher(content).find()) {
+                    missing.append("_g_\\:").append(group).append(" = group,").append(String.join(",", roles))
+                            .append('\n');
+                }
+            });
+            if (missing.length() == 0) {
+                return false;
             }
-        });
+            String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
+            Files.writeString(usersFile, separator + missing, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add the fog groups to " + usersFile, e);
+        }
     }
 
     static void createAdmin(BackingEngine users, String fromEnvironment) {

@@ -1,0 +1,452 @@
+package org.fogcompute.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.fogcompute.itests.Api.Reply;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The REST API of the distribution as a client sees it over HTTP: every endpoint, the roles, node enrollment,
+ * tokens that must be refused, each class of bad input (and that it changes nothing), and the rate limit.
+ */
+public class RestApiIT {
+    static final String ADMIN_PASSWORD = "first-admin-" + UUID.randomUUID().toString().substring(0, 8);
+    private static RunningDistribution karaf;
+    private static Api api;
+    private static String admin;
+    private static String operator;
+    private static String viewer;
+
+    @BeforeClass
+    public static void startDistribution() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path home = Paths.get("target", "rest-" + run).toAbsolutePath();
+        karaf = new RunningDistribution(Paths.get(System.getProperty("fog.assembly.dir")), home, "rest-" + run, null);
+        karaf.environment("FOG_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // Authenticated clients practically unlimited (the fuzz test sends thousands of requests), anonymous ones
+        // tightly limited so that the limit can be seen.
+        karaf.configure("org.fogcompute.rest", "max.body.bytes = 1048576\nmax.batch.size = 1000\n"
+                + "rate.requests.per.second = 1000000\nrate.burst = 1000000\n"
+                + "rate.anonymous.requests.per.second = 20\nrate.anonymous.burst = 40\n");
+        karaf.configure("org.fogcompute.security", "join.token.ttl.seconds = 5\n");
+        karaf.startFresh();
+        api = new Api(karaf.httpPort());
+        waitForApi();
+        admin = api.login("admin", ADMIN_PASSWORD);
+        karaf.client(List.of("jaas:realm-manage --realm karaf", "jaas:user-add operator1 operator-pass-1",
+                "jaas:group-add operator1 operatorgroup", "jaas:user-add viewer1 viewer-pass-1",
+                "jaas:group-add viewer1 viewergroup", "jaas:update"), line -> { });
+        operator = api.login("operator1", "operator-pass-1");
+        viewer = api.login("viewer1", "viewer-pass-1");
+    }
+
+    private static void waitForApi() throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (api.get(null, "/health").status() == 200) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                // connection refused while the HTTP service starts
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the API did not answer /api/health with 200 within 60 s");
+    }
+
+    @AfterClass
+    public static void stopDistribution() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    // --- happy paths ------------------------------------------------------------------------------------------
+
+    @Test
+    public void healthIsPublicAndRevealsNothing() {
+        Reply health = api.get(null, "/health");
+        assertEquals(200, health.status());
+        assertEquals("UP", health.json().get("status").asText());
+        assertFalse("no coordinator id or database url", health.body().contains("jdbc")
+                || health.body().contains("rest-"));
+    }
+
+    @Test
+    public void nodesLifecycleOverHttp() {
+        Reply created = api.post(admin, "/nodes", node("http-n1", "sa-east", 4, 4096));
+        assertEquals(created.toString(), 201, created.status());
+        assertEquals("http-n1", created.json().get("id").asText());
+
+        Reply batch = api.post(admin, "/nodes/batch", "{\"nodes\":[" + node("http-b1", "us-east", 2, 2048) + ","
+                + node("http-b2", "us-east", 2, 2048) + "]}");
+        assertEquals(batch.toString(), 201, batch.status());
+        assertEquals(2, batch.json().get("nodes").size());
+
+        Reply filtered = api.get(viewer, "/nodes?region=us-east&limit=1&offset=1");
+        assertEquals(200, filtered.status());
+        assertEquals(2, filtered.json().get("total").asInt());
+        assertEquals(1, filtered.json().get("items").size());
+        Reply labelled = api.get(viewer, "/nodes?label=tier=edge&region=sa-east");
+        assertEquals(1, labelled.json().get("total").asInt());
+
+        assertEquals(200, api.get(viewer, "/nodes/http-n1").status());
+        Reply status = api.put(admin, "/nodes/http-n1/status", "{\"status\":\"MAINTENANCE\"}");
+        assertEquals("MAINTENANCE", status.json().get("status").asText());
+        api.put(admin, "/nodes/http-n1/status", "{\"status\":\"ACTIVE\"}");
+        Reply beat = api.post(admin, "/nodes/http-n1/heartbeat", "{\"cpuPercent\":42.5,\"memoryPercent\":10}");
+        assertEquals(beat.toString(), 200, beat.status());
+        assertEquals(42.5, beat.json().get("metrics").get("cpuPercent").asDouble(), 0.0);
+        assertEquals(200, api.get(viewer, "/nodes/http-n1/tasks").status());
+
+        Reply removed = api.delete(admin, "/nodes/http-b2");
+        assertEquals(200, removed.status());
+        assertEquals(404, api.get(viewer, "/nodes/http-b2").status());
+    }
+
+    @Test
+    public void tasksLifecycleOverHttp() {
+        api.post(admin, "/nodes", node("http-t-node", "ap-south", 8, 8192));
+        Reply submitted = api.post(operator, "/tasks", "{\"id\":\"http-t1\",\"priority\":7,\"strategy\":"
+                + "\"round-robin\",\"requirements\":{\"cpuCores\":1,\"memoryMb\":256,\"storageMb\":10,\"gpu\":false}}");
+        assertEquals(submitted.toString(), 201, submitted.status());
+        assertEquals("ASSIGNED", submitted.json().get("status").asText());
+        assertEquals("round-robin", submitted.json().get("routedBy").asText());
+
+        assertEquals(200, api.get(viewer, "/tasks/http-t1").status());
+        assertEquals(1, api.get(viewer, "/tasks/http-t1/assignments").json().size());
+        assertTrue(api.get(viewer, "/tasks?status=ASSIGNED").json().get("total").asInt() >= 1);
+        assertEquals("RUNNING", api.post(operator, "/tasks/http-t1/start", null).json().get("status").asText());
+        assertEquals("COMPLETED", api.post(operator, "/tasks/http-t1/complete", null).json().get("status")
+                .asText());
+        assertEquals(409, api.post(operator, "/tasks/http-t1/start", null).status());
+
+        api.post(operator, "/tasks", "{\"id\":\"http-t2\"}");
+        Reply failed = api.post(operator, "/tasks/http-t2/fail", "{\"reason\":\"disk full\"}");
+        assertEquals("FAILED", failed.json().get("status").asText());
+        api.post(operator, "/tasks", "{\"id\":\"http-t3\"}");
+        assertEquals("CANCELLED", api.post(operator, "/tasks/http-t3/cancel", null).json().get("status").asText());
+    }
+
+    @Test
+    public void topologyAndStrategies() {
+        Reply topology = api.get(viewer, "/topology");
+        assertEquals(200, topology.status());
+        assertNotNull(topology.json().get("nodeCount"));
+        assertEquals(200, api.get(viewer, "/topology/history").status());
+        Reply strategies = api.get(viewer, "/strategies");
+        assertTrue(strategies.json().get("names").toString().contains("affinity"));
+        Reply changed = api.put(admin, "/strategies/default", "{\"name\":\"affinity\"}");
+        assertEquals(changed.toString(), 200, changed.status());
+        assertEquals("affinity", changed.json().get("defaultName").asText());
+        assertEquals(404, api.put(admin, "/strategies/default", "{\"name\":\"no-such-strategy\"}").status());
+        api.put(admin, "/strategies/default", "{\"name\":\"least-loaded\"}");
+    }
+
+    @Test
+    public void openApiListsExactlyTheServedResources() {
+        Reply document = api.get(null, "/openapi.json");
+        assertEquals(200, document.status());
+        TreeSet<String> described = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.json().get("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> described.add(method.toUpperCase() + " "
+                    + path.getKey()));
+        }
+        TreeSet<String> expected = new TreeSet<>(List.of("GET /health", "GET /openapi.json", "POST /auth/token",
+                "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
+                "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
+                "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",
+                "GET /tasks/{taskId}", "GET /tasks/{taskId}/assignments", "POST /tasks/{taskId}/start",
+                "POST /tasks/{taskId}/complete", "POST /tasks/{taskId}/fail", "POST /tasks/{taskId}/cancel",
+                "GET /topology", "GET /topology/history", "GET /strategies", "PUT /strategies/default"));
+        assertEquals(expected, described);
+        // and each described operation is served: an unknown id gives 404 for the id, never "no such resource"
+        for (String operation : described) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "zz-probe");
+            if (method.equals("POST") && path.equals("/join-tokens")) {
+                continue; // would issue a token; covered by the enrollment test
+            }
+            Reply reply = api.send(admin, method, path, method.equals("GET") || method.equals("DELETE") ? null
+                    : "{\"zz\":1}", "application/json");
+            assertNotEquals(operation + " is described but not served: " + reply, 405, reply.status());
+            assertFalse(operation + " is described but not served: " + reply, reply.status() == 404
+                    && reply.error().startsWith("no such resource"));
+            assertTrue(operation + " answered " + reply, reply.status() < 500);
+        }
+    }
+
+    // --- authentication and roles ------------------------------------------------------------------------------
+
+    @Test
+    public void noDefaultCredentialsAndWrongPasswordsAreRefused() {
+        assertEquals(401, api.post(null, "/auth/token", "{\"username\":\"karaf\",\"password\":\"karaf\"}").status());
+        assertEquals(401, api.post(null, "/auth/token", "{\"username\":\"admin\",\"password\":\"admin\"}").status());
+        assertEquals(401, api.post(null, "/auth/token", "{\"username\":\"admin\",\"password\":\"\"}").status());
+        assertEquals(401, api.get("not-a-token", "/nodes").status());
+        assertEquals(401, api.get(null, "/nodes").status());
+    }
+
+    @Test
+    public void anonymousAndWrongRoleMutationsChangeNothing() {
+        int before = nodeCount();
+        assertEquals(401, api.post(null, "/nodes", node("anon-n", "eu-west", 1, 512)).status());
+        assertEquals(403, api.post(viewer, "/nodes", node("viewer-n", "eu-west", 1, 512)).status());
+        assertEquals(403, api.post(operator, "/nodes", node("operator-n", "eu-west", 1, 512)).status());
+        assertEquals(403, api.post(viewer, "/tasks", "{\"id\":\"viewer-t\"}").status());
+        assertEquals(401, api.post(null, "/tasks", "{\"id\":\"anon-t\"}").status());
+        assertEquals(403, api.put(operator, "/strategies/default", "{\"name\":\"affinity\"}").status());
+        assertEquals(403, api.post(operator, "/join-tokens", null).status());
+        assertEquals(before, nodeCount());
+        assertEquals(404, api.get(viewer, "/tasks/viewer-t").status());
+        assertEquals(404, api.get(viewer, "/tasks/anon-t").status());
+        assertEquals("least-loaded", api.get(viewer, "/strategies").json().get("defaultName").asText());
+    }
+
+    @Test
+    public void forgedExpiredAndForeignTokensAreRefused() throws Exception {
+        byte[] key = Files.readAllBytes(karaf.home().resolve("data/fog/token-signing.key"));
+        long now = Instant.now().getEpochSecond();
+        String claims = "\"sub\":\"admin\",\"roles\":[\"admin\"],\"iat\":" + now + ",\"jti\":\"" + UUID.randomUUID()
+                + "\"";
+        String valid = jwt(key, "HS256", "{\"iss\":\"fog-compute\",\"aud\":\"fog-api\",\"exp\":" + (now + 600) + ","
+                + claims + "}");
+        assertEquals("a correctly signed token is accepted, so the refusals below are about their claims", 200,
+                api.get(valid, "/nodes").status());
+        assertEquals(401, api.get(jwt(key, "HS256", "{\"iss\":\"fog-compute\",\"aud\":\"fog-api\",\"exp\":"
+                + (now - 5) + "," + claims + "}"), "/nodes").status());
+        assertEquals(401, api.get(jwt(key, "HS256", "{\"iss\":\"someone-else\",\"aud\":\"fog-api\",\"exp\":"
+                + (now + 600) + "," + claims + "}"), "/nodes").status());
+        assertEquals(401, api.get(jwt(key, "HS256", "{\"iss\":\"fog-compute\",\"aud\":\"other-api\",\"exp\":"
+                + (now + 600) + "," + claims + "}"), "/nodes").status());
+        assertEquals(401, api.get(jwt("another-key-another-key-another-key!".getBytes(StandardCharsets.UTF_8),
+                "HS256", "{\"iss\":\"fog-compute\",\"aud\":\"fog-api\",\"exp\":" + (now + 600) + "," + claims + "}"),
+                "/nodes").status());
+        assertEquals(401, api.get(jwt(key, "HS384", "{\"iss\":\"fog-compute\",\"aud\":\"fog-api\",\"exp\":"
+                + (now + 600) + "," + claims + "}"), "/nodes").status());
+        String unsigned = b64("{\"typ\":\"JWT\",\"alg\":\"none\"}") + "." + b64("{\"iss\":\"fog-compute\","
+                + "\"aud\":\"fog-api\",\"exp\":" + (now + 600) + "," + claims + "}") + ".";
+        assertEquals(401, api.get(unsigned, "/nodes").status());
+    }
+
+    @Test
+    public void nodeEnrollsWithASingleUseJoinTokenAndActsOnlyForItself() throws Exception {
+        Reply issued = api.post(admin, "/join-tokens", null);
+        assertEquals(issued.toString(), 201, issued.status());
+        String joinToken = issued.json().get("joinToken").asText();
+
+        Reply rejected = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":{\"id\":\"bad id\","
+                + "\"type\":\"EDGE_DEVICE\",\"capacity\":{\"cpuCores\":1,\"memoryMb\":512,\"storageMb\":100,"
+                + "\"gpuCount\":0}}}");
+        assertEquals("an invalid registration is refused and leaves the join token usable", 422, rejected.status());
+        // the only node with a GPU in this distribution, so that a GPU task lands on it
+        Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                + node("enrolled-n1", "eu-central", 2, 1024).replace("\"gpuCount\":0", "\"gpuCount\":1") + "}");
+        assertEquals(enrolled.toString(), 201, enrolled.status());
+        String credential = enrolled.json().get("access_token").asText();
+        assertEquals("enrolled-n1", enrolled.json().get("node").get("id").asText());
+
+        Reply reused = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                + node("enrolled-n2", "eu-central", 2, 1024) + "}");
+        assertEquals("a join token works once", 401, reused.status());
+        assertEquals(404, api.get(viewer, "/nodes/enrolled-n2").status());
+
+        assertEquals(200, api.post(credential, "/nodes/enrolled-n1/heartbeat", "{\"cpuPercent\":5,"
+                + "\"memoryPercent\":5}").status());
+        assertEquals(200, api.get(credential, "/nodes/enrolled-n1").status());
+        assertEquals(200, api.get(credential, "/nodes/enrolled-n1/tasks").status());
+        api.post(admin, "/nodes", node("someone-else", "eu-central", 1, 512));
+        assertEquals(403, api.post(credential, "/nodes/someone-else/heartbeat", "{\"cpuPercent\":5,"
+                + "\"memoryPercent\":5}").status());
+        assertEquals(403, api.get(credential, "/nodes/someone-else").status());
+        assertEquals(403, api.get(credential, "/nodes").status());
+        assertEquals(403, api.post(credential, "/tasks", "{\"id\":\"node-made\"}").status());
+        assertEquals(403, api.delete(credential, "/nodes/enrolled-n1").status());
+
+        // a node reports results for its own tasks only
+        Reply own = api.post(operator, "/tasks", "{\"id\":\"for-enrolled\",\"requirements\":{\"cpuCores\":1,"
+                + "\"memoryMb\":256,\"storageMb\":10,\"gpu\":true}}");
+        assertEquals(own.toString(), "enrolled-n1", own.json().get("nodeId").asText());
+        String otherTask = "other-" + UUID.randomUUID().toString().substring(0, 6);
+        api.put(admin, "/nodes/enrolled-n1/status", "{\"status\":\"MAINTENANCE\"}");
+        Reply other = api.post(operator, "/tasks", "{\"id\":\"" + otherTask + "\"}");
+        api.put(admin, "/nodes/enrolled-n1/status", "{\"status\":\"ACTIVE\"}");
+        assertNotEquals("enrolled-n1", other.json().path("nodeId").asText());
+        assertEquals(200, api.get(credential, "/tasks/for-enrolled").status());
+        assertEquals(200, api.post(credential, "/tasks/for-enrolled/start", null).status());
+        assertEquals(200, api.post(credential, "/tasks/for-enrolled/complete", null).status());
+        assertEquals(403, api.post(credential, "/tasks/" + otherTask + "/complete", null).status());
+        assertEquals(403, api.get(credential, "/tasks/" + otherTask).status());
+        assertEquals(403, api.post(credential, "/tasks/" + otherTask + "/cancel", null).status());
+
+        // an unused join token expires (5 s in this distribution's configuration)
+        Reply shortLived = api.post(admin, "/join-tokens", null);
+        Instant expiresAt = Instant.parse(shortLived.json().get("expiresAt").asText());
+        while (Instant.now().isBefore(expiresAt.plusMillis(200))) {
+            Thread.sleep(100);
+        }
+        Reply expired = api.post(null, "/enroll", "{\"joinToken\":\"" + shortLived.json().get("joinToken").asText()
+                + "\",\"node\":" + node("too-late", "eu-central", 1, 512) + "}");
+        assertEquals(401, expired.status());
+        assertTrue(expired.error(), expired.error().contains("expired"));
+        assertEquals(404, api.get(viewer, "/nodes/too-late").status());
+    }
+
+    // --- bad input ---------------------------------------------------------------------------------------------
+
+    @Test
+    public void eachClassOfBadInputGetsItsStatusAndChangesNothing() {
+        int before = nodeCount();
+        expect(400, null, api.post(admin, "/nodes", "{\"id\":\"x1\","));
+        expect(400, "reputation", api.post(admin, "/nodes", node("x2", "eu-west", 1, 512)
+                .replaceFirst("\\{", "{\"reputation\":0.1,")));
+        expect(400, "capacity.cpuCores", api.post(admin, "/nodes", node("x3", "eu-west", 1, 512)
+                .replace("\"cpuCores\":1", "\"cpuCores\":\"many\"")));
+        expect(400, "capacity.cpuCores", api.post(admin, "/nodes", node("x4", "eu-west", 1, 512)
+                .replace("\"cpuCores\":1", "\"cpuCores\":1.5")));
+        expect(422, "capacity.cpuCores", api.post(admin, "/nodes", node("x5", "eu-west", 1, 512)
+                .replace("\"cpuCores\":1", "\"cpuCores\":-3")));
+        expect(400, null, api.post(admin, "/nodes", node("x6", "eu-west", 1, 512)
+                .replace("\"memoryMb\":512", "\"memoryMb\":99999999999999999999999")));
+        expect(422, "id", api.post(admin, "/nodes", node("bad/id<script>", "eu-west", 1, 512)));
+        expect(422, "nodeId", api.get(admin, "/nodes/" + "x".repeat(200)));
+        expect(404, null, api.get(admin, "/nodes/no-such-node"));
+        expect(404, null, api.delete(admin, "/nodes/no-such-node"));
+        api.post(admin, "/nodes", node("dup-n", "eu-west", 1, 512));
+        int withDuplicate = nodeCount();
+        expect(409, null, api.post(admin, "/nodes", node("dup-n", "eu-west", 1, 512)));
+        expect(409, null, api.post(admin, "/nodes/batch", "{\"nodes\":[" + node("x7", "eu-west", 1, 512) + ","
+                + node("dup-n", "eu-west", 1, 512) + "]}"));
+        assertEquals(404, api.get(admin, "/nodes/x7").status());
+        StringBuilder labels = new StringBuilder("{");
+        for (int i = 0; i < 40; i++) {
+            labels.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        expect(422, "labels", api.post(admin, "/nodes", node("x8", "eu-west", 1, 512)
+                .replace("\"labels\":{\"tier\":\"edge\"}", "\"labels\":" + labels + "}")));
+        String huge = node("x9", "eu-west", 1, 512).replace("\"region\":\"eu-west\"", "\"region\":\""
+                + "a".repeat(1024 * 1024) + "\"");
+        expect(413, null, api.post(admin, "/nodes", huge));
+        expect(415, null, api.send(admin, "POST", "/nodes", node("x10", "eu-west", 1, 512), "text/plain"));
+        expect(400, "limit", api.get(admin, "/nodes?limit=abc"));
+        expect(422, "limit", api.get(admin, "/nodes?limit=0"));
+        expect(422, "status", api.get(admin, "/nodes?status=SLEEPING"));
+        expect(400, "colour", api.get(admin, "/nodes?colour=red"));
+        expect(400, null, api.post(admin, "/nodes", "[1,2,3]"));
+        expect(400, null, api.post(admin, "/nodes", ""));
+        expect(400, null, api.post(admin, "/nodes", "null"));
+        expect(422, "priority", api.post(operator, "/tasks", "{\"id\":\"bad-priority\",\"priority\":11}"));
+        expect(422, "strategy", api.post(operator, "/tasks", "{\"id\":\"bad-strategy\",\"strategy\":\"nope\"}"));
+        expect(405, null, api.send(admin, "PATCH", "/nodes", "{}", "application/json"));
+        expect(404, null, api.get(admin, "/no-such-thing"));
+        assertEquals(withDuplicate, nodeCount());
+        assertEquals(before + 1, nodeCount());
+        assertEquals(404, api.get(admin, "/tasks/bad-priority").status());
+    }
+
+    @Test
+    public void fuzzedRequestsNeverCauseServerErrorsNorChanges() {
+        JsonNode nodesBefore = withoutStatus(api.get(admin, "/nodes?limit=10000").json().get("items"));
+        int tasksBefore = api.get(admin, "/tasks?limit=10000").json().get("total").asInt();
+        List<String> existing = new ArrayList<>();
+        nodesBefore.forEach(n -> existing.add(n.get("id").asText()));
+        RequestFuzzer fuzzer = new RequestFuzzer(20_261_125L, existing);
+        int sent = 0;
+        List<String> serverErrors = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            RequestFuzzer.Request request = fuzzer.next();
+            Reply reply = api.send(admin, request.method(), request.path(), request.body(), request.contentType());
+            sent++;
+            if (reply.status() >= 500) {
+                serverErrors.add(request + " -> " + reply);
+            }
+            assertTrue("accepted a malformed request " + request + " -> " + reply, reply.status() >= 400);
+        }
+        assertEquals(5_000, sent);
+        assertEquals("responses >= 500: " + serverErrors, List.of(), serverErrors);
+        assertEquals(nodesBefore, withoutStatus(api.get(admin, "/nodes?limit=10000").json().get("items")));
+        assertEquals(tasksBefore, api.get(admin, "/tasks?limit=10000").json().get("total").asInt());
+    }
+
+    @Test
+    public void rateLimitAnswers429WithRetryAfter() throws Exception {
+        Reply limited = null;
+        for (int i = 0; i < 500 && limited == null; i++) {
+            Reply reply = api.get(null, "/health");
+            if (reply.status() == 429) {
+                limited = reply;
+            }
+        }
+        assertNotNull("no 429 after 500 rapid anonymous requests", limited);
+        String retryAfter = limited.raw().headers().firstValue("Retry-After").orElse(null);
+        assertNotNull("429 carries Retry-After", retryAfter);
+        assertTrue(Integer.parseInt(retryAfter) >= 1);
+        // the limit is per client: an authenticated user is not affected by the anonymous bucket
+        assertEquals(200, api.get(viewer, "/nodes").status());
+        Thread.sleep(Integer.parseInt(retryAfter) * 1000L + 2000L);
+        assertEquals("the bucket refilled after Retry-After", 200, api.get(null, "/health").status());
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private static void expect(int status, String field, Reply reply) {
+        assertEquals(reply.toString(), status, reply.status());
+        assertNotNull("error body: " + reply, reply.error());
+        if (field != null) {
+            assertEquals(reply.toString(), field, reply.field());
+        }
+    }
+
+    /** Nodes as registered and last reported; the status is left out as liveness may change it meanwhile. */
+    private static JsonNode withoutStatus(JsonNode nodes) {
+        JsonNode copy = nodes.deepCopy();
+        copy.forEach(n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n).remove("status"));
+        return copy;
+    }
+
+    private static int nodeCount() {
+        return api.get(admin, "/nodes?limit=1").json().get("total").asInt();
+    }
+
+    static String node(String id, String region, int cpus, int memoryMb) {
+        return "{\"id\":\"" + id + "\",\"type\":\"EDGE_DEVICE\",\"region\":\"" + region + "\",\"capacity\":{"
+                + "\"cpuCores\":" + cpus + ",\"memoryMb\":" + memoryMb + ",\"storageMb\":1000,\"gpuCount\":0},"
+                + "\"labels\":{\"tier\":\"edge\"}}";
+    }
+
+    private static String jwt(byte[] key, String algorithm, String claims) throws Exception {
+        String signingInput = b64("{\"typ\":\"JWT\",\"alg\":\"" + algorithm + "\"}") + "." + b64(claims);
+        String javaName = "Hmac" + algorithm.replace("HS", "SHA");
+        Mac mac = Mac.getInstance(javaName);
+        mac.init(new SecretKeySpec(key, javaName));
+        return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
+                signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
