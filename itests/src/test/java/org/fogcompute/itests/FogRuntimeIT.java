@@ -65,7 +65,7 @@ public class FogRuntimeIT extends FogTestSupport {
             }
         }
         assertEquals("problems: " + problems, List.of(), problems);
-        assertEquals("api, coordinator, routing, simulator, persistence, shell", 6, fogBundles);
+        assertEquals("api, coordinator, routing, simulator, persistence, security, rest, shell", 8, fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
                 + components, components >= 10);
     }
@@ -128,6 +128,31 @@ public class FogRuntimeIT extends FogTestSupport {
         assertTrue(execute("fog:node-info shell-big").contains("eu-west"));
         assertTrue(execute("fog:node-status shell-small MAINTENANCE").contains("MAINTENANCE"));
         assertTrue(execute("fog:node-remove shell-small").contains("Removed node shell-small"));
+    }
+
+    @Test
+    public void commandAclsLetEachRoleRunOnlyItsCommands() throws Exception {
+        assertTrue(executeAs("viewer", "fog:node-list").contains("ID"));
+        assertTrue(executeAs("viewer", "fog:strategy-list").contains("least-loaded"));
+        for (String mutation : List.of("fog:node-register acl-viewer", "fog:task-submit", "fog:strategy-set affinity",
+                "fog:node-token")) {
+            assertThrowsCommandNotFound("viewer", mutation);
+        }
+        assertTrue(executeAs("operator", "fog:task-submit --id acl-operator-task").contains("acl-operator-task"));
+        assertThrowsCommandNotFound("operator", "fog:node-register acl-operator");
+        assertThrowsCommandNotFound("operator", "fog:node-token");
+        assertTrue(execute("fog:node-token").contains("fjt_"));
+        assertTrue(executeExpectingError("fog:node-info acl-viewer").contains("unknown node"));
+    }
+
+    private void assertThrowsCommandNotFound(String role, String command) throws Exception {
+        try {
+            executeAs(role, command);
+            throw new AssertionError(role + " could run " + command);
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertTrue(role + " running " + command + ": " + e.getCause(),
+                    e.getCause().getMessage().contains("Command not found"));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.fogcompute.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -59,17 +60,42 @@ public abstract class FogTestSupport {
                     Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                     Integer.toString(freePort())),
+            // as bin/karaf does: the specs locator patched into java.base, so that bundles shipping
+            // META-INF/services (Jackson, ...) are registered by the specs activator instead of failing in it
+            vmOption("--patch-module"),
+            vmOption("java.base=lib/endorsed/org.apache.karaf.specs.locator-4.4.10.jar"),
+            vmOption("--patch-module"),
+            vmOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar"),
+            vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
             systemProperty("fog.example.strategy.jar").value(System.getProperty("fog.example.strategy.jar", "")),
         };
     }
 
-    /** Runs a shell command as an operator would and returns what it printed; a failing command throws. */
+    /** Runs a shell command as an admin would and returns what it printed; a failing command throws. */
     protected String execute(String command) throws Exception {
+        return executeAs("admin", command);
+    }
+
+    /**
+     * Runs a shell command as a user holding {@code role}: the fog command ACLs
+     * (etc/org.apache.karaf.command.acl.fog.cfg) hide what the role may not run.
+     */
+    protected String executeAs(String role, String command) throws Exception {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal("itest-" + role));
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal(role));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         ExecutorService executor = Executors.newSingleThreadExecutor();
         try (Session session = sessionFactory.create(System.in, out, out)) {
-            Future<Object> result = executor.submit(() -> session.execute(command));
+            Future<Object> result = executor.submit(() -> {
+                try {
+                    return javax.security.auth.Subject.doAs(subject,
+                            (java.security.PrivilegedExceptionAction<Object>) () -> session.execute(command));
+                } catch (java.security.PrivilegedActionException e) {
+                    throw e.getException();
+                }
+            });
             result.get(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } finally {
             executor.shutdownNow();
