@@ -114,6 +114,11 @@ final class RunningDistribution implements AutoCloseable {
         Files.writeString(home.resolve("etc/" + pid + ".cfg"), content);
     }
 
+    /** Lines for etc/users.properties, e.g. {@code bob = secret,_g_:viewergroup}; before the first start. */
+    void appendUsers(String lines) throws IOException {
+        append("etc/users.properties", lines);
+    }
+
     int httpPort() {
         return httpPort;
     }
@@ -146,8 +151,13 @@ final class RunningDistribution implements AutoCloseable {
 
     /** Runs commands through {@code bin/client -b}, feeding each printed line to {@code lines}. */
     void client(List<String> commands, Consumer<String> lines) throws Exception {
+        clientAs(USER, PASSWORD, commands, lines);
+    }
+
+    /** Runs commands through {@code bin/client -b} as the given user. */
+    void clientAs(String user, String password, List<String> commands, Consumer<String> lines) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/client").toString(), "-a",
-                Integer.toString(sshPort), "-u", USER, "-p", PASSWORD, "-b").directory(home.toFile())
+                Integer.toString(sshPort), "-u", user, "-p", password, "-r", "1", "-b").directory(home.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process client = builder.start();
