@@ -20,6 +20,9 @@ if [ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/java ]; then
 fi
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)"; exit 1; }
 
+if curl -fs "$URL/api/health" >/dev/null 2>&1; then
+  echo "port $PORT is taken by another runtime; stop it or set FOG_BENCH_PORT"; exit 1
+fi
 rm -rf "$KARAF"
 cp -r "$ROOT/karaf-assembly/target/assembly" "$KARAF"
 sed -i "s/^org.osgi.service.http.port.*/org.osgi.service.http.port = $PORT/" "$KARAF/etc/org.ops4j.pax.web.cfg"
@@ -51,7 +54,8 @@ export FOG_ADMIN_PASSWORD=bench-admin-password
 export EXTRA_JAVA_OPTS="-Xms1g -Xmx2g"
 "$KARAF/bin/karaf" server > "$KARAF/console.log" 2>&1 &
 KARAF_PID=$!
-trap 'kill $KARAF_PID 2>/dev/null; wait $KARAF_PID 2>/dev/null || true' EXIT
+# bin/karaf is a script whose JVM is a child: stop through Karaf, then make sure nothing of this copy is left
+trap '"$KARAF/bin/stop" >/dev/null 2>&1 || true; wait $KARAF_PID 2>/dev/null || true; pkill -9 -f "$KARAF/" || true' EXIT
 for _ in $(seq 1 240); do
   if curl -fs "$URL/api/health" >/dev/null 2>&1; then break; fi
   sleep 0.5
