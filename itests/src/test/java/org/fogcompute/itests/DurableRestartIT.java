@@ -3,6 +3,7 @@ package org.fogcompute.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import org.junit.Test;
  */
 public class DurableRestartIT {
     private static final Pattern REGISTERED = Pattern.compile("Registered node (\\S+) ");
+    private static final Pattern BANNER = Pattern.compile("generated password: (\\S+)");
     private static final Pattern SUBMITTED = Pattern.compile("Task (\\S+) (ASSIGNED|is PENDING)");
 
     @Test
@@ -45,12 +47,51 @@ public class DurableRestartIT {
         survivesRestartAndKill(url);
     }
 
+    /**
+     * Started without FOG_ADMIN_PASSWORD, the distribution generated the admin password and printed it to the
+     * console and the log; it is not kept in clear anywhere else.
+     */
+    private static String generatedAdminPassword(Path home) throws Exception {
+        String password = null;
+        for (String console : consoleLogs(home)) {
+            Matcher banner = BANNER.matcher(console);
+            if (password == null && banner.find()) {
+                password = banner.group(1);
+            }
+        }
+        assertTrue("the console shows the generated admin password", password != null);
+        assertTrue("data/log has it too", Files.readString(home.resolve("data/log/karaf.log")).contains(password));
+        String users = Files.readString(home.resolve("etc/users.properties"));
+        assertTrue("stored hashed", users.contains("admin = {CRYPT}") && !users.contains(password));
+        return password;
+    }
+
+    private static long bannerCount(Path home) throws Exception {
+        long count = 0;
+        for (String console : consoleLogs(home)) {
+            count += BANNER.matcher(console).results().count();
+        }
+        return count;
+    }
+
+    /** What the distribution printed at each start, oldest first. */
+    private static List<String> consoleLogs(Path home) throws Exception {
+        List<String> logs = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.list(home)) {
+            for (Path log : files.filter(p -> p.getFileName().toString().startsWith("console-")).sorted().toList()) {
+                logs.add(Files.readString(log));
+            }
+        }
+        return logs;
+    }
+
     private void survivesRestartAndKill(String jdbcUrl) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Path source = Paths.get(System.getProperty("fog.assembly.dir"));
         Path home = Paths.get("target", "restart-" + run).toAbsolutePath();
         try (RunningDistribution karaf = new RunningDistribution(source, home, "coordinator-" + run, jdbcUrl)) {
             karaf.startFresh();
+            String generated = generatedAdminPassword(karaf.home());
 
             // graceful restart
             List<String> commands = new ArrayList<>();
@@ -63,6 +104,10 @@ public class DurableRestartIT {
             assertEquals("every write of the first batch acknowledged", 40, acknowledged.size());
             karaf.stop();
             karaf.start();
+            assertEquals("the generated admin password is printed at the first start only", 1,
+                    bannerCount(karaf.home()));
+            assertEquals(200, new Api(karaf.httpPort()).post(null, "/auth/token", "{\"username\":\"admin\","
+                    + "\"password\":\"" + generated + "\"}").status());
             assertPresentOnce(karaf, acknowledged);
 
             // kill -9 while writes stream in

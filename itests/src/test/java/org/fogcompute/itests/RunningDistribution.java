@@ -33,6 +33,7 @@ final class RunningDistribution implements AutoCloseable {
     private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process karaf;
     private int boots;
+    private int consoles;
 
     RunningDistribution(Path source, Path home, String coordinatorId, String jdbcUrl) throws IOException {
         this.home = home;
@@ -95,7 +96,7 @@ final class RunningDistribution implements AutoCloseable {
     void start() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("console-" + boots + ".log").toFile());
+                .redirectOutput(home.resolve("console-" + consoles++ + ".log").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(environment);
         karaf = builder.start();
@@ -206,7 +207,7 @@ final class RunningDistribution implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_TIMEOUT_SECONDS);
         while (System.nanoTime() < deadline) {
             if (!karaf.isAlive()) {
-                throw new AssertionError("Karaf exited during boot; see " + home.resolve("console-" + (boots - 1)
+                throw new AssertionError("Karaf exited during boot; see " + home.resolve("console-" + (consoles - 1)
                         + ".log"));
             }
             if (Files.exists(log)) {
