@@ -168,8 +168,9 @@ public final class ApiServlet extends HttpServlet {
     private byte[] readBody(HttpServletRequest request, Route route) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBodyBytes) {
+            // the body is not read: the connection cannot be reused, say so rather than leave the client guessing
             throw new ApiException(413, null, "request body of " + declared + " bytes exceeds the limit of "
-                    + maxBodyBytes);
+                    + maxBodyBytes, Map.of("Connection", "close"));
         }
         if (route.requestBody == null) {
             return new byte[0];
