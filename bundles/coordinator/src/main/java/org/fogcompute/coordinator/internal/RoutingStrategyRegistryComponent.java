@@ -1,6 +1,7 @@
 package org.fogcompute.coordinator.internal;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
@@ -48,15 +49,28 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
+    private final ArrayDeque<String> ownWrites = new ArrayDeque<>();
+
     @Activate
     public RoutingStrategyRegistryComponent(Config config, @Reference ConfigurationAdmin configurationAdmin) {
         super(config.default_strategy());
         this.configurationAdmin = configurationAdmin;
     }
 
+    /**
+     * Each setDefault writes the configuration, and ConfigAdmin echoes the write back here later, in order. Echoes
+     * of our own writes are recognised and skipped: applying them would briefly put back an older default after a
+     * newer one was set. A value nobody here wrote (an edit of the file) is applied.
+     */
     @Modified
-    void modified(Config config) {
-        configureDefault(config.default_strategy());
+    synchronized void modified(Config config) {
+        String configured = config.default_strategy();
+        if (!ownWrites.isEmpty() && ownWrites.peek().equals(configured)) {
+            ownWrites.poll();
+            return;
+        }
+        ownWrites.clear();
+        configureDefault(configured);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -83,7 +97,7 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
     }
 
     @Override
-    public void setDefault(String name) {
+    public synchronized void setDefault(String name) {
         super.setDefault(name);
         try {
             Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
@@ -92,8 +106,12 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
                 properties = new Hashtable<>();
             }
             properties.put("default.strategy", name);
-            configuration.update(properties);
+            ownWrites.add(name);
+            if (!configuration.updateIfDifferent(properties)) {
+                ownWrites.removeLast();
+            }
         } catch (IOException e) {
+            ownWrites.removeLastOccurrence(name);
             log.warn("Default strategy set to '{}' but could not be saved in configuration", name, e);
         }
     }
