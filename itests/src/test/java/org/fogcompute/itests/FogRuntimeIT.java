@@ -65,7 +65,8 @@ public class FogRuntimeIT extends FogTestSupport {
             }
         }
         assertEquals("problems: " + problems, List.of(), problems);
-        assertEquals("api, coordinator, routing, simulator, persistence, security, rest, shell", 8, fogBundles);
+        assertEquals("api, coordinator, routing, simulator, persistence, cache, security, rest, shell", 9,
+                fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
                 + components, components >= 10);
     }

@@ -48,7 +48,9 @@ public class RestApiIT {
         // tightly limited so that the limit can be seen.
         karaf.configure("org.fogcompute.rest", "max.body.bytes = 1048576\nmax.batch.size = 1000\n"
                 + "rate.requests.per.second = 1000000\nrate.burst = 1000000\n"
-                + "rate.anonymous.requests.per.second = 20\nrate.anonymous.burst = 40\n");
+                + "rate.anonymous.requests.per.second = 20\nrate.anonymous.burst = 40\n"
+                // cached for a minute: only the eviction on registry changes can refresh it within a test
+                + "topology.cache.millis = 60000\n");
         karaf.configure("org.fogcompute.security", "join.token.ttl.seconds = 5\n");
         // Users as an operator writes them into etc/users.properties; the realm hashes the passwords at first login.
         // (Adding them through a batch of jaas:* commands over bin/client lost a group assignment now and then.)
@@ -166,6 +168,36 @@ public class RestApiIT {
     }
 
     @Test
+    public void topologyIsCachedAndTheCacheIsObservableAndClearable() {
+        api.get(viewer, "/topology");
+        api.get(viewer, "/topology");
+        Reply metrics = api.get(viewer, "/cache/metrics");
+        assertEquals(metrics.toString(), 200, metrics.status());
+        JsonNode fleet = null;
+        for (JsonNode namespace : metrics.json().get("namespaces")) {
+            if (namespace.get("namespace").asText().equals("fleet")) {
+                fleet = namespace;
+            }
+        }
+        assertNotNull("the fleet namespace after topology reads: " + metrics, fleet);
+        assertTrue(metrics.toString(), fleet.get("hits").asLong() + fleet.get("misses").asLong() >= 2);
+        assertEquals(403, api.post(viewer, "/cache/clear?namespace=fleet", null).status());
+        assertEquals(404, api.post(admin, "/cache/clear?namespace=no-such-namespace", null).status());
+        assertEquals(422, api.post(admin, "/cache/clear?namespace=bad%20name", null).status());
+        assertEquals(200, api.post(admin, "/cache/clear?namespace=fleet", null).status());
+
+        // a registration evicts the cached topology: the next read counts the new node
+        int before = api.get(viewer, "/topology").json().get("nodeCount").asInt();
+        api.post(admin, "/nodes", node("topology-cache-n", "eu-west", 1, 512));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int after = before;
+        while (after == before && System.nanoTime() < deadline) {
+            after = api.get(viewer, "/topology").json().get("nodeCount").asInt();
+        }
+        assertEquals("the new node is counted long before the 60 s time to live", before + 1, after);
+    }
+
+    @Test
     public void openApiListsExactlyTheServedResources() {
         Reply document = api.get(null, "/openapi.json");
         assertEquals(200, document.status());
@@ -181,7 +213,8 @@ public class RestApiIT {
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",
                 "GET /tasks/{taskId}", "GET /tasks/{taskId}/assignments", "POST /tasks/{taskId}/start",
                 "POST /tasks/{taskId}/complete", "POST /tasks/{taskId}/fail", "POST /tasks/{taskId}/cancel",
-                "GET /topology", "GET /topology/history", "GET /strategies", "PUT /strategies/default"));
+                "GET /topology", "GET /topology/history", "GET /strategies", "PUT /strategies/default",
+                "GET /cache/metrics", "POST /cache/clear"));
         assertEquals(expected, described);
         // and each described operation is served: an unknown id gives 404 for the id, never "no such resource"
         for (String operation : described) {

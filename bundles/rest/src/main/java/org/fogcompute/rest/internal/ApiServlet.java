@@ -2,6 +2,7 @@ package org.fogcompute.rest.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -13,6 +14,7 @@ import org.fogcompute.api.NotFoundException;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.security.AccessTokens;
 import org.fogcompute.api.security.AuthenticationException;
@@ -68,6 +70,9 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile NodeEnrollment enrollment;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CacheService cache;
 
     private final transient Json json = new Json();
     private final transient Router router = new Router();
@@ -85,7 +90,9 @@ public final class ApiServlet extends HttpServlet {
                 settings.rate_anonymous_requests_per_second(), settings.rate_anonymous_burst());
         new NodeResource(() -> registry, () -> tasks, settings.max_batch_size()).register(router);
         new TaskResource(() -> tasks).register(router);
-        new FleetResource(() -> topology, () -> strategies).register(router);
+        new FleetResource(() -> topology, () -> strategies, () -> cache,
+                Duration.ofMillis(settings.topology_cache_millis())).register(router);
+        new CacheResource(() -> cache).register(router);
         new AuthResource(() -> tokens, () -> enrollment).register(router);
         router.get("/openapi.json", Access.PUBLIC, "This description", call -> new Route.Reply(200, null))
                 .tag("meta");

@@ -25,4 +25,8 @@ public @interface ApiSettings {
 
     @AttributeDefinition(description = "Burst for requests without a valid token, per address")
     long rate_anonymous_burst() default 20;
+
+    @AttributeDefinition(description = "How long GET /api/topology may be served from the cache, ms (it is evicted "
+            + "at once when nodes join, leave or change status); 0 computes it on every call")
+    long topology_cache_millis() default 2000;
 }

@@ -1,5 +1,6 @@
 package org.fogcompute.rest.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.function.Supplier;
 import org.fogcompute.api.CoordinatorHealth;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.TopologySnapshot;
+import org.fogcompute.api.cache.CacheService;
+import org.fogcompute.api.cache.FogCache;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.rest.internal.Bodies.StrategyChoice;
 import org.fogcompute.rest.internal.Route.Shape;
@@ -15,19 +18,27 @@ import org.fogcompute.rest.internal.Views.Strategies;
 
 /** /api/topology, /api/strategies and /api/health. */
 final class FleetResource {
+    static final String NAMESPACE = "fleet";
+    static final String TOPOLOGY_KEY = "topology";
+
     private final Supplier<TopologyService> topology;
     private final Supplier<RoutingStrategies> strategies;
+    private final Supplier<CacheService> cache;
+    private final Duration topologyTtl;
 
-    FleetResource(Supplier<TopologyService> topology, Supplier<RoutingStrategies> strategies) {
+    FleetResource(Supplier<TopologyService> topology, Supplier<RoutingStrategies> strategies,
+                  Supplier<CacheService> cache, Duration topologyTtl) {
         this.topology = topology;
         this.strategies = strategies;
+        this.cache = cache;
+        this.topologyTtl = topologyTtl;
     }
 
     void register(Router router) {
         router.get("/health", Access.PUBLIC, "Liveness and readiness; no details beyond up or down", this::health)
                 .tag("health").returns(Health.class).errors(503);
         router.get("/topology", Access.VIEWER, "The fleet now: counts by status and type, capacity, tasks",
-                call -> topology().current()).tag("topology").returns(TopologySnapshot.class);
+                call -> currentTopology()).tag("topology").returns(TopologySnapshot.class);
         router.get("/topology/history", Access.VIEWER, "Recent topology snapshots, oldest first",
                 call -> topology().history()).tag("topology").returns(TopologySnapshot.class, Shape.LIST);
         router.get("/strategies", Access.VIEWER, "Registered routing strategies and the default", this::list)
@@ -38,6 +49,23 @@ final class FleetResource {
 
     private TopologyService topology() {
         return Services.require(topology, "the coordinator");
+    }
+
+    /**
+     * Computing the topology walks every node under the coordinator's lock; dashboards poll it. It is cached for a
+     * short time and evicted whenever nodes join, leave or change status (see FleetCacheInvalidator).
+     */
+    private TopologySnapshot currentTopology() {
+        TopologyService coordinator = topology();
+        CacheService caches = cache.get();
+        if (caches == null || topologyTtl.isZero()) {
+            return coordinator.current();
+        }
+        FogCache fleet = caches.namespace(NAMESPACE);
+        TopologySnapshot snapshot = fleet.getOrLoad(TOPOLOGY_KEY, TopologySnapshot.class, topologyTtl,
+                coordinator::current).orElseGet(coordinator::current);
+        fleet.subscribe(FleetCacheInvalidator.EVENT, TOPOLOGY_KEY);
+        return snapshot;
     }
 
     private RoutingStrategies strategies() {

@@ -10,6 +10,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TopologySnapshot;
+import org.fogcompute.api.cache.CacheService;
+import org.fogcompute.api.cache.CacheStats;
 import org.fogcompute.api.store.FleetStore;
 
 /** Formats coordinator data for the shell; plain methods so that tests need no container. */
@@ -34,6 +36,25 @@ final class Tables {
                     time(n.lastHeartbeat()));
         }
         table.print(out, format);
+    }
+
+    static void cacheStats(Collection<CacheStats> stats, CacheService.SharedLevel shared, PrintStream out,
+                           boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No cache namespaces yet");
+        for (String column : new String[] {"NAMESPACE", "HITS", "MEMORY HITS", "REDIS HITS", "MISSES", "HIT RATE",
+                "LOADS", "ERRORS", "P50 US", "P99 US", "ENTRIES"}) {
+            table.column(column);
+        }
+        for (CacheStats s : stats) {
+            table.addRow().addContent(s.namespace(), s.hits(), s.memoryHits(), s.sharedHits(), s.misses(),
+                    percent(100 * s.hitRate()) + "%", s.loads(), s.errors(), s.p50Micros(), s.p99Micros(),
+                    s.entries());
+        }
+        table.print(out, format);
+        if (format) {
+            out.println("Redis: " + (!shared.configured() ? "not configured (memory only)"
+                    : shared.uri() + (shared.connected() ? " connected" : " NOT CONNECTED (serving from memory)")));
+        }
     }
 
     static void tasks(Collection<Task> tasks, PrintStream out, boolean format) {

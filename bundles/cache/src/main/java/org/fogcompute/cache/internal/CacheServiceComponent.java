@@ -1,0 +1,113 @@
+package org.fogcompute.cache.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.fogcompute.api.cache.CacheService;
+import org.fogcompute.api.cache.CacheStats;
+import org.fogcompute.api.cache.CacheWarmer;
+import org.fogcompute.api.cache.FogCache;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cache as an OSGi service, configured by {@code etc/org.fogcompute.cache.cfg}. Each {@link CacheWarmer} runs
+ * once when it (or the cache) arrives, off the caller's thread, within the warm-up time limit, and its result is
+ * logged.
+ */
+@Component(service = CacheService.class, configurationPid = CacheSettings.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = CacheSettings.class)
+public final class CacheServiceComponent implements CacheService {
+    private static final Logger LOG = LoggerFactory.getLogger(CacheServiceComponent.class);
+
+    private final CacheEngine engine;
+    private final long warmTimeoutSeconds;
+    private final ExecutorService warming = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fog-cache-warmer");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public CacheServiceComponent(CacheSettings settings) {
+        this.engine = new CacheEngine(CacheEngine.Options.of(settings), TimeSource.SYSTEM);
+        this.warmTimeoutSeconds = settings.warm_timeout_seconds();
+        LOG.info("Cache started: {} entries per namespace in memory, default time to live {} s, shared level {}",
+                settings.memory_max_entries(), settings.default_ttl_seconds(),
+                settings.redis_uri().isBlank() ? "off" : engine.sharedLevel().uri());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindWarmer(CacheWarmer warmer) {
+        warming.execute(() -> warm(warmer));
+    }
+
+    void unbindWarmer(CacheWarmer warmer) {
+        // a warmer runs once; nothing to undo
+    }
+
+    private void warm(CacheWarmer warmer) {
+        String name = warmer.getClass().getName();
+        long started = System.nanoTime();
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            FogCache cache = engine.namespace(warmer.namespace());
+            Future<Integer> loaded = runner.submit(() -> warmer.warm(cache));
+            int entries = loaded.get(warmTimeoutSeconds, TimeUnit.SECONDS);
+            LOG.info("Cache warmer {} loaded {} entries into '{}' in {} ms", name, entries, warmer.namespace(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (TimeoutException e) {
+            LOG.warn("Cache warmer {} stopped after the time limit of {} s", name, warmTimeoutSeconds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Cache warmer {} failed: {}", name, e.getMessage(), e);
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        warming.shutdownNow();
+        engine.close();
+    }
+
+    @Override
+    public FogCache namespace(String name) {
+        return engine.namespace(name);
+    }
+
+    @Override
+    public Optional<FogCache> existing(String name) {
+        return engine.existing(name);
+    }
+
+    @Override
+    public List<CacheStats> stats() {
+        return engine.stats();
+    }
+
+    @Override
+    public void publish(String event) {
+        engine.publish(event);
+    }
+
+    @Override
+    public SharedLevel sharedLevel() {
+        return engine.sharedLevel();
+    }
+}

@@ -1,0 +1,85 @@
+package org.fogcompute.cache.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The in-memory level of one namespace: Caffeine, bounded by size (W-TinyLFU), each entry expiring at its own
+ * absolute time. Holds the decoded value beside its JSON, so a hit of the type it was stored as costs no decoding.
+ */
+final class MemoryLevel {
+    record Entry(Object value, byte[] json, long expiresAtMillis) {
+    }
+
+    private final Cache<String, Entry> entries;
+    private final TimeSource time;
+
+    MemoryLevel(int maxEntries, TimeSource time) {
+        this.time = time;
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).ticker(time::nanoTime)
+                .expireAfter(new Expiry<String, Entry>() {
+                    @Override
+                    public long expireAfterCreate(String key, Entry entry, long currentTime) {
+                        return remainingNanos(entry);
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
+                        return remainingNanos(entry);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
+                        return currentDuration;
+                    }
+                }).build();
+    }
+
+    private long remainingNanos(Entry entry) {
+        return TimeUnit.MILLISECONDS.toNanos(Math.max(0, entry.expiresAtMillis() - time.currentTimeMillis()));
+    }
+
+    /** The live entry, never one past its expiry (checked against the wall clock as well as by Caffeine). */
+    Entry get(String key) {
+        Entry entry = entries.getIfPresent(key);
+        if (entry != null && entry.expiresAtMillis() <= time.currentTimeMillis()) {
+            entries.invalidate(key);
+            return null;
+        }
+        return entry;
+    }
+
+    Map<String, Entry> getAll(Collection<String> keys) {
+        Map<String, Entry> found = new java.util.HashMap<>(entries.getAllPresent(keys));
+        long now = time.currentTimeMillis();
+        found.values().removeIf(entry -> entry.expiresAtMillis() <= now);
+        return found;
+    }
+
+    void put(String key, Entry entry) {
+        if (entry.expiresAtMillis() > time.currentTimeMillis()) {
+            entries.put(key, entry);
+        }
+    }
+
+    void invalidate(String key) {
+        entries.invalidate(key);
+    }
+
+    void invalidateAll(Collection<String> keys) {
+        entries.invalidateAll(keys);
+    }
+
+    void clear() {
+        entries.invalidateAll();
+    }
+
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
+    }
+}

@@ -1,0 +1,201 @@
+package org.fogcompute.cache.internal;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared level: Redis through one Lettuce connection (thread-safe, commands from many threads are pipelined on
+ * it) plus one for pub/sub. Every command is bounded by a timeout; while Redis is away commands fail at once
+ * instead of queueing, and Lettuce reconnects by itself. If Redis is down at start, connecting is retried in the
+ * background. Callers treat any failure as "not in Redis" and count it.
+ */
+final class RedisLevel implements AutoCloseable {
+    static final String CHANNEL = "fog:cache:invalidate";
+    private static final Logger LOG = LoggerFactory.getLogger(RedisLevel.class);
+    private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('del', KEYS[1]) else return 0 end";
+
+    private final RedisClient client;
+    private final String uri;
+    private final Duration timeout;
+    private final Consumer<String> onMessage;
+    private final ScheduledExecutorService scheduler;
+    private final long retryMillis;
+    private volatile StatefulRedisConnection<String, byte[]> connection;
+    private volatile StatefulRedisPubSubConnection<String, String> pubSub;
+    private volatile boolean closed;
+
+    RedisLevel(String uri, Duration timeout, long retryMillis, ScheduledExecutorService scheduler,
+               Consumer<String> onMessage) {
+        this.uri = uri;
+        this.timeout = timeout;
+        this.retryMillis = retryMillis;
+        this.scheduler = scheduler;
+        this.onMessage = onMessage;
+        this.client = RedisClient.create(RedisURI.create(uri));
+        client.setOptions(ClientOptions.builder().autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout)).build());
+        scheduler.execute(this::connect);
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            StatefulRedisConnection<String, byte[]> commands = client.connect(
+                    RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            commands.setTimeout(timeout);
+            StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub();
+            subscriber.addListener(new RedisPubSubAdapter<>() {
+                @Override
+                public void message(String channel, String message) {
+                    onMessage.accept(message);
+                }
+            });
+            subscriber.sync().subscribe(CHANNEL);
+            this.connection = commands;
+            this.pubSub = subscriber;
+            LOG.info("Cache connected to Redis at {}", redacted());
+        } catch (RuntimeException e) {
+            LOG.warn("Redis at {} is not reachable ({}); the cache serves from memory and retries in {} ms",
+                    redacted(), e.getMessage(), retryMillis);
+            scheduler.schedule(this::connect, retryMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The URI without a password. */
+    String redacted() {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    boolean connected() {
+        StatefulRedisConnection<String, byte[]> current = connection;
+        return current != null && current.isOpen();
+    }
+
+    private RedisCommands<String, byte[]> sync() {
+        StatefulRedisConnection<String, byte[]> current = connection;
+        if (current == null) {
+            throw new IllegalStateException("Redis is not connected");
+        }
+        return current.sync();
+    }
+
+    byte[] get(String key) {
+        return sync().get(key);
+    }
+
+    Map<String, byte[]> getAll(List<String> keys) {
+        Map<String, byte[]> found = new HashMap<>();
+        for (KeyValue<String, byte[]> value : sync().mget(keys.toArray(String[]::new))) {
+            if (value.hasValue()) {
+                found.put(value.getKey(), value.getValue());
+            }
+        }
+        return found;
+    }
+
+    void set(String key, byte[] value, long ttlMillis) {
+        sync().set(key, value, SetArgs.Builder.px(ttlMillis));
+    }
+
+    /** All writes sent back to back on the connection (pipelined), then awaited together. */
+    void setAll(Map<String, byte[]> values, long ttlMillis) {
+        StatefulRedisConnection<String, byte[]> current = requireConnection();
+        List<RedisFuture<String>> pending = new ArrayList<>(values.size());
+        values.forEach((key, value) -> pending.add(current.async().set(key, value, SetArgs.Builder.px(ttlMillis))));
+        await(pending);
+    }
+
+    void delete(Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            sync().unlink(keys.toArray(String[]::new));
+        }
+    }
+
+    /** Deletes every key matching {@code pattern} with SCAN and UNLINK (never KEYS or FLUSHDB). */
+    long deleteMatching(String pattern) {
+        RedisCommands<String, byte[]> commands = sync();
+        long deleted = 0;
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches(pattern).limit(1000));
+            if (!page.getKeys().isEmpty()) {
+                deleted += commands.unlink(page.getKeys().toArray(String[]::new));
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return deleted;
+    }
+
+    boolean tryLock(String key, String token, long ttlMillis) {
+        return "OK".equals(sync().set(key, token.getBytes(StandardCharsets.UTF_8),
+                SetArgs.Builder.nx().px(ttlMillis)));
+    }
+
+    /** Deletes the lock only if it still holds {@code token}: a lock that expired and was taken over stays. */
+    void unlock(String key, String token) {
+        sync().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key}, token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void publish(String message) {
+        sync().publish(CHANNEL, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private StatefulRedisConnection<String, byte[]> requireConnection() {
+        StatefulRedisConnection<String, byte[]> current = connection;
+        if (current == null) {
+            throw new IllegalStateException("Redis is not connected");
+        }
+        return current;
+    }
+
+    private void await(List<? extends RedisFuture<?>> pending) {
+        if (!LettuceFutures.awaitAll(timeout.toMillis(), TimeUnit.MILLISECONDS, pending.toArray(RedisFuture[]::new))) {
+            throw new IllegalStateException("Redis did not answer within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (pubSub != null) {
+            pubSub.close();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,57 @@
+package org.fogcompute.rest.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.fogcompute.api.cache.CacheService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.event.EventConstants;
+
+/**
+ * Turns registry changes (nodes registered, removed, changing status) into the cache event {@value #EVENT}, which
+ * evicts the cached fleet views here and in the other runtimes. Changes arrive by the thousand per second under
+ * load; they are coalesced into at most one event per {@value #COALESCE_MILLIS} ms.
+ */
+// topics as a plain property: the @EventTopics annotation would require an osgi.implementation capability that
+// Karaf's Event Admin does not declare
+@Component(property = EventConstants.EVENT_TOPIC + "=fog/node/*")
+public final class FleetCacheInvalidator implements EventHandler {
+    static final String EVENT = "fleet-changed";
+    static final long COALESCE_MILLIS = 100;
+
+    private final CacheService cache;
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fog-fleet-cache-invalidator");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Activate
+    public FleetCacheInvalidator(@Reference CacheService cache) {
+        this.cache = cache;
+        timer.scheduleWithFixedDelay(this::flush, COALESCE_MILLIS, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        changed.set(true);
+    }
+
+    private void flush() {
+        if (changed.getAndSet(false)) {
+            cache.publish(EVENT);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
+    }
+}
