@@ -55,6 +55,10 @@ public class CacheBenchmark {
     private final List<String> batch = new ArrayList<>();
     private final String[] rawBatch = new String[BATCH];
     private int next;
+    private final com.github.benmanes.caffeine.cache.Cache<String, NodeSummary> bareCaffeine =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(5000).build();
+    private final com.fasterxml.jackson.databind.ObjectReader summaryReader =
+            new com.fasterxml.jackson.databind.ObjectMapper().readerFor(NodeSummary.class);
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -63,6 +67,7 @@ public class CacheBenchmark {
         for (int i = 0; i < KEYS; i++) {
             keys[i] = "node-" + i;
             memory.put(keys[i], summary(i), Duration.ofHours(1));
+            bareCaffeine.put(keys[i], summary(i));
         }
         String uri = System.getenv().getOrDefault("FOG_BENCH_REDIS_URI", "redis://127.0.0.1:6379");
         shared = new CacheEngine(CacheEngine.Options.memoryOnly().withRedis(uri), TimeSource.SYSTEM);
@@ -117,6 +122,15 @@ public class CacheBenchmark {
         return memory.get(keys[cursor.next()], NodeSummary.class).orElseThrow();
     }
 
+    /** Baseline for memoryHit: a bare Caffeine lookup of the same keys, same threads, same harness. */
+    @Benchmark
+    @BenchmarkMode({Mode.SampleTime, Mode.Throughput})
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    @Threads(2)
+    public Object rawCaffeineHit(Cursor cursor) {
+        return bareCaffeine.getIfPresent(keys[cursor.next()]);
+    }
+
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -146,6 +160,19 @@ public class CacheBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public List<KeyValue<String, byte[]>> rawLettuceMget100() {
         return raw.mget(rawBatch);
+    }
+
+    /** A raw MGET whose values are then decoded with Jackson, as any user of the values would. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<NodeSummary> rawLettuceMget100Decoded() throws java.io.IOException {
+        List<NodeSummary> values = new ArrayList<>(BATCH);
+        for (KeyValue<String, byte[]> value : raw.mget(rawBatch)) {
+            byte[] bytes = value.getValue();
+            values.add(summaryReader.readValue(bytes, Long.BYTES, bytes.length - Long.BYTES));
+        }
+        return values;
     }
 
     private static void waitFor(BooleanSupplier condition) {

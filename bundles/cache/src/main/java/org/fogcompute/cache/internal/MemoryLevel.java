@@ -9,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The in-memory level of one namespace: Caffeine, bounded by size (W-TinyLFU), each entry expiring at its own
- * absolute time. Holds the decoded value beside its JSON, so a hit of the type it was stored as costs no decoding.
+ * absolute time. Holds the decoded value beside its encoded form, so a hit of the type it was stored as costs no decoding.
  */
 final class MemoryLevel {
-    record Entry(Object value, byte[] json, long expiresAtMillis) {
+    /** The decoded value and its envelope (expiry and JSON, as stored in Redis). */
+    record Entry(Object value, byte[] envelope, long expiresAtMillis) {
     }
 
     private final Cache<String, Entry> entries;

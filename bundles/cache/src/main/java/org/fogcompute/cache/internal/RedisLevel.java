@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -116,12 +115,12 @@ final class RedisLevel implements AutoCloseable {
         return sync().get(key);
     }
 
-    Map<String, byte[]> getAll(List<String> keys) {
-        Map<String, byte[]> found = new HashMap<>();
-        for (KeyValue<String, byte[]> value : sync().mget(keys.toArray(String[]::new))) {
-            if (value.hasValue()) {
-                found.put(value.getKey(), value.getValue());
-            }
+    /** The values of {@code keys} in order, null where absent: one MGET. */
+    List<byte[]> getAll(List<String> keys) {
+        List<KeyValue<String, byte[]>> values = sync().mget(keys.toArray(String[]::new));
+        List<byte[]> found = new ArrayList<>(values.size());
+        for (KeyValue<String, byte[]> value : values) {
+            found.add(value.hasValue() ? value.getValue() : null);
         }
         return found;
     }

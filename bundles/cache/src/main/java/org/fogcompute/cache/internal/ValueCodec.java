@@ -2,12 +2,15 @@ package org.fogcompute.cache.internal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Values as JSON; in Redis each value is prefixed with its absolute expiry (8 bytes, epoch ms) so that a process
@@ -27,25 +30,25 @@ final class ValueCodec {
         }
     }
 
-    <T> T read(byte[] json, Class<T> type) {
+    private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    /** The value of an envelope (expiry then JSON), read in place. */
+    <T> T read(byte[] envelope, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            return readers.computeIfAbsent(type, mapper::readerFor).readValue(envelope, Long.BYTES,
+                    envelope.length - Long.BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException("cached value is not a " + type.getName(), e);
         }
     }
 
-    static byte[] envelope(long expiresAtMillis, byte[] json) {
+    /** Expiry and JSON of {@code value} in one array: what Redis stores and memory keeps. */
+    byte[] envelope(long expiresAtMillis, Object value) {
+        byte[] json = json(value);
         return ByteBuffer.allocate(Long.BYTES + json.length).putLong(expiresAtMillis).put(json).array();
     }
 
     static long expiresAt(byte[] envelope) {
         return ByteBuffer.wrap(envelope).getLong();
-    }
-
-    static byte[] json(byte[] envelope) {
-        byte[] json = new byte[envelope.length - Long.BYTES];
-        System.arraycopy(envelope, Long.BYTES, json, 0, json.length);
-        return json;
     }
 }
