@@ -34,6 +34,9 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public class FogRuntimeIT extends FogTestSupport {
 
     @Inject
+    protected org.fogcompute.api.cache.CacheService cacheService;
+
+    @Inject
     protected ServiceComponentRuntime scr;
 
     @Test
@@ -154,6 +157,19 @@ public class FogRuntimeIT extends FogTestSupport {
             assertTrue(role + " running " + command + ": " + e.getCause(),
                     e.getCause().getMessage().contains("Command not found"));
         }
+    }
+
+    @Test
+    public void cacheStatsAndClearFromTheShell() throws Exception {
+        cacheService.namespace("shell-test").put("k", "v");
+        cacheService.namespace("shell-test").get("k", String.class);
+        String stats = execute("fog:cache-stats");
+        assertTrue(stats, stats.contains("shell-test") && stats.contains("Redis: not configured"));
+        assertTrue(execute("fog:cache-clear shell-test").contains("cleared"));
+        assertTrue(cacheService.namespace("shell-test").get("k", String.class).isEmpty());
+        assertTrue(executeExpectingError("fog:cache-clear no-such-namespace").contains("unknown cache namespace"));
+        assertThrowsCommandNotFound("operator", "fog:cache-clear shell-test");
+        assertTrue(executeAs("viewer", "fog:cache-stats").contains("NAMESPACE"));
     }
 
     @Test
