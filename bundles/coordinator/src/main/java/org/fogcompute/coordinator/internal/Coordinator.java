@@ -512,7 +512,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         state.setStatus(task, status);
         task.message = message;
         task.finishedAt = clock.instant();
-        emit(FogTopics.forFinished(status), "task.id", task.id(), status);
+        emitFinished(task, status);
         finishedOrder.add(task.id());
     }
 
@@ -558,6 +558,16 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
     }
 
+    /**
+     * Which nodes may be given tasks at all, on top of capacity and constraints: the circuit breakers' verdict
+     * when the load balancer is installed.
+     */
+    public void admission(java.util.function.Predicate<String> admits) {
+        synchronized (lock) {
+            placer.admission(admits);
+        }
+    }
+
     // ---------------------------------------------------------------- events
 
     private void emit(String topic, String key, String id, Enum<?> status) {
@@ -569,6 +579,20 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             }
             properties.put("coordinator.id", settings.coordinatorId());
             tx.emit(topic, properties);
+        }
+    }
+
+    /** A finished task's event names the node it ran on, so that outcomes can be counted per node. */
+    private void emitFinished(TaskEntry task, TaskStatus status) {
+        if (events.enabled()) {
+            Map<String, Object> properties = new HashMap<>(6);
+            properties.put("task.id", task.id());
+            properties.put("status", status.name());
+            if (task.nodeId != null) {
+                properties.put("node.id", task.nodeId);
+            }
+            properties.put("coordinator.id", settings.coordinatorId());
+            tx.emit(FogTopics.forFinished(status), properties);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TopologyService;
+import org.fogcompute.api.balancing.CircuitBreakers;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
@@ -144,6 +145,16 @@ public class CoordinatorComponent extends Coordinator {
 
     void unbindEventAdmin(EventAdmin eventAdmin) {
         eventSink.clear(eventAdmin);
+    }
+
+    /** Nodes whose circuit is open are not chosen for tasks. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindCircuitBreakers(CircuitBreakers breakers) {
+        admission(breakers::admits);
+    }
+
+    void unbindCircuitBreakers(CircuitBreakers breakers) {
+        admission(nodeId -> true);
     }
 
     private synchronized void schedule(Config config) {

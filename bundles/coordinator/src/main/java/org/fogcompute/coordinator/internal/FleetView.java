@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 import org.fogcompute.api.Capacity;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.NodeMetrics;
@@ -20,9 +21,15 @@ final class FleetView implements Candidates {
 
     private final FleetIndex index;
     private TaskSpec task;
+    /** Whether a node may be given work at all now (its circuit is not open); everything by default. */
+    private volatile Predicate<String> admission = nodeId -> true;
 
     FleetView(FleetIndex index) {
         this.index = index;
+    }
+
+    void admission(Predicate<String> admits) {
+        this.admission = admits;
     }
 
     FleetView forTask(TaskSpec newTask) {
@@ -37,7 +44,7 @@ final class FleetView implements Candidates {
 
     @Override
     public boolean isEligible(Node node) {
-        return node.canHost(task);
+        return node.canHost(task) && admission.test(node.id());
     }
 
     @Override
@@ -100,7 +107,7 @@ final class FleetView implements Candidates {
             private Node advance() {
                 while (source.hasNext()) {
                     Node node = source.next().snapshot();
-                    if ((region == null || region.equals(node.region())) && node.canHost(task)) {
+                    if ((region == null || region.equals(node.region())) && isEligible(node)) {
                         return node;
                     }
                 }

@@ -39,6 +39,10 @@ final class Placer {
     record Decision(Node node, String strategy, String reason) {
     }
 
+    void admission(java.util.function.Predicate<String> admits) {
+        view.admission(admits);
+    }
+
     Decision place(TaskSpec task) {
         view.forTask(task);
         NamedStrategy requested = strategies.resolve(task.strategy()).orElse(null);
@@ -69,7 +73,7 @@ final class Placer {
                         + "' chose none of the eligible nodes" : noCandidateReason(task, index.inOrder));
             }
             NodeEntry current = index.get(chosen.id());
-            if (current != null && current.snapshot().canHost(task)) {
+            if (current != null && view.isEligible(current.snapshot())) {
                 return new Decision(current.snapshot(), strategy.name(), null);
             }
             log.warn("Routing strategy '{}' chose node {} which cannot host task {}; ignoring its choice",
