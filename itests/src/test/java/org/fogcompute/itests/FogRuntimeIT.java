@@ -68,7 +68,7 @@ public class FogRuntimeIT extends FogTestSupport {
             }
         }
         assertEquals("problems: " + problems, List.of(), problems);
-        assertEquals("api, coordinator, routing, simulator, persistence, cache, security, rest, shell", 9,
+        assertEquals("api, coordinator, routing, simulator, persistence, cache, balancer, security, rest, shell", 10,
                 fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
                 + components, components >= 10);
@@ -170,6 +170,24 @@ public class FogRuntimeIT extends FogTestSupport {
         assertTrue(executeExpectingError("fog:cache-clear no-such-namespace").contains("unknown cache namespace"));
         assertThrowsCommandNotFound("operator", "fog:cache-clear shell-test");
         assertTrue(executeAs("viewer", "fog:cache-stats").contains("NAMESPACE"));
+    }
+
+    @Test
+    public void balancingCommands() throws Exception {
+        String algorithms = execute("fog:lb-list");
+        for (String name : List.of("round-robin", "weighted-round-robin", "least-connections", "response-time",
+                "consistent-hash", "random")) {
+            assertTrue(algorithms, algorithms.contains(name));
+        }
+        assertTrue(execute("fog:lb-set least-connections").contains("least-connections"));
+        assertTrue(execute("fog:lb-list").matches("(?s).*least-connections\\s*\\|\\s*\\*.*"));
+        execute("fog:lb-set round-robin");
+        assertThrowsCommandNotFound("operator", "fog:lb-set random");
+        assertTrue(executeExpectingError("fog:lb-set magic").contains("unknown load-balancing algorithm"));
+        execute("fog:circuit-list");
+        assertTrue(executeExpectingError("fog:circuit-reset never-used").contains("no circuit"));
+        assertThrowsCommandNotFound("viewer", "fog:circuit-reset never-used");
+        execute("fog:scaling-events");
     }
 
     @Test

@@ -198,6 +198,50 @@ public class RestApiIT {
     }
 
     @Test
+    public void balancingAlgorithmsCircuitsAndScalingOverHttp() {
+        Reply algorithms = api.get(viewer, "/lb/algorithms");
+        assertEquals(algorithms.toString(), 200, algorithms.status());
+        for (String name : List.of("round-robin", "weighted-round-robin", "least-connections", "response-time",
+                "consistent-hash", "random")) {
+            assertTrue(algorithms.toString(), algorithms.json().get("names").toString().contains(name));
+        }
+        assertEquals(403, api.put(operator, "/lb/default", "{\"name\":\"random\"}").status());
+        assertEquals(404, api.put(admin, "/lb/default", "{\"name\":\"no-such\"}").status());
+        assertEquals("random", api.put(admin, "/lb/default", "{\"name\":\"random\"}").json()
+                .get("defaultName").asText());
+        api.put(admin, "/lb/default", "{\"name\":\"round-robin\"}");
+
+        // five failed tasks open a node's circuit; an admin closes it again (only this node fits 40 GB with a GPU)
+        api.post(admin, "/nodes", node("flaky-node", "sa-east", 64, 65536).replace("\"gpuCount\":0",
+                "\"gpuCount\":2"));
+        for (int i = 0; i < 5; i++) {
+            Reply task = api.post(operator, "/tasks", "{\"id\":\"flaky-" + i + "\",\"requirements\":{"
+                    + "\"cpuCores\":1,\"memoryMb\":40000,\"storageMb\":10,\"gpu\":true}}");
+            assertEquals(task.toString(), "flaky-node", task.json().get("nodeId").asText());
+            api.post(operator, "/tasks/flaky-" + i + "/fail", "{\"reason\":\"crashed\"}");
+        }
+        JsonNode circuit = null;
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while ((circuit == null || !circuit.get("state").asText().equals("OPEN")) && System.nanoTime() < deadline) {
+            for (JsonNode c : api.get(viewer, "/circuits").json()) {
+                if (c.get("nodeId").asText().equals("flaky-node")) {
+                    circuit = c;
+                }
+            }
+        }
+        assertNotNull(circuit);
+        assertEquals("CIRCUIT_OPEN", circuit.get("health").asText());
+        Reply refused = api.post(operator, "/tasks", "{\"id\":\"flaky-after\",\"requirements\":{"
+                + "\"cpuCores\":1,\"memoryMb\":40000,\"storageMb\":10,\"gpu\":true}}");
+        assertEquals("the only node that fits has an open circuit", "PENDING", refused.json().get("status").asText());
+        assertEquals(403, api.post(viewer, "/circuits/flaky-node/reset", null).status());
+        assertEquals("CLOSED", api.post(admin, "/circuits/flaky-node/reset", null).json().get("state").asText());
+        assertEquals(404, api.post(admin, "/circuits/never-used/reset", null).status());
+        assertEquals(200, api.get(viewer, "/scaling/events").status());
+        api.post(operator, "/tasks/flaky-after/cancel", null);
+    }
+
+    @Test
     public void openApiListsExactlyTheServedResources() {
         Reply document = api.get(null, "/openapi.json");
         assertEquals(200, document.status());
@@ -214,7 +258,8 @@ public class RestApiIT {
                 "GET /tasks/{taskId}", "GET /tasks/{taskId}/assignments", "POST /tasks/{taskId}/start",
                 "POST /tasks/{taskId}/complete", "POST /tasks/{taskId}/fail", "POST /tasks/{taskId}/cancel",
                 "GET /topology", "GET /topology/history", "GET /strategies", "PUT /strategies/default",
-                "GET /cache/metrics", "POST /cache/clear"));
+                "GET /cache/metrics", "POST /cache/clear", "GET /lb/algorithms", "PUT /lb/default",
+                "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events"));
         assertEquals(expected, described);
         // and each described operation is served: an unknown id gives 404 for the id, never "no such resource"
         for (String operation : described) {

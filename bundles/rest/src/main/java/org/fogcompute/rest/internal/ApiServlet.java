@@ -14,6 +14,9 @@ import org.fogcompute.api.NotFoundException;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.balancing.CircuitBreakers;
+import org.fogcompute.api.balancing.LoadBalancer;
+import org.fogcompute.api.balancing.ScalingAdvisor;
 import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.security.AccessTokens;
@@ -73,6 +76,15 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CacheService cache;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LoadBalancer balancer;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CircuitBreakers breakers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ScalingAdvisor advisor;
 
     private final transient Json json = new Json();
     private final transient Router router = new Router();
@@ -93,6 +105,7 @@ public final class ApiServlet extends HttpServlet {
         new FleetResource(() -> topology, () -> strategies, () -> cache,
                 Duration.ofMillis(settings.topology_cache_millis())).register(router);
         new CacheResource(() -> cache).register(router);
+        new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new AuthResource(() -> tokens, () -> enrollment).register(router);
         router.get("/openapi.json", Access.PUBLIC, "This description", call -> new Route.Reply(200, null))
                 .tag("meta");

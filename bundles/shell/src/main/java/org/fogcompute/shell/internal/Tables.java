@@ -10,6 +10,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TopologySnapshot;
+import org.fogcompute.api.balancing.CircuitState;
+import org.fogcompute.api.balancing.ScalingEvent;
 import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.cache.CacheStats;
 import org.fogcompute.api.store.FleetStore;
@@ -55,6 +57,32 @@ final class Tables {
             out.println("Redis: " + (!shared.configured() ? "not configured (memory only)"
                     : shared.uri() + (shared.connected() ? " connected" : " NOT CONNECTED (serving from memory)")));
         }
+    }
+
+    static void circuits(Collection<CircuitState> circuits, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No circuits yet: no node has been given work");
+        for (String column : new String[] {"NODE", "STATE", "HEALTH", "CONSECUTIVE FAILURES", "FAILURES",
+                "SUCCESSES", "OPENED", "TRIALS FROM"}) {
+            table.column(column);
+        }
+        for (CircuitState c : circuits) {
+            table.addRow().addContent(c.nodeId(), c.state(), c.health(), c.consecutiveFailures(), c.failures(),
+                    c.successes(), c.openedAt() == null ? "-" : time(c.openedAt()),
+                    c.retryAt() == null ? "-" : time(c.retryAt()));
+        }
+        table.print(out, format);
+    }
+
+    static void scalingEvents(Collection<ScalingEvent> events, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No scaling recommendations");
+        for (String column : new String[] {"TIME", "ADVICE", "CPU %", "MEMORY %", "NODES", "REASON"}) {
+            table.column(column);
+        }
+        for (ScalingEvent e : events) {
+            table.addRow().addContent(time(e.at()), e.direction(), percent(e.averageCpuPercent()),
+                    percent(e.averageMemoryPercent()), e.nodes(), e.reason());
+        }
+        table.print(out, format);
     }
 
     static void tasks(Collection<Task> tasks, PrintStream out, boolean format) {
