@@ -68,8 +68,8 @@ public class FogRuntimeIT extends FogTestSupport {
             }
         }
         assertEquals("problems: " + problems, List.of(), problems);
-        assertEquals("api, coordinator, routing, simulator, persistence, cache, balancer, security, rest, shell", 10,
-                fogBundles);
+        assertEquals("api, coordinator, routing, simulator, orchestration, persistence, cache, balancer, security, "
+                + "rest, shell", 11, fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
                 + components, components >= 10);
     }

@@ -242,6 +242,22 @@ public class RestApiIT {
     }
 
     @Test
+    public void servicesAndRestartsOverHttp() {
+        Reply services = api.get(viewer, "/services");
+        assertEquals(services.toString(), 200, services.status());
+        assertTrue(services.body().contains("\"coordinator\""));
+        Reply graph = api.get(viewer, "/services/dependencies");
+        assertTrue(graph.toString(), graph.json().get("startupOrder").toString().contains("persistence"));
+        assertEquals(200, api.get(viewer, "/services/cache").status());
+        assertEquals(404, api.get(viewer, "/services/no-such-service").status());
+        assertEquals(403, api.post(operator, "/services/restart/cache", null).status());
+        Reply restart = api.post(admin, "/services/restart/cache", null);
+        assertEquals(restart.toString(), 200, restart.status());
+        assertTrue(restart.toString(), restart.json().get("dependentsBack").asBoolean());
+        assertEquals(404, api.post(admin, "/services/restart/no-such-service", null).status());
+    }
+
+    @Test
     public void openApiListsExactlyTheServedResources() {
         Reply document = api.get(null, "/openapi.json");
         assertEquals(200, document.status());
@@ -259,7 +275,8 @@ public class RestApiIT {
                 "POST /tasks/{taskId}/complete", "POST /tasks/{taskId}/fail", "POST /tasks/{taskId}/cancel",
                 "GET /topology", "GET /topology/history", "GET /strategies", "PUT /strategies/default",
                 "GET /cache/metrics", "POST /cache/clear", "GET /lb/algorithms", "PUT /lb/default",
-                "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events"));
+                "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events", "GET /services",
+                "GET /services/dependencies", "GET /services/{service}", "POST /services/restart/{service}"));
         assertEquals(expected, described);
         // and each described operation is served: an unknown id gives 404 for the id, never "no such resource"
         for (String operation : described) {

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * by {@link BalancingAlgorithm#NAME_PROPERTY} and may come and go; the default is kept in
  * {@code etc/org.fogcompute.balancer.cfg}.
  */
-@Component(service = {LoadBalancer.class, CircuitBreakers.class}, configurationPid = BalancerSettings.PID)
+@Component(property = {"fog.service.name=load-balancer", "fog.service.critical=false"},
+        service = {LoadBalancer.class, CircuitBreakers.class}, configurationPid = BalancerSettings.PID)
 @Designate(ocd = BalancerSettings.class)
 public final class LoadBalancerComponent implements LoadBalancer, CircuitBreakers {
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancerComponent.class);

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Evaluates the fleet's average load on a schedule (never on the routing path) and records a recommendation when a
  * threshold is crossed, in a bounded history and as an OSGi event on {@code fog/scaling/SCALE_UP|SCALE_DOWN}.
  */
-@Component(configurationPid = ScalingAdvisorComponent.PID)
+@Component(property = {"fog.service.name=scaling-advisor", "fog.service.critical=false"},
+        configurationPid = ScalingAdvisorComponent.PID)
 @Designate(ocd = ScalingAdvisorComponent.Settings.class)
 public final class ScalingAdvisorComponent implements ScalingAdvisor {
     static final String PID = "org.fogcompute.scaling";

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * once when it (or the cache) arrives, off the caller's thread, within the warm-up time limit, and its result is
  * logged.
  */
-@Component(service = CacheService.class, configurationPid = CacheSettings.PID,
+@Component(property = {"fog.service.name=cache", "fog.service.critical=false"},
+        service = CacheService.class, configurationPid = CacheSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CacheSettings.class)
 public final class CacheServiceComponent implements CacheService {

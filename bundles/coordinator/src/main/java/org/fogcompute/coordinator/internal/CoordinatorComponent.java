@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * detection and topology snapshots on one scheduler thread that stops with the component. Configuration changes
  * apply in place ({@code @Modified}) so that the fleet is not dropped.
  */
-@Component(service = {NodeRegistry.class, TaskService.class, TopologyService.class},
+@Component(property = {"fog.service.name=coordinator", "fog.service.critical=true"},
+        service = {NodeRegistry.class, TaskService.class, TopologyService.class},
         configurationPid = CoordinatorComponent.PID, immediate = true)
 @Designate(ocd = CoordinatorComponent.Config.class)
 public class CoordinatorComponent extends Coordinator {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Collects every {@link RoutingStrategy} service as it comes and goes. The default comes from
  * {@code etc/org.fogcompute.routing.cfg}; changing it at runtime writes it back there so it survives a restart.
  */
-@Component(service = RoutingStrategies.class, configurationPid = RoutingStrategyRegistryComponent.PID)
+@Component(property = {"fog.service.name=routing", "fog.service.critical=true"},
+        service = RoutingStrategies.class, configurationPid = RoutingStrategyRegistryComponent.PID)
 @Designate(ocd = RoutingStrategyRegistryComponent.Config.class)
 public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
     static final String PID = "org.fogcompute.routing";

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * pax-jdbc-config registers from {@code etc/org.ops4j.datasource-fog.cfg} (embedded Derby by default, PostgreSQL by
  * editing that file).
  */
-@Component(service = FleetStore.class, immediate = true)
+@Component(property = {"fog.service.name=persistence", "fog.service.critical=true"},
+        service = FleetStore.class, immediate = true)
 public class JpaFleetStoreComponent extends JpaFleetStore {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
 

@@ -23,6 +23,7 @@ import org.fogcompute.api.security.AccessTokens;
 import org.fogcompute.api.security.AuthenticationException;
 import org.fogcompute.api.security.Caller;
 import org.fogcompute.api.security.NodeEnrollment;
+import org.fogcompute.api.services.ServiceOrchestrator;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * with the right 4xx (503 when the database or coordinator is away). A plain whiteboard servlet rather than
  * JAX-RS: the JAX-RS whiteboard brings ~40 CXF bundles and an ERROR at boot on Java 17 for 30 routes.
  */
-@Component(service = Servlet.class, configurationPid = ApiSettings.PID,
+@Component(property = {"fog.service.name=rest-api", "fog.service.critical=true"},
+        service = Servlet.class, configurationPid = ApiSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardServletPattern("/api/*")
 @HttpWhiteboardServletName("fog-api")
@@ -85,6 +87,9 @@ public final class ApiServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ScalingAdvisor advisor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServiceOrchestrator orchestrator;
 
     private final transient Json json = new Json();
     private final transient Router router = new Router();
@@ -106,6 +111,7 @@ public final class ApiServlet extends HttpServlet {
                 Duration.ofMillis(settings.topology_cache_millis())).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
+        new ServicesResource(() -> orchestrator).register(router);
         new AuthResource(() -> tokens, () -> enrollment).register(router);
         router.get("/openapi.json", Access.PUBLIC, "This description", call -> new Route.Reply(200, null))
                 .tag("meta");

@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** Bearer tokens for users of the JAAS realm and for enrolled nodes. */
-@Component(configurationPid = SecuritySettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(property = {"fog.service.name=security", "fog.service.critical=true"},
+        configurationPid = SecuritySettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SecuritySettings.class)
 public final class AccessTokenComponent implements AccessTokens {
     private final JaasPasswordCheck passwords;

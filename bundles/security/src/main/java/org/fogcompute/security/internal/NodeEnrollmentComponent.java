@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Join tokens and their exchange for a registration plus a node credential. */
-@Component(configurationPid = SecuritySettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(property = {"fog.service.name=enrollment", "fog.service.critical=false"},
+        configurationPid = SecuritySettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class NodeEnrollmentComponent implements NodeEnrollment {
     private static final Logger LOG = LoggerFactory.getLogger(NodeEnrollmentComponent.class);
 

@@ -11,7 +11,7 @@ import org.fogcompute.api.cache.CacheService;
 @Command(scope = "fog", name = "cache-clear", description = "Empties one cache namespace in memory and in Redis, "
         + "here and in the other runtimes; other namespaces and other Redis keys stay")
 public class CacheClearCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     CacheService cache;
 
     @Argument(index = 0, name = "namespace", description = "Namespace, as listed by fog:cache-stats", required = true)

@@ -10,7 +10,7 @@ import org.fogcompute.api.cache.CacheService;
 @Command(scope = "fog", name = "cache-stats", description = "Cache hits, misses, hit rate, errors, read latency and "
         + "entries per namespace, and whether Redis is connected")
 public class CacheStatsCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     CacheService cache;
 
     @Option(name = "--no-format", description = "Plain tab-separated output for scripts")

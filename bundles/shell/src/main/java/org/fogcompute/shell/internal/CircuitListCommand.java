@@ -10,7 +10,7 @@ import org.fogcompute.api.balancing.CircuitBreakers;
 @Command(scope = "fog", name = "circuit-list", description = "Circuit breaker of every node that has been given work: "
         + "state, health, failures, when an open circuit admits trials again")
 public class CircuitListCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     CircuitBreakers breakers;
 
     @Option(name = "--no-format", description = "Plain tab-separated output for scripts")

@@ -11,7 +11,7 @@ import org.fogcompute.shell.internal.completers.NodeIdCompleter;
 @Service
 @Command(scope = "fog", name = "circuit-reset", description = "Closes a node's circuit and forgets its failures")
 public class CircuitResetCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     CircuitBreakers breakers;
 
     @Argument(index = 0, name = "node", description = "Node id", required = true)

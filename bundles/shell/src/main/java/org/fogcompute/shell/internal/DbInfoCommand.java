@@ -9,7 +9,7 @@ import org.fogcompute.api.store.FleetStore;
 @Command(scope = "fog", name = "db-info",
         description = "Shows the coordinator's database: product, URL (no password), schema version, row counts")
 public class DbInfoCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     FleetStore store;
 
     @Override

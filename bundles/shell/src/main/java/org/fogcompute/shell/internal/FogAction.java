@@ -12,6 +12,7 @@ abstract class FogAction implements Action {
 
     @Override
     public final Object execute() throws Exception {
+        requireServices();
         try {
             return run();
         } catch (FogException | IllegalArgumentException | IllegalStateException e) {
@@ -20,4 +21,28 @@ abstract class FogAction implements Action {
     }
 
     protected abstract Object run();
+
+    /**
+     * The fog services are optional references: Karaf registers a bundle's commands only when every command's
+     * required services are there, so one stopped fog service would take the whole fog shell away, including the
+     * commands that show what is wrong. A command whose own service is missing says so instead.
+     */
+    private void requireServices() throws CommandException {
+        for (Class<?> type = getClass(); type != FogAction.class && type != null; type = type.getSuperclass()) {
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (field.isAnnotationPresent(org.apache.karaf.shell.api.action.lifecycle.Reference.class)
+                        && field.getType().getName().startsWith("org.fogcompute.")) {
+                    field.setAccessible(true);
+                    try {
+                        if (field.get(this) == null) {
+                            throw new CommandException(field.getType().getSimpleName() + " is not available right now "
+                                    + "(its fog service is not running; see fog:service-list)");
+                        }
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+    }
 }

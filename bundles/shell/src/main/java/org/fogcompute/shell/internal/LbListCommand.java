@@ -9,7 +9,7 @@ import org.fogcompute.api.balancing.LoadBalancer;
 @Service
 @Command(scope = "fog", name = "lb-list", description = "Lists load-balancing algorithms; * marks the default")
 public class LbListCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     LoadBalancer balancer;
 
     @Option(name = "--no-format", description = "Plain tab-separated output for scripts")

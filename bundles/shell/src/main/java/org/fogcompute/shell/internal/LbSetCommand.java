@@ -9,7 +9,7 @@ import org.fogcompute.api.balancing.LoadBalancer;
 @Service
 @Command(scope = "fog", name = "lb-set", description = "Sets the default load-balancing algorithm (kept across restarts)")
 public class LbSetCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     LoadBalancer balancer;
 
     @Argument(index = 0, name = "algorithm", description = "Algorithm name, as listed by fog:lb-list", required = true)

@@ -8,7 +8,7 @@ import org.fogcompute.shell.internal.completers.NodeIdCompleter;
 
 /** Base of the commands that act on one node named by its id. */
 abstract class NodeCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     NodeRegistry registry;
 
     @Argument(index = 0, name = "node", description = "Node id", required = true)

@@ -16,7 +16,7 @@ import org.fogcompute.api.Page;
 @Service
 @Command(scope = "fog", name = "node-list", description = "Lists registered nodes, with filters and paging")
 public class NodeListCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     NodeRegistry registry;
 
     @Option(name = "-s", aliases = "--status", description = "Only nodes in this status (ACTIVE, IDLE, BUSY, ...)")

@@ -18,7 +18,7 @@ import org.fogcompute.api.ValidationException;
 @Service
 @Command(scope = "fog", name = "node-register", description = "Registers a node")
 public class NodeRegisterCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     NodeRegistry registry;
 
     @Argument(index = 0, name = "id", description = "Node id: 1..128 characters of [A-Za-z0-9._:-]", required = true)

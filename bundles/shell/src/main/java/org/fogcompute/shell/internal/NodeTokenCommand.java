@@ -13,7 +13,7 @@ import org.fogcompute.api.security.NodeEnrollment;
 @Command(scope = "fog", name = "node-token", description = "Issues a single-use join token with which one device "
         + "enrolls as a node (POST /api/enroll)")
 public class NodeTokenCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     NodeEnrollment enrollment;
 
     @Reference

@@ -9,7 +9,7 @@ import org.fogcompute.api.balancing.ScalingAdvisor;
 @Service
 @Command(scope = "fog", name = "scaling-events", description = "Recent scale-up and scale-down recommendations")
 public class ScalingEventsCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     ScalingAdvisor advisor;
 
     @Option(name = "--no-format", description = "Plain tab-separated output for scripts")

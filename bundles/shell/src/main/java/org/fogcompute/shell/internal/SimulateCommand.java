@@ -10,7 +10,7 @@ import org.fogcompute.simulator.FleetSimulator;
 @Command(scope = "fog", name = "simulate",
         description = "Starts simulated nodes that heartbeat and complete their tasks; --stop removes them")
 public class SimulateCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     FleetSimulator simulator;
 
     @Option(name = "-n", aliases = "--nodes", description = "How many simulated nodes to start (1..10000)")

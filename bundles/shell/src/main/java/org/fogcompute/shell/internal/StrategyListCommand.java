@@ -9,7 +9,7 @@ import org.fogcompute.api.routing.RoutingStrategies;
 @Service
 @Command(scope = "fog", name = "strategy-list", description = "Lists routing strategies; * marks the default")
 public class StrategyListCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     RoutingStrategies strategies;
 
     @Option(name = "--no-format", description = "Plain tab-separated output for scripts")

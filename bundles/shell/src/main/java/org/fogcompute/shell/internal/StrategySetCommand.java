@@ -11,7 +11,7 @@ import org.fogcompute.shell.internal.completers.StrategyNameCompleter;
 @Service
 @Command(scope = "fog", name = "strategy-set", description = "Sets the default routing strategy (kept across restarts)")
 public class StrategySetCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     RoutingStrategies strategies;
 
     @Argument(index = 0, name = "strategy", description = "Strategy name", required = true)

@@ -13,6 +13,9 @@ import org.fogcompute.api.TopologySnapshot;
 import org.fogcompute.api.balancing.CircuitState;
 import org.fogcompute.api.balancing.ScalingEvent;
 import org.fogcompute.api.cache.CacheService;
+import org.fogcompute.api.services.Dependency;
+import org.fogcompute.api.services.ServiceGraph;
+import org.fogcompute.api.services.ServiceInfo;
 import org.fogcompute.api.cache.CacheStats;
 import org.fogcompute.api.store.FleetStore;
 
@@ -83,6 +86,40 @@ final class Tables {
                     percent(e.averageMemoryPercent()), e.nodes(), e.reason());
         }
         table.print(out, format);
+    }
+
+    static void services(Collection<ServiceInfo> services, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No fog services");
+        for (String column : new String[] {"SERVICE", "STATE", "LAYER", "CRITICAL", "RESTARTS", "BUNDLE",
+                "PROBLEM"}) {
+            table.column(column);
+        }
+        for (ServiceInfo s : services) {
+            table.addRow().addContent(s.name(), s.state(), s.layer() < 0 ? "cycle" : s.layer(),
+                    s.critical() ? "yes" : "no", s.restarts(), s.bundle(), dash(s.problem()));
+        }
+        table.print(out, format);
+    }
+
+    static void serviceTree(ServiceGraph graph, PrintStream out) {
+        int layer = Integer.MIN_VALUE;
+        for (ServiceInfo service : graph.services()) {
+            if (service.layer() != layer) {
+                layer = service.layer();
+                out.println(layer < 0 ? "In a cycle:" : "Layer " + layer + ":");
+            }
+            out.println("  " + service.name() + " [" + service.state() + "]");
+            for (Dependency dependency : service.dependencies()) {
+                out.println("    " + (dependency.required() ? "requires " : "uses ")
+                        + (dependency.providedBy() == null ? dependency.interfaceName() : dependency.providedBy())
+                        + (dependency.satisfied() ? "" : "  (MISSING: " + dependency.reference() + ")"));
+            }
+        }
+        out.println("Startup order:  " + String.join(" -> ", graph.startupOrder()));
+        out.println("Shutdown order: " + String.join(" -> ", graph.shutdownOrder()));
+        for (java.util.List<String> cycle : graph.cycles()) {
+            out.println("Cycle: " + String.join(" -> ", cycle));
+        }
     }
 
     static void tasks(Collection<Task> tasks, PrintStream out, boolean format) {

@@ -8,7 +8,7 @@ import org.fogcompute.shell.internal.completers.TaskIdCompleter;
 
 /** Base of the commands that act on one task named by its id. */
 abstract class TaskCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     TaskService tasks;
 
     @Argument(index = 0, name = "task", description = "Task id", required = true)

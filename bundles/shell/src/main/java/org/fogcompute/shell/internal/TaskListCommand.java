@@ -15,7 +15,7 @@ import org.fogcompute.shell.internal.completers.NodeIdCompleter;
 @Service
 @Command(scope = "fog", name = "task-list", description = "Lists tasks, with filters and paging")
 public class TaskListCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     TaskService tasks;
 
     @Option(name = "-s", aliases = "--status", description = "PENDING, ASSIGNED, RUNNING, COMPLETED, FAILED, CANCELLED")

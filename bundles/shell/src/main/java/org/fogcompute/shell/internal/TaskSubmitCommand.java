@@ -18,7 +18,7 @@ import org.fogcompute.shell.internal.completers.StrategyNameCompleter;
 @Service
 @Command(scope = "fog", name = "task-submit", description = "Submits a task; it is routed at once or queued as PENDING")
 public class TaskSubmitCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     TaskService tasks;
 
     @Option(name = "--id", description = "Task id (generated when omitted)")

@@ -9,7 +9,7 @@ import org.fogcompute.api.TopologyService;
 @Service
 @Command(scope = "fog", name = "topology", description = "Shows the fleet now, or its recent snapshots")
 public class TopologyCommand extends FogAction {
-    @Reference
+    @Reference(optional = true)
     TopologyService topology;
 
     @Option(name = "--history", description = "List the recent snapshots instead")

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Simulated nodes heartbeat every second with random load; each tick they start their ASSIGNED tasks and complete
  * about a third of their RUNNING ones. Stopping (or stopping the bundle) unregisters every simulated node.
  */
-@Component(service = FleetSimulator.class)
+@Component(property = {"fog.service.name=simulator", "fog.service.critical=false"}, service = FleetSimulator.class)
 public class FleetSimulatorComponent implements FleetSimulator {
     static final String PREFIX = "sim-";
     private static final String[] REGIONS = {"us-east", "us-west", "eu-west", "eu-central", "ap-south", "ap-northeast"};

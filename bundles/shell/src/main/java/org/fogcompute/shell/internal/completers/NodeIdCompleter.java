@@ -14,11 +14,14 @@ import org.fogcompute.api.NodeRegistry;
 /** Completes registered node ids. */
 @Service
 public class NodeIdCompleter implements Completer {
-    @Reference
+    @Reference(optional = true)
     NodeRegistry registry;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (registry == null) {
+            return -1;
+        }
         StringsCompleter ids = new StringsCompleter();
         for (Node node : registry.list(NodeQuery.ALL).items()) {
             ids.getStrings().add(node.id());

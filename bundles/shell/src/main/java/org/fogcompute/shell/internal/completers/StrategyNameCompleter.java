@@ -12,11 +12,14 @@ import org.fogcompute.api.routing.RoutingStrategies;
 /** Completes the names of the routing strategies installed right now. */
 @Service
 public class StrategyNameCompleter implements Completer {
-    @Reference
+    @Reference(optional = true)
     RoutingStrategies strategies;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (strategies == null) {
+            return -1;
+        }
         return new StringsCompleter(strategies.names()).complete(session, commandLine, candidates);
     }
 }

@@ -14,11 +14,14 @@ import org.fogcompute.api.TaskService;
 /** Completes known task ids. */
 @Service
 public class TaskIdCompleter implements Completer {
-    @Reference
+    @Reference(optional = true)
     TaskService tasks;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        if (tasks == null) {
+            return -1;
+        }
         StringsCompleter ids = new StringsCompleter();
         for (Task task : tasks.list(TaskQuery.ALL).items()) {
             ids.getStrings().add(task.id());

@@ -1,0 +1,47 @@
+package org.fogcompute.rest.internal;
+
+import java.util.function.Supplier;
+import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.services.ServiceGraph;
+import org.fogcompute.api.services.ServiceInfo;
+import org.fogcompute.api.services.ServiceOrchestrator;
+import org.fogcompute.rest.internal.Route.Shape;
+
+/** /api/services: the fog services, their wiring, and restarts (admins). */
+final class ServicesResource {
+    private final Supplier<ServiceOrchestrator> orchestrator;
+
+    ServicesResource(Supplier<ServiceOrchestrator> orchestrator) {
+        this.orchestrator = orchestrator;
+    }
+
+    record RestartView(String service, String state, long tookMillis, boolean dependentsBack) {
+    }
+
+    void register(Router router) {
+        router.get("/services", Access.VIEWER, "Fog services with state, layer and restarts",
+                call -> orchestrator().graph().services()).tag("services").returns(ServiceInfo.class, Shape.LIST);
+        router.get("/services/dependencies", Access.VIEWER, "Dependency graph: layers, startup and shutdown order, "
+                + "cycles", call -> orchestrator().graph()).tag("services").returns(ServiceGraph.class);
+        router.get("/services/{service}", Access.VIEWER, "One fog service", this::one).tag("services")
+                .returns(ServiceInfo.class).errors(404);
+        router.post("/services/restart/{service}", Access.ADMIN, "Restart a fog service; dependents re-activate",
+                this::restart).tag("services").returns(RestartView.class).errors(404);
+    }
+
+    private ServiceOrchestrator orchestrator() {
+        return Services.require(orchestrator, "service orchestration");
+    }
+
+    private Object one(Call call) {
+        String name = call.id("service");
+        return orchestrator().service(name).orElseThrow(() -> new NotFoundException("unknown fog service '" + name
+                + "'"));
+    }
+
+    private Object restart(Call call) {
+        ServiceOrchestrator.Restart restart = orchestrator().restart(call.id("service"));
+        return new RestartView(restart.service(), restart.state().name(), restart.took().toMillis(),
+                restart.dependentsBack());
+    }
+}

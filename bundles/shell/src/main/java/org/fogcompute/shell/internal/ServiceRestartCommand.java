@@ -1,0 +1,26 @@
+package org.fogcompute.shell.internal;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.fogcompute.api.services.ServiceOrchestrator;
+
+@Service
+@Command(scope = "fog", name = "service-restart", description = "Restarts a fog service; its dependents are "
+        + "re-activated by the container")
+public class ServiceRestartCommand extends FogAction {
+    @Reference(optional = true)
+    ServiceOrchestrator orchestrator;
+
+    @Argument(index = 0, name = "service", description = "Service name, as listed by fog:service-list", required = true)
+    String name;
+
+    @Override
+    protected Object run() {
+        ServiceOrchestrator.Restart restart = orchestrator.restart(name);
+        System.out.println("Service " + name + " restarted: " + restart.state() + " after " + restart.took().toMillis()
+                + " ms; dependents " + (restart.dependentsBack() ? "active again" : "NOT all active"));
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package org.fogcompute.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javax.inject.Inject;
+import org.fogcompute.api.services.Dependency;
+import org.fogcompute.api.services.ServiceGraph;
+import org.fogcompute.api.services.ServiceInfo;
+import org.fogcompute.api.services.ServiceOrchestrator;
+import org.fogcompute.api.services.ServiceState;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/** The live service graph of the running distribution, bundles going away and coming back, and restarts. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ServiceOrchestrationIT extends FogTestSupport {
+    @Inject
+    protected ServiceOrchestrator orchestrator;
+
+    private ServiceInfo service(String name) {
+        return orchestrator.service(name).orElseThrow(() -> new AssertionError("no fog service " + name));
+    }
+
+    @Test
+    public void theGraphMatchesTheRealReferences() {
+        ServiceGraph graph = orchestrator.graph();
+        ServiceInfo coordinator = service("coordinator");
+        List<String> providers = coordinator.dependencies().stream().map(Dependency::providedBy)
+                .filter(java.util.Objects::nonNull).toList();
+        assertTrue(providers.toString(), providers.containsAll(List.of("persistence", "routing")));
+        assertEquals(0, service("persistence").layer());
+        assertEquals(0, service("routing").layer());
+        assertEquals(1, coordinator.layer());
+        assertTrue(service("persistence").dependents().contains("coordinator"));
+        assertTrue(graph.startupOrder().indexOf("persistence") < graph.startupOrder().indexOf("coordinator"));
+        assertTrue(graph.shutdownOrder().indexOf("coordinator") < graph.shutdownOrder().indexOf("persistence"));
+        assertEquals(List.of(), graph.cycles());
+        for (ServiceInfo service : graph.services()) {
+            assertTrue(service.name() + " is " + service.state() + ": " + service.problem(),
+                    service.state() == ServiceState.ACTIVE || service.state() == ServiceState.SATISFIED);
+        }
+    }
+
+    @Test
+    public void stoppingADependencyNamesTheMissingReferenceAndStartingItHeals() throws Exception {
+        Bundle persistence = bundle("org.fogcompute.persistence");
+        persistence.stop();
+        try {
+            waitFor(() -> service("coordinator").state() == ServiceState.UNSATISFIED, "coordinator unsatisfied");
+            assertTrue(service("coordinator").problem(), service("coordinator").problem().contains(
+                    "org.fogcompute.api.store.FleetStore"));
+            String listing = execute("fog:service-list");
+            assertTrue(listing, listing.contains("missing reference"));
+            assertTrue(executeExpectingError("fog:node-list").contains("is not available right now"));
+        } finally {
+            persistence.start();
+        }
+        waitFor(() -> service("coordinator").state() == ServiceState.ACTIVE, "coordinator active again");
+    }
+
+    @Test
+    public void aRestartBringsTheServiceAndItsDependentsBack() throws Exception {
+        long before = service("routing").restarts();
+        String output = execute("fog:service-restart routing");
+        assertTrue(output, output.contains("active again"));
+        assertEquals(before + 1, service("routing").restarts());
+        assertEquals(ServiceState.ACTIVE, service("coordinator").state());
+        String tree = execute("fog:service-deps");
+        assertTrue(tree, tree.contains("Layer 0:") && tree.contains("Startup order:"));
+        assertTrue(executeExpectingError("fog:service-restart no-such-service").contains("unknown fog service"));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getSymbolicName().equals(symbolicName)) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within 30 s: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+}
