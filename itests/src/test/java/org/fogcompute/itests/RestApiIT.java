@@ -255,6 +255,12 @@ public class RestApiIT {
         assertEquals(restart.toString(), 200, restart.status());
         assertTrue(restart.toString(), restart.json().get("dependentsBack").asBoolean());
         assertEquals(404, api.post(admin, "/services/restart/no-such-service", null).status());
+        Reply health = api.post(operator, "/services/health/check-now", null);
+        assertEquals(health.toString(), 200, health.status());
+        assertTrue(health.toString(), health.body().contains("\"coordinator\"")
+                && health.body().contains("\"persistence\""));
+        assertEquals(403, api.post(viewer, "/services/health/check-now", null).status());
+        assertEquals(200, api.get(viewer, "/services/health").status());
     }
 
     @Test
@@ -276,7 +282,8 @@ public class RestApiIT {
                 "GET /topology", "GET /topology/history", "GET /strategies", "PUT /strategies/default",
                 "GET /cache/metrics", "POST /cache/clear", "GET /lb/algorithms", "PUT /lb/default",
                 "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events", "GET /services",
-                "GET /services/dependencies", "GET /services/{service}", "POST /services/restart/{service}"));
+                "GET /services/dependencies", "GET /services/{service}", "POST /services/restart/{service}",
+                "GET /services/health", "POST /services/health/check-now"));
         assertEquals(expected, described);
         // and each described operation is served: an unknown id gives 404 for the id, never "no such resource"
         for (String operation : described) {

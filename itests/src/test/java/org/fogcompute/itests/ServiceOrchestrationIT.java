@@ -23,16 +23,30 @@ import org.osgi.framework.Bundle;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ServiceOrchestrationIT extends FogTestSupport {
+    /** Waits until the orchestrator is there at the start. */
     @Inject
-    protected ServiceOrchestrator orchestrator;
+    protected ServiceOrchestrator initialOrchestrator;
+
+    /**
+     * The orchestrator registered now: a configuration change re-activates the component, and an object injected
+     * before that would be the deactivated one.
+     */
+    private ServiceOrchestrator orchestrator() {
+        org.osgi.framework.ServiceReference<ServiceOrchestrator> reference = bundleContext.getServiceReference(
+                ServiceOrchestrator.class);
+        if (reference == null) {
+            throw new AssertionError("no ServiceOrchestrator registered");
+        }
+        return bundleContext.getService(reference);
+    }
 
     private ServiceInfo service(String name) {
-        return orchestrator.service(name).orElseThrow(() -> new AssertionError("no fog service " + name));
+        return orchestrator().service(name).orElseThrow(() -> new AssertionError("no fog service " + name));
     }
 
     @Test
     public void theGraphMatchesTheRealReferences() {
-        ServiceGraph graph = orchestrator.graph();
+        ServiceGraph graph = orchestrator().graph();
         ServiceInfo coordinator = service("coordinator");
         List<String> providers = coordinator.dependencies().stream().map(Dependency::providedBy)
                 .filter(java.util.Objects::nonNull).toList();
@@ -77,6 +91,59 @@ public class ServiceOrchestrationIT extends FogTestSupport {
         String tree = execute("fog:service-deps");
         assertTrue(tree, tree.contains("Layer 0:") && tree.contains("Startup order:"));
         assertTrue(executeExpectingError("fog:service-restart no-such-service").contains("unknown fog service"));
+    }
+
+    @Inject
+    protected org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
+    @Test
+    public void aServiceWhoseCheckFailsIsRestartedWithBackoffUntilTheAttemptsAreUsedUp() throws Exception {
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(
+                "org.fogcompute.orchestration", "?");
+        java.util.Hashtable<String, Object> fast = new java.util.Hashtable<>();
+        fast.put("health.interval.seconds", 1L);
+        fast.put("restart.backoff.millis", "200,400,800");
+        configuration.update(fast);
+        waitFor(() -> {
+            try {
+                return orchestrator().health().stream().anyMatch(h -> h.history().size() >= 2);
+            } catch (AssertionError reactivating) {
+                return false;
+            }
+        }, "orchestration evaluating every second");
+        long restartsBefore = service("simulator").restarts();
+        java.util.Hashtable<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("hc.name", "always failing");
+        properties.put("hc.tags", "fog");
+        properties.put("fog.service.name", "simulator");
+        org.osgi.framework.ServiceRegistration<?> failing = bundleContext.registerService(
+                org.apache.felix.hc.api.HealthCheck.class, () -> new org.apache.felix.hc.api.Result(
+                        org.apache.felix.hc.api.Result.Status.CRITICAL, "made to fail"), properties);
+        long started = System.nanoTime();
+        try {
+            waitFor(() -> orchestrator().health().stream().anyMatch(h -> h.service().equals("simulator")
+                    && h.restartsExhausted()), "simulator FAILED after its automatic restarts");
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertEquals("three automatic restarts", restartsBefore + 3, service("simulator").restarts());
+            assertTrue("backoff 200 + 400 + 800 ms and three failed evaluations first, took " + tookMillis,
+                    tookMillis >= 1400);
+            try {
+                orchestrator().restart("simulator", false);
+                throw new AssertionError("a restart without force went through after the attempts were used up");
+            } catch (org.fogcompute.api.ConflictException expected) {
+                assertTrue(expected.getMessage().contains("force"));
+            }
+            String health = execute("fog:service-health");
+            assertTrue(health, health.contains("FAILED") && health.contains("made to fail"));
+        } finally {
+            failing.unregister();
+        }
+        assertTrue(execute("fog:service-restart --force simulator").contains("active again"));
+        assertTrue(orchestrator().health().stream().noneMatch(h -> h.service().equals("simulator")
+                && h.restartsExhausted()));
+        waitFor(() -> orchestrator().health().stream().noneMatch(h -> h.service().equals("simulator")),
+                "the simulator, without checks of its own now, leaves the health report");
+        configuration.delete();
     }
 
     private Bundle bundle(String symbolicName) {

@@ -18,6 +18,18 @@ public interface ServiceOrchestrator {
      */
     Restart restart(String name);
 
+    /**
+     * As {@link #restart(String)}; when the service's automatic restarts are used up, only a forced restart is
+     * done. @throws org.fogcompute.api.ConflictException when they are used up and {@code force} is false
+     */
+    Restart restart(String name, boolean force);
+
+    /** Health of every fog service that has checks, from the last evaluations. */
+    java.util.List<ServiceHealth> health();
+
+    /** Evaluates every check now and returns the result. */
+    java.util.List<ServiceHealth> checkNow();
+
     /** How a restart went: the states after it and how long until everything was back. */
     record Restart(String service, ServiceState state, Duration took, boolean dependentsBack) {
     }

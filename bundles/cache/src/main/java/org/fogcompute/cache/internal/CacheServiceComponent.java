@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.cache.CacheStats;
 import org.fogcompute.api.cache.CacheWarmer;
@@ -27,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * once when it (or the cache) arrives, off the caller's thread, within the warm-up time limit, and its result is
  * logged.
  */
-@Component(property = {"fog.service.name=cache", "fog.service.critical=false"},
-        service = CacheService.class, configurationPid = CacheSettings.PID,
+@Component(property = {"fog.service.name=cache", "fog.service.critical=false", "hc.name=Fog cache",
+    "hc.tags=fog"}, service = {CacheService.class, HealthCheck.class}, configurationPid = CacheSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CacheSettings.class)
-public final class CacheServiceComponent implements CacheService {
+public final class CacheServiceComponent implements CacheService, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(CacheServiceComponent.class);
 
     private final CacheEngine engine;
@@ -79,6 +81,20 @@ public final class CacheServiceComponent implements CacheService {
         } finally {
             runner.shutdownNow();
         }
+    }
+
+    /**
+     * Health for Felix Health Checks: a configured Redis that does not answer is a warning, not a failure — the
+     * cache keeps serving from memory and restarting it would not bring Redis back.
+     */
+    @Override
+    public Result execute() {
+        SharedLevel shared = engine.sharedLevel();
+        if (!shared.configured()) {
+            return new Result(Result.Status.OK, "memory only");
+        }
+        return shared.connected() ? new Result(Result.Status.OK, "Redis at " + shared.uri() + " connected")
+                : new Result(Result.Status.WARN, "Redis at " + shared.uri() + " not reachable; serving from memory");
     }
 
     @Deactivate

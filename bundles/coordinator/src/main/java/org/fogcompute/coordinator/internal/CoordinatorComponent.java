@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TopologyService;
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.balancing.CircuitBreakers;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.store.FleetStore;
@@ -33,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * detection and topology snapshots on one scheduler thread that stops with the component. Configuration changes
  * apply in place ({@code @Modified}) so that the fleet is not dropped.
  */
-@Component(property = {"fog.service.name=coordinator", "fog.service.critical=true"},
-        service = {NodeRegistry.class, TaskService.class, TopologyService.class},
+@Component(property = {"fog.service.name=coordinator", "fog.service.critical=true", "hc.name=Fog coordinator",
+    "hc.tags=fog"},
+        service = {NodeRegistry.class, TaskService.class, TopologyService.class, HealthCheck.class},
         configurationPid = CoordinatorComponent.PID, immediate = true)
 @Designate(ocd = CoordinatorComponent.Config.class)
-public class CoordinatorComponent extends Coordinator {
+public class CoordinatorComponent extends Coordinator implements HealthCheck {
     static final String PID = "org.fogcompute.coordinator";
 
     @ObjectClassDefinition(name = "Fog coordinator", description = "Node registry, task lifecycle, failure detection")
@@ -86,6 +89,8 @@ public class CoordinatorComponent extends Coordinator {
     private ScheduledFuture<?> snapshotTask;
     private ScheduledFuture<?> heartbeatTask;
     private volatile boolean storeDown;
+    private volatile long lastLivenessCheck;
+    private volatile long livenessPeriodMillis = 1000;
 
     @Activate
     public CoordinatorComponent(Config config, @Reference RoutingStrategies strategies, @Reference FleetStore store) {
@@ -166,13 +171,32 @@ public class CoordinatorComponent extends Coordinator {
         }
         long livenessPeriod = Math.max(10, config.liveness_check_period_millis());
         long snapshotPeriod = Math.max(1, config.topology_snapshot_interval_seconds());
-        livenessTask = scheduler.scheduleWithFixedDelay(guarded("failure detection", this::checkLiveness),
-                livenessPeriod, livenessPeriod, TimeUnit.MILLISECONDS);
+        livenessPeriodMillis = livenessPeriod;
+        livenessTask = scheduler.scheduleWithFixedDelay(guarded("failure detection", () -> {
+            checkLiveness();
+            lastLivenessCheck = System.nanoTime();
+        }), livenessPeriod, livenessPeriod, TimeUnit.MILLISECONDS);
         snapshotTask = scheduler.scheduleAtFixedRate(guarded("topology snapshot", this::recordSnapshot),
                 0, snapshotPeriod, TimeUnit.SECONDS);
         long heartbeatPeriod = Math.max(1, config.heartbeat_save_interval_seconds());
         heartbeatTask = scheduler.scheduleWithFixedDelay(guarded("heartbeat save", this::saveHeartbeats),
                 heartbeatPeriod, heartbeatPeriod, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Health for Felix Health Checks: the fleet is loaded, and the failure detector ran within three of its periods
+     * (a stuck monitor would leave dead nodes ACTIVE).
+     */
+    @Override
+    public Result execute() {
+        if (!isReady()) {
+            return new Result(Result.Status.CRITICAL, "fleet not loaded yet (database unreachable?)");
+        }
+        long sinceMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastLivenessCheck);
+        if (lastLivenessCheck != 0 && sinceMillis > 3 * livenessPeriodMillis + 1000) {
+            return new Result(Result.Status.CRITICAL, "failure detection last ran " + sinceMillis + " ms ago");
+        }
+        return new Result(Result.Status.OK, "fleet loaded, failure detection running");
     }
 
     /**

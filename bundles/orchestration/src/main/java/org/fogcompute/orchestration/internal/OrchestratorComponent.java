@@ -8,7 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.felix.hc.api.Result;
+import org.apache.felix.hc.api.ResultLog;
+import org.apache.felix.hc.api.execution.HealthCheckExecutionOptions;
+import org.apache.felix.hc.api.execution.HealthCheckExecutionResult;
+import org.apache.felix.hc.api.execution.HealthCheckExecutor;
+import org.apache.felix.hc.api.execution.HealthCheckSelector;
+import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.services.ServiceHealth;
 import org.fogcompute.api.services.FogServices;
 import org.fogcompute.api.services.ServiceGraph;
 import org.fogcompute.api.services.ServiceInfo;
@@ -16,7 +27,11 @@ import org.fogcompute.api.services.ServiceOrchestrator;
 import org.fogcompute.api.services.ServiceState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -29,17 +44,136 @@ import org.slf4j.LoggerFactory;
  * SCR then deactivates exactly the components that depend on it and re-activates them when it is back, other
  * components of the same bundle keep running, and the bundle's wiring is not refreshed.
  */
-@Component(property = {FogServices.NAME_PROPERTY + "=orchestration"})
+@Component(property = {FogServices.NAME_PROPERTY + "=orchestration"}, configurationPid = OrchestrationSettings.PID)
+@Designate(ocd = OrchestrationSettings.class)
 public final class OrchestratorComponent implements ServiceOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(OrchestratorComponent.class);
     private static final Duration RESTART_LIMIT = Duration.ofSeconds(30);
 
     private final ServiceComponentRuntime scr;
     private final Map<String, Long> restarts = new ConcurrentHashMap<>();
+    private final Map<String, HealthTracker> health = new ConcurrentHashMap<>();
+    private final HealthPolicy policy;
+    private final int timeoutMillis;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "fog-health-monitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Felix Health Checks' executor; absent until its bundle is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile HealthCheckExecutor checks;
 
     @Activate
-    public OrchestratorComponent(@Reference ServiceComponentRuntime scr) {
+    public OrchestratorComponent(@Reference ServiceComponentRuntime scr, OrchestrationSettings settings) {
         this.scr = scr;
+        List<Duration> backoff = new ArrayList<>();
+        for (String millis : settings.restart_backoff_millis().split(",")) {
+            if (!millis.isBlank()) {
+                backoff.add(Duration.ofMillis(Long.parseLong(millis.trim())));
+            }
+        }
+        this.policy = new HealthPolicy(settings.unhealthy_after(), settings.healthy_after(), settings.history_size(),
+                backoff);
+        this.timeoutMillis = Math.max(1, settings.health_timeout_seconds()) * 1000;
+        long interval = Math.max(1, settings.health_interval_seconds());
+        scheduler.scheduleWithFixedDelay(this::evaluateSafely, interval, interval, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+    }
+
+    private void evaluateSafely() {
+        try {
+            evaluate();
+        } catch (RuntimeException e) {
+            LOG.warn("Health evaluation failed: {}", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs every check tagged "fog" (each names its service with fog.service.name), records the outcome per
+     * service, and schedules the automatic restart of services that turned UNHEALTHY.
+     */
+    private synchronized List<ServiceHealth> evaluate() {
+        HealthCheckExecutor executor = checks;
+        if (executor == null) {
+            return health();
+        }
+        Instant now = Instant.now();
+        Map<String, List<HealthCheckExecutionResult>> byService = new java.util.TreeMap<>();
+        for (HealthCheckExecutionResult result : executor.execute(HealthCheckSelector.tags("fog"),
+                new HealthCheckExecutionOptions().setForceInstantExecution(true)
+                        .setOverrideGlobalTimeout(timeoutMillis))) {
+            Object service = result.getHealthCheckMetadata().getServiceReference()
+                    .getProperty(FogServices.NAME_PROPERTY);
+            if (service != null) {
+                byService.computeIfAbsent(service.toString(), s -> new ArrayList<>()).add(result);
+            }
+        }
+        // services whose checks are gone have no health to report any more
+        health.keySet().retainAll(byService.keySet());
+        byService.forEach((service, results) -> {
+            boolean ok = true;
+            boolean warn = false;
+            StringBuilder message = new StringBuilder();
+            for (HealthCheckExecutionResult result : results) {
+                Result.Status status = result.hasTimedOut() ? Result.Status.CRITICAL
+                        : result.getHealthCheckResult().getStatus();
+                ok &= status == Result.Status.OK || status == Result.Status.WARN;
+                warn |= status == Result.Status.WARN;
+                if (status != Result.Status.OK) {
+                    message.append(result.getHealthCheckMetadata().getName()).append(": ").append(status)
+                            .append(result.hasTimedOut() ? " (timed out)" : "").append(' ')
+                            .append(firstMessage(result.getHealthCheckResult())).append("; ");
+                }
+            }
+            HealthTracker tracker = health.computeIfAbsent(service, s -> new HealthTracker(s, policy));
+            tracker.record(now, ok, warn, message.length() == 0 ? "OK" : message.toString().trim());
+            Duration delay = tracker.nextRestart();
+            if (delay != null) {
+                LOG.warn("Fog service {} is UNHEALTHY ({}); restarting it in {} ms", service,
+                        tracker.snapshot().lastMessage(), delay.toMillis());
+                scheduler.schedule(() -> autoRestart(service, tracker), delay.toMillis(), TimeUnit.MILLISECONDS);
+            } else if (tracker.exhausted()) {
+                LOG.error("Fog service {} is FAILED: automatic restarts used up; a forced restart is needed",
+                        service);
+            }
+        });
+        return health();
+    }
+
+    private static String firstMessage(Result result) {
+        for (ResultLog.Entry entry : result) {
+            return entry.getMessage();
+        }
+        return "";
+    }
+
+    private void autoRestart(String service, HealthTracker tracker) {
+        try {
+            restartComponent(service);
+            tracker.restarted(true);
+        } catch (RuntimeException e) {
+            tracker.restarted(true);
+            LOG.warn("Automatic restart of {} failed: {}", service, e.getMessage());
+        }
+    }
+
+    @Override
+    public List<ServiceHealth> health() {
+        List<ServiceHealth> all = new ArrayList<>();
+        health.values().forEach(tracker -> all.add(tracker.snapshot()));
+        all.sort(java.util.Comparator.comparing(ServiceHealth::service));
+        return all;
+    }
+
+    @Override
+    public List<ServiceHealth> checkNow() {
+        return evaluate();
     }
 
     private List<GraphBuilder.Component> components() {
@@ -69,6 +203,24 @@ public final class OrchestratorComponent implements ServiceOrchestrator {
 
     @Override
     public Restart restart(String name) {
+        return restart(name, false);
+    }
+
+    @Override
+    public Restart restart(String name, boolean force) {
+        HealthTracker tracker = health.get(name);
+        if (tracker != null && tracker.exhausted() && !force) {
+            throw new ConflictException("fog service '" + name + "' used up its automatic restarts and is FAILED; "
+                    + "restart it with force");
+        }
+        Restart restart = restartComponent(name);
+        if (tracker != null) {
+            tracker.restarted(false);
+        }
+        return restart;
+    }
+
+    private Restart restartComponent(String name) {
         ServiceInfo before = service(name).orElseThrow(() -> new NotFoundException("unknown fog service '" + name
                 + "'"));
         ComponentDescriptionDTO description = components().stream()

@@ -3,6 +3,8 @@ package org.fogcompute.persistence.internal;
 import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.service.component.annotations.Activate;
@@ -16,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * pax-jdbc-config registers from {@code etc/org.ops4j.datasource-fog.cfg} (embedded Derby by default, PostgreSQL by
  * editing that file).
  */
-@Component(property = {"fog.service.name=persistence", "fog.service.critical=true"},
-        service = FleetStore.class, immediate = true)
-public class JpaFleetStoreComponent extends JpaFleetStore {
+@Component(property = {"fog.service.name=persistence", "fog.service.critical=true", "hc.name=Fog database",
+    "hc.tags=fog"}, service = {FleetStore.class, HealthCheck.class}, immediate = true)
+public class JpaFleetStoreComponent extends JpaFleetStore implements HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
 
     @Activate
@@ -35,6 +37,18 @@ public class JpaFleetStoreComponent extends JpaFleetStore {
             LOG.info("Fog database schema at version {}", ensureSchema());
         } catch (StoreUnavailableException e) {
             LOG.warn("Fog database not reachable yet ({}); the schema is migrated when it is", e.getMessage());
+        }
+    }
+
+    /** Health for Felix Health Checks: the database answers a query (row counts) within the check's time limit. */
+    @Override
+    public Result execute() {
+        try {
+            FleetStore.StoreInfo info = info();
+            return new Result(Result.Status.OK, info.product() + " answers, schema version " + info.schemaVersion()
+                    + ", " + info.nodes() + " nodes");
+        } catch (RuntimeException e) {
+            return new Result(Result.Status.CRITICAL, "database not answering: " + e.getMessage());
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.fogcompute.rest.internal;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.fogcompute.api.NotFoundException;
 import org.fogcompute.api.services.ServiceGraph;
+import org.fogcompute.api.services.ServiceHealth;
 import org.fogcompute.api.services.ServiceInfo;
 import org.fogcompute.api.services.ServiceOrchestrator;
 import org.fogcompute.rest.internal.Route.Shape;
@@ -18,15 +20,29 @@ final class ServicesResource {
     record RestartView(String service, String state, long tookMillis, boolean dependentsBack) {
     }
 
+    record RestartRequest(Boolean force) {
+    }
+
+    record HealthView(ServiceHealth.Status status, List<ServiceHealth> services) {
+        static HealthView of(List<ServiceHealth> services) {
+            return new HealthView(ServiceHealth.composite(services), services);
+        }
+    }
+
     void register(Router router) {
         router.get("/services", Access.VIEWER, "Fog services with state, layer and restarts",
                 call -> orchestrator().graph().services()).tag("services").returns(ServiceInfo.class, Shape.LIST);
         router.get("/services/dependencies", Access.VIEWER, "Dependency graph: layers, startup and shutdown order, "
                 + "cycles", call -> orchestrator().graph()).tag("services").returns(ServiceGraph.class);
+        router.get("/services/health", Access.VIEWER, "Health of the fog services and the composite status",
+                call -> HealthView.of(orchestrator().health())).tag("services").returns(HealthView.class);
+        router.post("/services/health/check-now", Access.OPERATOR, "Evaluate every health check now",
+                call -> HealthView.of(orchestrator().checkNow())).tag("services").returns(HealthView.class);
         router.get("/services/{service}", Access.VIEWER, "One fog service", this::one).tag("services")
                 .returns(ServiceInfo.class).errors(404);
-        router.post("/services/restart/{service}", Access.ADMIN, "Restart a fog service; dependents re-activate",
-                this::restart).tag("services").returns(RestartView.class).errors(404);
+        router.post("/services/restart/{service}", Access.ADMIN, "Restart a fog service; dependents re-activate. "
+                + "{\"force\": true} restarts a service whose automatic restarts are used up", this::restart)
+                .tag("services").body(RestartRequest.class).returns(RestartView.class).errors(404, 409);
     }
 
     private ServiceOrchestrator orchestrator() {
@@ -40,7 +56,8 @@ final class ServicesResource {
     }
 
     private Object restart(Call call) {
-        ServiceOrchestrator.Restart restart = orchestrator().restart(call.id("service"));
+        boolean force = call.hasBody() && Boolean.TRUE.equals(call.body(RestartRequest.class).force());
+        ServiceOrchestrator.Restart restart = orchestrator().restart(call.id("service"), force);
         return new RestartView(restart.service(), restart.state().name(), restart.took().toMillis(),
                 restart.dependentsBack());
     }

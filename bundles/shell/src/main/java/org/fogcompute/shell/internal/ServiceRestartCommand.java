@@ -2,6 +2,7 @@ package org.fogcompute.shell.internal;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fogcompute.api.services.ServiceOrchestrator;
@@ -16,9 +17,12 @@ public class ServiceRestartCommand extends FogAction {
     @Argument(index = 0, name = "service", description = "Service name, as listed by fog:service-list", required = true)
     String name;
 
+    @Option(name = "--force", description = "Restart even when its automatic restarts are used up (FAILED)")
+    boolean force;
+
     @Override
     protected Object run() {
-        ServiceOrchestrator.Restart restart = orchestrator.restart(name);
+        ServiceOrchestrator.Restart restart = orchestrator.restart(name, force);
         System.out.println("Service " + name + " restarted: " + restart.state() + " after " + restart.took().toMillis()
                 + " ms; dependents " + (restart.dependentsBack() ? "active again" : "NOT all active"));
         return null;

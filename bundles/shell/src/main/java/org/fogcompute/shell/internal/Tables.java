@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.fogcompute.api.Node;
@@ -15,6 +16,7 @@ import org.fogcompute.api.balancing.ScalingEvent;
 import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.services.Dependency;
 import org.fogcompute.api.services.ServiceGraph;
+import org.fogcompute.api.services.ServiceHealth;
 import org.fogcompute.api.services.ServiceInfo;
 import org.fogcompute.api.cache.CacheStats;
 import org.fogcompute.api.store.FleetStore;
@@ -99,6 +101,23 @@ final class Tables {
                     s.critical() ? "yes" : "no", s.restarts(), s.bundle(), dash(s.problem()));
         }
         table.print(out, format);
+    }
+
+    static void serviceHealth(Collection<ServiceHealth> health, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No health evaluation yet");
+        for (String column : new String[] {"SERVICE", "STATUS", "FAILURES IN A ROW", "UPTIME %", "AUTO RESTARTS",
+                "LAST CHECK", "MESSAGE"}) {
+            table.column(column);
+        }
+        for (ServiceHealth h : health) {
+            table.addRow().addContent(h.service(), h.restartsExhausted() ? "FAILED" : h.status(),
+                    h.consecutiveFailures(), percent(h.uptimePercent()), h.autoRestarts(), time(h.lastCheck()),
+                    dash(h.lastMessage()));
+        }
+        table.print(out, format);
+        if (format) {
+            out.println("Composite: " + ServiceHealth.composite(List.copyOf(health)));
+        }
     }
 
     static void serviceTree(ServiceGraph graph, PrintStream out) {
