@@ -261,6 +261,9 @@ public class RestApiIT {
                 && health.body().contains("\"persistence\""));
         assertEquals(403, api.post(viewer, "/services/health/check-now", null).status());
         assertEquals(200, api.get(viewer, "/services/health").status());
+        Reply metrics = api.get(viewer, "/services/metrics");
+        assertTrue(metrics.toString(), metrics.body().contains("\"service\":\"cache\"")
+                && metrics.body().contains("\"restarts\":"));
     }
 
     @Test
@@ -283,7 +286,7 @@ public class RestApiIT {
                 "GET /cache/metrics", "POST /cache/clear", "GET /lb/algorithms", "PUT /lb/default",
                 "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events", "GET /services",
                 "GET /services/dependencies", "GET /services/{service}", "POST /services/restart/{service}",
-                "GET /services/health", "POST /services/health/check-now"));
+                "GET /services/health", "POST /services/health/check-now", "GET /services/metrics"));
         assertEquals(expected, described);
         // and each described operation is served: an unknown id gives 404 for the id, never "no such resource"
         for (String operation : described) {

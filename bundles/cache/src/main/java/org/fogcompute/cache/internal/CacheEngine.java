@@ -47,6 +47,11 @@ final class CacheEngine implements CacheService, AutoCloseable {
             return new Options(uri, memoryMaxEntries, defaultTtl, redisTimeout, redisRetryMillis, lockTtlMillis,
                     lockWaitMillis, maxSubscriptions);
         }
+
+        Options withRedisTimeout(Duration timeout) {
+            return new Options(redisUri, memoryMaxEntries, defaultTtl, timeout, redisRetryMillis, lockTtlMillis,
+                    lockWaitMillis, maxSubscriptions);
+        }
     }
 
     private final Options options;

@@ -71,11 +71,12 @@ final class RedisLevel implements AutoCloseable {
         if (closed) {
             return;
         }
+        StatefulRedisConnection<String, byte[]> commands = null;
+        StatefulRedisPubSubConnection<String, String> subscriber = null;
         try {
-            StatefulRedisConnection<String, byte[]> commands = client.connect(
-                    RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            commands = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
             commands.setTimeout(timeout);
-            StatefulRedisPubSubConnection<String, String> subscriber = client.connectPubSub();
+            subscriber = client.connectPubSub();
             subscriber.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String channel, String message) {
@@ -87,6 +88,13 @@ final class RedisLevel implements AutoCloseable {
             this.pubSub = subscriber;
             LOG.info("Cache connected to Redis at {}", redacted());
         } catch (RuntimeException e) {
+            // half-made connections are closed, not leaked, before the next attempt
+            if (subscriber != null) {
+                subscriber.closeAsync();
+            }
+            if (commands != null) {
+                commands.closeAsync();
+            }
             LOG.warn("Redis at {} is not reachable ({}); the cache serves from memory and retries in {} ms",
                     redacted(), e.getMessage(), retryMillis);
             scheduler.schedule(this::connect, retryMillis, TimeUnit.MILLISECONDS);

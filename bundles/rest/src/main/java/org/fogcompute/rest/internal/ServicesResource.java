@@ -23,6 +23,11 @@ final class ServicesResource {
     record RestartRequest(Boolean force) {
     }
 
+    /** Per service: state, restarts (all and automatic), health and uptime over the kept evaluations. */
+    record ServiceMetrics(String service, String state, long restarts, int autoRestarts, String health,
+                          double uptimePercent) {
+    }
+
     record HealthView(ServiceHealth.Status status, List<ServiceHealth> services) {
         static HealthView of(List<ServiceHealth> services) {
             return new HealthView(ServiceHealth.composite(services), services);
@@ -38,6 +43,8 @@ final class ServicesResource {
                 call -> HealthView.of(orchestrator().health())).tag("services").returns(HealthView.class);
         router.post("/services/health/check-now", Access.OPERATOR, "Evaluate every health check now",
                 call -> HealthView.of(orchestrator().checkNow())).tag("services").returns(HealthView.class);
+        router.get("/services/metrics", Access.VIEWER, "Restarts, health and uptime per fog service", this::metrics)
+                .tag("services").returns(ServiceMetrics.class, Shape.LIST);
         router.get("/services/{service}", Access.VIEWER, "One fog service", this::one).tag("services")
                 .returns(ServiceInfo.class).errors(404);
         router.post("/services/restart/{service}", Access.ADMIN, "Restart a fog service; dependents re-activate. "
@@ -47,6 +54,20 @@ final class ServicesResource {
 
     private ServiceOrchestrator orchestrator() {
         return Services.require(orchestrator, "service orchestration");
+    }
+
+    private Object metrics(Call call) {
+        ServiceOrchestrator services = orchestrator();
+        java.util.Map<String, ServiceHealth> health = new java.util.HashMap<>();
+        services.health().forEach(h -> health.put(h.service(), h));
+        List<ServiceMetrics> metrics = new java.util.ArrayList<>();
+        for (ServiceInfo service : services.graph().services()) {
+            ServiceHealth h = health.get(service.name());
+            metrics.add(new ServiceMetrics(service.name(), service.state().name(), service.restarts(),
+                    h == null ? 0 : h.autoRestarts(), h == null ? "UNKNOWN" : h.restartsExhausted() ? "FAILED"
+                    : h.status().name(), h == null ? 0 : h.uptimePercent()));
+        }
+        return metrics;
     }
 
     private Object one(Call call) {
