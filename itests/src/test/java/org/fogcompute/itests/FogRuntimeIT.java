@@ -34,6 +34,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public class FogRuntimeIT extends FogTestSupport {
 
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
     protected org.fogcompute.api.cache.CacheService cacheService;
 
     @Inject

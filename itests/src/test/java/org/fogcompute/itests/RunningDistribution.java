@@ -103,6 +103,28 @@ final class RunningDistribution implements AutoCloseable {
         boots++;
         waitForLogLine("Fog coordinator restored", boots);
         waitForSsh();
+        waitForApi();
+    }
+
+    /** The REST servlet registers a moment after the coordinator: wait until /api/health answers from it. */
+    private void waitForApi() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + httpPort + "/api/health")).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOOT_TIMEOUT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            try {
+                java.net.http.HttpResponse<String> answer = http.send(health,
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            karaf.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+        throw new AssertionError("/api/health did not answer within " + BOOT_TIMEOUT_SECONDS + " s");
     }
 
     /** An environment variable for the Karaf process, e.g. FOG_ADMIN_PASSWORD; takes effect at the next start. */

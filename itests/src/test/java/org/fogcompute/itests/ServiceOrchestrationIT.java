@@ -25,6 +25,7 @@ import org.osgi.framework.Bundle;
 public class ServiceOrchestrationIT extends FogTestSupport {
     /** Waits until the orchestrator is there at the start. */
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
     protected ServiceOrchestrator initialOrchestrator;
 
     /**

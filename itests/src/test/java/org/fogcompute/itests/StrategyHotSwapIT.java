@@ -45,12 +45,15 @@ public class StrategyHotSwapIT extends FogTestSupport {
     private static final String NAME = "spread-by-region";
 
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
     protected NodeRegistry registry;
 
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
     protected TaskService tasks;
 
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
     protected RoutingStrategies strategies;
 
     @Test

@@ -47,29 +47,28 @@ public final class FirstAdminBootstrap {
             "operatorgroup", List.of("operator", "viewer", "ssh"),
             "viewergroup", List.of("viewer", "ssh"));
 
+    private final EncryptionService hashing;
+
     @Activate
     public FirstAdminBootstrap(SecuritySettings settings,
                                @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<JaasRealm> realms,
                                @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE)
                                List<BackingEngineFactory> engines,
                                @Reference(target = "(name=spring-security-crypto)") EncryptionService hashing) {
+        this.hashing = hashing;
         Optional<UsersFile> found = propertiesFile(settings.realm(), realms, engines);
         if (found.isEmpty()) {
             LOG.info("Realm '{}' keeps no users in a properties file; no first admin is created", settings.realm());
             return;
         }
-        BackingEngine users = found.get().engine();
-        if (ensureGroups(found.get().file())) {
-            // the engine read the file before the groups were added
-            users = propertiesFile(settings.realm(), realms, engines).orElseThrow().engine();
-        }
-        if (users.lookupUser(ADMIN) == null) {
-            createAdmin(users, System.getenv(PASSWORD_VARIABLE));
+        ensureGroups(found.get().file());
+        if (found.get().engine().lookupUser(ADMIN) == null) {
+            createAdmin(found.get(), hashing, System.getenv(PASSWORD_VARIABLE));
         }
     }
 
     /** The realm's properties-file entry: the file with the users, and the engine that edits it. */
-    record UsersFile(Path file, BackingEngine engine) {
+    record UsersFile(Path file, BackingEngine engine, Map<String, ?> options) {
     }
 
     static Optional<UsersFile> propertiesFile(String realmName, List<JaasRealm> realms,
@@ -89,7 +88,8 @@ public final class FirstAdminBootstrap {
                 for (BackingEngineFactory factory : engines) {
                     if (module.equals(factory.getModuleClass())) {
                         Map<String, ?> options = entry.getOptions();
-                        return Optional.of(new UsersFile(Path.of(users.toString()), factory.build(options)));
+                        return Optional.of(new UsersFile(Path.of(users.toString()), factory.build(options),
+                                options));
                     }
                 }
             }
@@ -123,7 +123,11 @@ public final class FirstAdminBootstrap {
         }
     }
 
-    static void createAdmin(BackingEngine users, String fromEnvironment) {
+    /**
+     * Appends the admin, password hashed and group given, as one line in one write: created with the backing
+     * engine (user, then group) a login in between found an admin without roles.
+     */
+    static void createAdmin(UsersFile users, EncryptionService hashing, String fromEnvironment) {
         String password = fromEnvironment;
         boolean generated = false;
         if (password == null || password.isEmpty()) {
@@ -135,8 +139,14 @@ public final class FirstAdminBootstrap {
             password = generatePassword();
             generated = true;
         }
-        users.addUser(ADMIN, password);
-        users.addGroup(ADMIN, "admingroup");
+        String line = ADMIN + " = " + hashed(hashing, users.options(), password) + ",_g_:admingroup\n";
+        try {
+            String content = Files.exists(users.file()) ? Files.readString(users.file()) : "";
+            String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
+            Files.writeString(users.file(), separator + line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add the admin user to " + users.file(), e);
+        }
         if (generated) {
             String banner = "\n*** fog-compute: first start. User 'admin' was created with the generated password: "
                     + password + "\n*** It is shown only this once; change it with jaas:user-add after logging in,"
@@ -146,6 +156,23 @@ public final class FirstAdminBootstrap {
         } else {
             LOG.info("User 'admin' created with the password from {}", PASSWORD_VARIABLE);
         }
+    }
+
+    /** The password as the realm stores it: its encryption settings (prefix, algorithm, encoding, suffix). */
+    static String hashed(EncryptionService hashing, Map<String, ?> options, String password) {
+        Map<String, String> parameters = new java.util.HashMap<>();
+        options.forEach((key, value) -> {
+            if (key.startsWith("encryption.") && value != null) {
+                String name = key.substring("encryption.".length());
+                if (!List.of("enabled", "name", "prefix", "suffix").contains(name)) {
+                    parameters.put(name, value.toString());
+                }
+            }
+        });
+        Object prefix = options.get("encryption.prefix");
+        Object suffix = options.get("encryption.suffix");
+        return (prefix == null ? "{CRYPT}" : prefix) + hashing.createEncryption(parameters).encryptPassword(password)
+                + (suffix == null ? "{CRYPT}" : suffix);
     }
 
     static String generatePassword() {
