@@ -1,0 +1,5 @@
+package org.fogcompute.itests.cycle;
+
+/** Provides A, requires B. */
+public class CycleA implements CyclePartA {
+}

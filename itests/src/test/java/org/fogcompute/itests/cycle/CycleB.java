@@ -1,0 +1,5 @@
+package org.fogcompute.itests.cycle;
+
+/** Provides B, requires A. */
+public class CycleB implements CyclePartB {
+}
