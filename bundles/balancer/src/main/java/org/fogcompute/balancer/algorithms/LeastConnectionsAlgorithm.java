@@ -1,6 +1,5 @@
 package org.fogcompute.balancer.algorithms;
 
-import java.util.concurrent.ThreadLocalRandom;
 import org.fogcompute.api.balancing.BalancingAlgorithm;
 import org.fogcompute.api.balancing.EndpointPool;
 import org.osgi.service.component.annotations.Component;
@@ -13,21 +12,6 @@ import org.osgi.service.component.annotations.Component;
 public final class LeastConnectionsAlgorithm implements BalancingAlgorithm {
     @Override
     public int select(EndpointPool pool, String key) {
-        int size = pool.size();
-        if (size == 1) {
-            return 0;
-        }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int a = random.nextInt(size);
-        int b = random.nextInt(size - 1);
-        if (b >= a) {
-            b++;
-        }
-        double loadA = (pool.get(a).activeRequests() + 1) / pool.get(a).weight();
-        double loadB = (pool.get(b).activeRequests() + 1) / pool.get(b).weight();
-        if (loadA == loadB) {
-            return random.nextBoolean() ? a : b;
-        }
-        return loadA < loadB ? a : b;
+        return TwoChoices.select(pool, endpoint -> (endpoint.activeRequests() + 1) / endpoint.weight());
     }
 }

@@ -1,8 +1,6 @@
 package org.fogcompute.balancer.algorithms;
 
-import java.util.concurrent.ThreadLocalRandom;
 import org.fogcompute.api.balancing.BalancingAlgorithm;
-import org.fogcompute.api.balancing.Endpoint;
 import org.fogcompute.api.balancing.EndpointPool;
 import org.osgi.service.component.annotations.Component;
 
@@ -14,25 +12,6 @@ import org.osgi.service.component.annotations.Component;
 public final class ResponseTimeAlgorithm implements BalancingAlgorithm {
     @Override
     public int select(EndpointPool pool, String key) {
-        int size = pool.size();
-        if (size == 1) {
-            return 0;
-        }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int a = random.nextInt(size);
-        int b = random.nextInt(size - 1);
-        if (b >= a) {
-            b++;
-        }
-        double costA = cost(pool.get(a));
-        double costB = cost(pool.get(b));
-        if (costA == costB) {
-            return random.nextBoolean() ? a : b;
-        }
-        return costA < costB ? a : b;
-    }
-
-    private static double cost(Endpoint endpoint) {
-        return endpoint.latencyMicros() * (endpoint.activeRequests() + 1);
+        return TwoChoices.select(pool, endpoint -> endpoint.latencyMicros() * (endpoint.activeRequests() + 1));
     }
 }
