@@ -78,7 +78,8 @@ public final class OrchestratorComponent implements ServiceOrchestrator {
                 backoff);
         this.timeoutMillis = Math.max(1, settings.health_timeout_seconds()) * 1000;
         long interval = Math.max(1, settings.health_interval_seconds());
-        scheduler.scheduleWithFixedDelay(this::evaluateSafely, interval, interval, TimeUnit.SECONDS);
+        // a first evaluation soon after start, so that health is not UNKNOWN for a whole interval
+        scheduler.scheduleWithFixedDelay(this::evaluateSafely, Math.min(interval, 5), interval, TimeUnit.SECONDS);
     }
 
     @Deactivate
