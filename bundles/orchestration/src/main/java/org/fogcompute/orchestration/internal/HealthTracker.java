@@ -43,9 +43,10 @@ final class HealthTracker {
                 status = Status.HEALTHY;
                 autoRestarts = 0;
                 exhausted = false;
-            } else if (status != Status.HEALTHY || warn) {
+            } else if (warn || status == Status.UNHEALTHY) {
                 status = Status.DEGRADED;
             }
+            // a first pass after start leaves it UNKNOWN until the second: nothing is wrong, nothing proven yet
         } else {
             successes = 0;
             failures++;

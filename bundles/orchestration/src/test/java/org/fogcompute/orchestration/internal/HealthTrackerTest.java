@@ -39,6 +39,14 @@ class HealthTrackerTest {
     }
 
     @Test
+    void aFreshServiceIsUnknownUntilItsSecondPassedCheck() {
+        check(true);
+        assertThat(tracker.snapshot().status()).isEqualTo(Status.UNKNOWN);
+        check(true);
+        assertThat(tracker.snapshot().status()).isEqualTo(Status.HEALTHY);
+    }
+
+    @Test
     void restartsBackOffTwoFourEightThenTheServiceStaysFailedUntilForced() {
         List<Duration> delays = new java.util.ArrayList<>();
         for (int round = 0; round < 5; round++) {
