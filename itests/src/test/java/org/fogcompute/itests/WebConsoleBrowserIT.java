@@ -1,0 +1,316 @@
+package org.fogcompute.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The "Fog" pages of the web console in a real headless Chromium against the booted distribution: login, every page
+ * without a browser-console error, nodes registered through the API appearing (live on the overview), a task
+ * submitted from the form, the default strategy switched, a service restarted, user input shown as text, and
+ * actions refused without their CSRF token. A screenshot of each page lands in target/screenshots.
+ */
+public class WebConsoleBrowserIT {
+    private static final String ADMIN_PASSWORD = "console-admin-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots").toAbsolutePath();
+    private static final String XSS_LABEL = "<script>window.fogInjected=1</script>";
+    private static final String XSS_REGION = "<img src=x onerror=\"window.fogInjected=2\">";
+    private static RunningDistribution karaf;
+    private static Api api;
+    private static String admin;
+    private static ChromeDriver browser;
+    private static String console;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        String missing = HeadlessChromium.missing();
+        if (missing != null) {
+            System.err.println(missing);
+        }
+        Assume.assumeTrue(missing, missing == null);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        karaf = new RunningDistribution(Paths.get(System.getProperty("fog.assembly.dir")),
+                Paths.get("target", "console-" + run).toAbsolutePath(), "console-" + run, null);
+        karaf.environment("FOG_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        karaf.startFresh();
+        api = new Api(karaf.httpPort());
+        admin = api.login("admin", ADMIN_PASSWORD);
+        console = "http://127.0.0.1:" + karaf.httpPort() + "/system/console";
+        browser = HeadlessChromium.start(karaf.home().resolve("chromium-profile"));
+        // Logging in: the console asks for basic authentication; the browser keeps the credentials for the origin.
+        browser.get("http://admin:" + ADMIN_PASSWORD + "@127.0.0.1:" + karaf.httpPort() + "/system/console/fog-overview");
+        waitFor(By.id("fog-overview-live"));
+        HeadlessChromium.consoleErrors(browser);
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @After
+    public void noBrowserConsoleErrors() {
+        if (browser != null) {
+            List<String> errors = HeadlessChromium.consoleErrors(browser);
+            assertTrue("errors in the browser console: " + errors, errors.isEmpty());
+        }
+    }
+
+    @Test
+    public void theConsoleAsksForTheRealmsCredentialsAndHasNoDefaultAccount() throws Exception {
+        assertEquals(401, consoleStatus(null));
+        assertEquals(401, consoleStatus("admin:admin"));
+        assertEquals(401, consoleStatus("karaf:karaf"));
+        assertEquals(401, consoleStatus("admin:wrong-password"));
+        assertEquals(200, consoleStatus("admin:" + ADMIN_PASSWORD));
+    }
+
+    @Test
+    public void everyFogPageIsListedUnderItsCategoryAndRenders() throws Exception {
+        open("fog-overview");
+        // the console's menu: the Fog category and its pages (a drop-down, hidden until hovered: read textContent)
+        List<String> titles = browser.findElements(By.xpath("//ul[@id='navmenu']/li[a[normalize-space(.)='Fog']]"
+                + "//a[contains(@href, '/system/console/fog-')]")).stream()
+                .map(link -> link.getAttribute("textContent").trim()).toList();
+        for (String title : List.of("Overview", "Nodes", "Tasks", "Strategies", "Services", "Cache",
+                "Load balancer")) {
+            assertTrue("navigation lists " + title + ": " + titles, titles.contains(title));
+        }
+        for (String page : List.of("fog-overview", "fog-nodes", "fog-tasks", "fog-strategies", "fog-services",
+                "fog-cache", "fog-balancer")) {
+            open(page);
+            waitFor(By.id("fog-" + page));
+            HeadlessChromium.screenshot(browser, SCREENSHOTS, page);
+            List<String> errors = HeadlessChromium.consoleErrors(browser);
+            assertTrue(page + ": errors in the browser console: " + errors, errors.isEmpty());
+        }
+    }
+
+    @Test
+    public void nodesRegisteredThroughTheApiAppearLiveOnTheOverviewAndInTheTable() throws Exception {
+        open("fog-overview");
+        WebElement live = waitFor(By.id("fog-overview-live"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> live.getAttribute("data-updates") != null);
+        int before = Integer.parseInt(browser.findElement(By.id("fog-nodes-total")).getText());
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(201, api.post(admin, "/nodes", node("live-" + i, "eu-west", "tier", "edge")).status());
+        }
+        // No reload: the overview polls its feed and the card follows the fleet.
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(By.id("fog-nodes-total"),
+                Integer.toString(before + 3)));
+        assertTrue(browser.findElements(By.cssSelector("#fog-chart-status canvas")).size() > 0);
+        assertTrue(browser.findElements(By.cssSelector("#fog-chart-throughput canvas")).size() > 0);
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-overview-live");
+
+        open("fog-nodes?q=live-");
+        List<String> ids = browser.findElements(By.cssSelector("#fog-node-table tbody tr[data-node]")).stream()
+                .map(row -> row.getAttribute("data-node")).toList();
+        assertEquals(List.of("live-1", "live-2", "live-3"), ids);
+        // sorted by id descending through the header link
+        browser.findElement(By.linkText("Id ▲")).click();
+        waitFor(By.cssSelector("th[aria-sort='descending']"));
+        assertEquals("live-3", browser.findElement(By.cssSelector("#fog-node-table tbody tr[data-node]"))
+                .getAttribute("data-node"));
+        // detail with heartbeat age
+        browser.findElement(By.linkText("live-2")).click();
+        assertEquals("live-2", waitFor(By.id("fog-node-id")).getText());
+        assertTrue(browser.findElement(By.id("fog-node-detail")).getText().contains("Heartbeat age"));
+    }
+
+    @Test
+    public void userInputIsShownAsTextNeverRun() throws Exception {
+        // Ids are restricted to [A-Za-z0-9._:-]: an id with markup never gets into the fleet at all ...
+        Api.Reply refused = api.post(admin, "/nodes", node("<script>alert(1)</script>", "r", "k", "v"));
+        assertEquals(refused.toString(), 422, refused.status());
+        assertEquals("id", refused.field());
+        // ... labels and regions are free text, and those the console must escape.
+        String body = node("xss-1", XSS_REGION, "note", XSS_LABEL);
+        assertEquals(201, api.post(admin, "/nodes", body).status());
+        open("fog-nodes?q=xss");
+        WebElement row = waitFor(By.cssSelector("tr[data-node='xss-1']"));
+        assertTrue(row.getText(), row.getText().contains("note=" + XSS_LABEL));
+        assertTrue(row.getText(), row.getText().contains(XSS_REGION));
+        assertEquals(null, browser.executeScript("return window.fogInjected === undefined ? null : window.fogInjected"));
+        // a filter typed by the user comes back in the form, as text
+        open("fog-nodes?q=" + java.net.URLEncoder.encode("\"><script>window.fogInjected=3</script>",
+                StandardCharsets.UTF_8));
+        assertEquals("\"><script>window.fogInjected=3</script>", waitFor(By.id("q")).getAttribute("value"));
+        browser.findElement(By.linkText("Clear"));
+        open("fog-nodes?node=xss-1");
+        assertTrue(waitFor(By.id("fog-node-detail")).getText().contains(XSS_LABEL));
+        assertEquals(null, browser.executeScript("return window.fogInjected === undefined ? null : window.fogInjected"));
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-nodes-escaped-input");
+    }
+
+    @Test
+    public void aTaskSubmittedFromTheFormIsRoutedByTheChosenStrategyAndCanBeCancelled() throws Exception {
+        assertEquals(201, api.post(admin, "/nodes", node("task-host", "eu-west", "tier", "edge")).status());
+        open("fog-tasks");
+        WebElement cpu = waitFor(By.id("cpu"));
+        cpu.clear();
+        cpu.sendKeys("1");
+        WebElement memory = browser.findElement(By.id("memory"));
+        memory.clear();
+        memory.sendKeys("128");
+        new Select(browser.findElement(By.id("strategy"))).selectByValue("round-robin");
+        browser.findElement(By.id("fog-submit")).click();
+        String flash = waitFor(By.cssSelector(".fog-flash")).getText();
+        assertTrue(flash, flash.contains("submitted and routed to") && flash.contains("by round-robin"));
+        String taskId = flash.replaceAll("^Task (\\S+) submitted.*$", "$1");
+        JsonNode task = api.get(admin, "/tasks/" + taskId).json();
+        assertEquals("round-robin", task.get("routedBy").asText());
+        assertEquals(128, task.get("requirements").get("memoryMb").asInt());
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-tasks-submitted");
+
+        // bad input: a clear message, nothing submitted
+        int tasksBefore = api.get(admin, "/tasks").json().get("total").asInt();
+        WebElement cpuAgain = waitFor(By.id("cpu"));
+        cpuAgain.clear();
+        cpuAgain.sendKeys("0");
+        browser.executeScript("document.getElementById('cpu').removeAttribute('min')");
+        browser.findElement(By.id("fog-submit")).click();
+        String refused = waitFor(By.cssSelector(".fog-error")).getText();
+        assertTrue(refused, refused.contains("cpuCores"));
+        assertEquals(tasksBefore, api.get(admin, "/tasks").json().get("total").asInt());
+
+        WebElement row = waitFor(By.cssSelector("tr[data-task='" + taskId + "']"));
+        row.findElement(By.cssSelector("button[data-action='cancel']")).click();
+        browser.switchTo().alert().accept();
+        String cancelled = waitFor(By.cssSelector(".fog-flash")).getText();
+        assertTrue(cancelled, cancelled.contains("CANCELLED"));
+        assertEquals("CANCELLED", api.get(admin, "/tasks/" + taskId).json().get("status").asText());
+    }
+
+    @Test
+    public void theDefaultStrategyIsSwitchedFromTheStrategiesPage() throws Exception {
+        open("fog-strategies");
+        WebElement affinity = waitFor(By.cssSelector("#fog-routing-table tr[data-name='affinity']"));
+        affinity.findElement(By.cssSelector("button[data-action='set-routing']")).click();
+        String flash = waitFor(By.cssSelector(".fog-flash")).getText();
+        assertTrue(flash, flash.contains("Default routing strategy is now affinity"));
+        assertTrue(browser.findElement(By.cssSelector("#fog-routing-table tr[data-name='affinity']")).getText()
+                .contains("default"));
+        assertEquals("affinity", api.get(admin, "/strategies").json().get("defaultName").asText());
+        // back to the shipped default, through the page again
+        browser.findElement(By.cssSelector("#fog-routing-table tr[data-name='least-loaded'] button")).click();
+        waitFor(By.cssSelector(".fog-flash"));
+        assertEquals("least-loaded", api.get(admin, "/strategies").json().get("defaultName").asText());
+        assertTrue(browser.findElement(By.cssSelector("#fog-routing-table tr[data-name='round-robin']")).getText()
+                .contains("built-in"));
+    }
+
+    @Test
+    public void aServiceIsRestartedFromTheServicesPage() throws Exception {
+        long before = restarts("cache");
+        open("fog-services");
+        waitFor(By.cssSelector("tr[data-service='cache'] button[data-action='restart']")).click();
+        browser.switchTo().alert().accept();
+        String flash = waitFor(By.cssSelector(".fog-flash")).getText();
+        assertTrue(flash, flash.contains("Service cache restarted"));
+        assertEquals(before + 1, restarts("cache"));
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-services-restarted");
+    }
+
+    @Test
+    public void actionsWithoutTheCsrfTokenOrFromAnotherSiteChangeNothing() throws Exception {
+        assertEquals(201, api.post(admin, "/nodes", node("csrf-target", "eu-west", "tier", "edge")).status());
+        HttpResponse<String> noToken = postForm("fog-nodes", "action=remove&node=csrf-target", null);
+        assertEquals(403, noToken.statusCode());
+        assertTrue(noToken.body(), noToken.body().contains("CSRF"));
+        HttpResponse<String> forged = postForm("fog-nodes", "action=remove&node=csrf-target&csrf=forged", null);
+        assertEquals(403, forged.statusCode());
+        // the real token, taken from a page, but sent by another site
+        open("fog-nodes?node=csrf-target");
+        String token = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions
+                .presenceOfElementLocated(By.cssSelector("input[name='csrf']"))).getAttribute("value");
+        HttpResponse<String> crossSite = postForm("fog-nodes", "action=remove&node=csrf-target&csrf=" + token,
+                "http://evil.example");
+        assertEquals(403, crossSite.statusCode());
+        assertEquals(200, api.get(admin, "/nodes/csrf-target").status());
+        // through the page itself: status set, then removed
+        new Select(browser.findElement(By.id("status"))).selectByValue("MAINTENANCE");
+        browser.findElement(By.id("fog-set-status")).click();
+        assertTrue(waitFor(By.cssSelector(".fog-flash")).getText().contains("MAINTENANCE"));
+        assertEquals("MAINTENANCE", api.get(admin, "/nodes/csrf-target").json().get("status").asText());
+        browser.findElement(By.cssSelector("button[data-action='remove']")).click();
+        browser.switchTo().alert().accept();
+        assertTrue(waitFor(By.cssSelector(".fog-flash")).getText().contains("removed"));
+        assertEquals(404, api.get(admin, "/nodes/csrf-target").status());
+    }
+
+    private static long restarts(String service) {
+        for (JsonNode s : api.get(admin, "/services").json()) {
+            if (s.get("name").asText().equals(service)) {
+                return s.get("restarts").asLong();
+            }
+        }
+        throw new AssertionError("no service " + service);
+    }
+
+    private static void open(String page) {
+        browser.get(console + "/" + page);
+    }
+
+    private static WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private static int consoleStatus(String credentials) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console + "/fog-overview"));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static HttpResponse<String> postForm(String page, String form, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console + "/" + page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String node(String id, String region, String labelKey, String labelValue) {
+        return "{\"id\":" + Api.JSON.valueToTree(id) + ",\"type\":\"EDGE_DEVICE\",\"region\":"
+                + Api.JSON.valueToTree(region) + ",\"capacity\":{\"cpuCores\":4,\"memoryMb\":4096,"
+                + "\"storageMb\":1000,\"gpuCount\":0},\"labels\":{" + Api.JSON.valueToTree(labelKey) + ":"
+                + Api.JSON.valueToTree(labelValue) + "}}";
+    }
+}
