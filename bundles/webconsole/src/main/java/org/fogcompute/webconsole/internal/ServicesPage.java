@@ -55,7 +55,7 @@ public final class ServicesPage extends ConsolePage {
         Map<Integer, List<ServiceInfo>> layers = new TreeMap<>(graph.services().stream()
                 .collect(Collectors.groupingBy(ServiceInfo::layer)));
         html.raw("<table class=\"nicetable fog-table\" id=\"fog-service-table\">");
-        html.headerRow("Service", "State", "Health", "Last check", "Restarts", "Depends on", "Problem", "");
+        html.headerRow("Service", "State", "Health", "Last check result", "Restarts", "Depends on", "Problem", "");
         layers.forEach((layer, services) -> {
             html.raw("<tbody><tr class=\"fog-layer\"><th colspan=\"8\">")
                     .text(layer < 0 ? "In a dependency cycle" : "Layer " + layer).raw("</th></tr>");
@@ -63,7 +63,7 @@ public final class ServicesPage extends ConsolePage {
                 ServiceHealth h = health.get(service.name());
                 html.raw("<tr data-service=\"").text(service.name()).raw("\">")
                         .cell(service.name() + (service.critical() ? " (critical)" : "")).cell(service.state())
-                        .cell(h == null ? "no checks" : h.restartsExhausted() ? "FAILED" : h.status().name())
+                        .cell(h == null ? "–" : h.restartsExhausted() ? "FAILED" : h.status().name())
                         .cell(h == null || h.lastMessage() == null ? "" : h.lastMessage())
                         .cell(service.restarts())
                         .cell(service.dependencies().stream().filter(d -> d.providedBy() != null).map(Dependency::providedBy).distinct()
