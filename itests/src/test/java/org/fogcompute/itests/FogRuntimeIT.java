@@ -70,7 +70,7 @@ public class FogRuntimeIT extends FogTestSupport {
         }
         assertEquals("problems: " + problems, List.of(), problems);
         assertEquals("api, coordinator, routing, simulator, orchestration, persistence, cache, balancer, security, "
-                + "rest, shell", 11, fogBundles);
+                + "rest, shell, webconsole", 12, fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
                 + components, components >= 10);
     }

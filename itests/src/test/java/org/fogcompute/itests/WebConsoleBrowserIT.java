@@ -1,8 +1,6 @@
 package org.fogcompute.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -227,6 +226,27 @@ public class WebConsoleBrowserIT {
         assertEquals("least-loaded", api.get(admin, "/strategies").json().get("defaultName").asText());
         assertTrue(browser.findElement(By.cssSelector("#fog-routing-table tr[data-name='round-robin']")).getText()
                 .contains("built-in"));
+    }
+
+    @Test
+    public void aStrategyDroppedIntoDeployShowsAsHotDeployed() throws Exception {
+        Path jar = Paths.get(System.getProperty("fog.example.strategy.jar"));
+        Files.copy(jar, karaf.home().resolve("deploy").resolve(jar.getFileName()));
+        open("fog-strategies");
+        // the page is drawn from the registered services: reload until the bundle has started
+        WebElement row = new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> {
+            List<WebElement> rows = driver.findElements(
+                    By.cssSelector("#fog-routing-table tr[data-name='spread-by-region']"));
+            if (rows.isEmpty()) {
+                driver.navigate().refresh();
+                return null;
+            }
+            return rows.get(0);
+        });
+        assertTrue(row.getText(), row.getText().contains("hot-deployed (deploy/)"));
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-strategies-hot-deployed");
+        open("fog-tasks");
+        assertEquals(1, browser.findElements(By.cssSelector("#strategy option[value='spread-by-region']")).size());
     }
 
     @Test
