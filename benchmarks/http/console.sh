@@ -32,7 +32,7 @@ for batch in range(10):
                            "memoryMb": rng.choice([512, 1024, 2048, 4096, 8192, 16384]),
                            "storageMb": 10240, "gpuCount": 1 if rng.random() < 0.2 else 0},
               "labels": {"rack": f"r{rng.randrange(40)}"}} for i in range(1000)]
-    request = urllib.request.Request(f"{url}/api/nodes/batch", data=json.dumps(nodes).encode(), method="POST",
+    request = urllib.request.Request(f"{url}/api/nodes/batch", data=json.dumps({"nodes": nodes}).encode(), method="POST",
                                      headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
     urllib.request.urlopen(request).read()
 print("registered 10,000 nodes")
