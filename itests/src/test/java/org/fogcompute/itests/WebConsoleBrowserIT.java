@@ -130,6 +130,8 @@ public class WebConsoleBrowserIT {
         assertTrue(browser.findElements(By.cssSelector("#fog-chart-status canvas")).size() > 0);
         assertTrue(browser.findElements(By.cssSelector("#fog-chart-throughput canvas")).size() > 0);
         HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-overview-live");
+        open("fog-overview");
+        assertTrue(waitFor(By.id("fog-region-table")).getText().contains("eu-west"));
 
         open("fog-nodes?q=live-");
         List<String> ids = browser.findElements(By.cssSelector("#fog-node-table tbody tr[data-node]")).stream()

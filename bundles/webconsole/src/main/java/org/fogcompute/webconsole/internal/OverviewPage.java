@@ -2,8 +2,12 @@ package org.fogcompute.webconsole.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.NodeQuery;
+import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.NodeType;
 import org.fogcompute.api.TopologyService;
@@ -13,8 +17,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The network at a glance: nodes by status and type, capacity used and free, tasks by state, and two charts that
- * follow the fleet live (node status over time, routing decisions per second), fed by {@code overview.json}.
+ * The network at a glance: nodes by status, type and region, capacity used and free, tasks by state, and two charts
+ * that follow the fleet live (node status over time, routing decisions per second), fed by {@code overview.json}.
  */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=" + OverviewPage.LABEL,
@@ -25,14 +29,43 @@ public final class OverviewPage extends ConsolePage {
     private static final long serialVersionUID = 1L;
 
     private final transient TopologyService topology;
+    private final transient NodeRegistry registry;
     private final transient FleetSampler sampler;
 
     @Activate
-    public OverviewPage(@Reference TopologyService topology, @Reference FleetSampler sampler,
-                        @Reference CsrfGuard csrf, @Reference Flash flash) {
+    public OverviewPage(@Reference TopologyService topology, @Reference NodeRegistry registry,
+                        @Reference FleetSampler sampler, @Reference CsrfGuard csrf, @Reference Flash flash) {
         super(LABEL, csrf, flash);
         this.topology = topology;
+        this.registry = registry;
         this.sampler = sampler;
+    }
+
+    /** One region of the fleet: how many nodes, how many take work, and their free capacity. */
+    static final class RegionSummary {
+        int nodes;
+        int acceptingWork;
+        long freeCpu;
+        long totalCpu;
+        long freeMemoryMb;
+        long totalMemoryMb;
+
+        void add(Node node) {
+            nodes++;
+            acceptingWork += node.acceptsWork() ? 1 : 0;
+            freeCpu += node.freeCpu();
+            totalCpu += node.capacity().cpuCores();
+            freeMemoryMb += node.freeMemoryMb();
+            totalMemoryMb += node.capacity().memoryMb();
+        }
+    }
+
+    static Map<String, RegionSummary> byRegion(Iterable<Node> nodes) {
+        Map<String, RegionSummary> regions = new TreeMap<>();
+        for (Node node : nodes) {
+            regions.computeIfAbsent(node.region(), region -> new RegionSummary()).add(node);
+        }
+        return regions;
     }
 
     @Override
@@ -51,6 +84,19 @@ public final class OverviewPage extends ConsolePage {
         counts(html, "Nodes by status", "status", NodeStatus.values(), now.nodesByStatus());
         counts(html, "Nodes by type", "type", NodeType.values(), now.nodesByType());
         html.raw("</div>");
+        html.raw("<h3>Regions</h3><table class=\"nicetable fog-table\" id=\"fog-region-table\">");
+        html.headerRow("Region", "Nodes", "Taking work", "CPU free", "Memory free (MB)");
+        html.raw("<tbody>");
+        byRegion(registry.list(NodeQuery.ALL).items()).forEach((region, summary) -> {
+            html.raw("<tr><td>").link(context.page(NodesPage.LABEL) + "?region=" + Html.url(region), region)
+                    .raw("</td>").cell(summary.nodes).cell(summary.acceptingWork)
+                    .cell(summary.freeCpu + " / " + summary.totalCpu)
+                    .cell(summary.freeMemoryMb + " / " + summary.totalMemoryMb).raw("</tr>");
+        });
+        if (now.nodeCount() == 0) {
+            html.raw("<tr><td colspan=\"5\">No node registered yet.</td></tr>");
+        }
+        html.raw("</tbody></table>");
         html.raw("<h3>Node status over time</h3><div class=\"fog-chart\" id=\"fog-chart-status\"></div>");
         html.raw("<h3>Routing throughput (tasks routed per second)</h3>"
                 + "<div class=\"fog-chart\" id=\"fog-chart-throughput\"></div>");

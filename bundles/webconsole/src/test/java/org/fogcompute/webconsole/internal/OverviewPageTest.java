@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.NodeMetrics;
+import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.NodeType;
 import org.fogcompute.api.TopologySnapshot;
@@ -40,6 +43,27 @@ class OverviewPageTest {
         JsonNode json = new ObjectMapper().readTree(OverviewPage.overviewJson(snapshot(Map.of(), 0), List.of()));
 
         assertThat(json.get("series").get("time")).isEmpty();
+    }
+
+    @Test
+    void regionsSumTheirNodesCapacityAndThoseTakingWork() {
+        Node active = node("a", "eu-west", NodeStatus.ACTIVE, 4, 4096);
+        Node maintenance = node("b", "eu-west", NodeStatus.MAINTENANCE, 2, 1024);
+        Node other = node("c", "ap-south", NodeStatus.IDLE, 8, 8192);
+
+        Map<String, OverviewPage.RegionSummary> regions = OverviewPage.byRegion(List.of(active, maintenance, other));
+
+        assertThat(regions.keySet()).containsExactly("ap-south", "eu-west");
+        OverviewPage.RegionSummary euWest = regions.get("eu-west");
+        assertThat(euWest.nodes).isEqualTo(2);
+        assertThat(euWest.acceptingWork).isEqualTo(1);
+        assertThat(euWest.totalCpu).isEqualTo(6);
+        assertThat(euWest.totalMemoryMb).isEqualTo(5120);
+    }
+
+    private static Node node(String id, String region, NodeStatus status, int cpus, long memoryMb) {
+        return new Node(NodeSpec.builder(id).region(region).capacity(cpus, memoryMb).build(), status,
+                new NodeMetrics(0, 0, 100, 0), 0, 0, 0, 0, 0, Instant.EPOCH, null);
     }
 
     private static TopologySnapshot snapshot(Map<NodeStatus, Integer> byStatus, int nodes) {
