@@ -279,6 +279,10 @@ public class WebConsoleBrowserIT {
                 "http://evil.example");
         assertEquals(403, crossSite.statusCode());
         assertEquals(200, api.get(admin, "/nodes/csrf-target").status());
+        HttpResponse<String> huge = postForm("fog-nodes", "action=remove&node=csrf-target&csrf=" + token
+                + "&padding=" + "x".repeat(1024 * 1024), null);
+        assertEquals(413, huge.statusCode());
+        assertEquals(200, api.get(admin, "/nodes/csrf-target").status());
         // through the page itself: status set, then removed
         new Select(browser.findElement(By.id("status"))).selectByValue("MAINTENANCE");
         browser.findElement(By.id("fog-set-status")).click();

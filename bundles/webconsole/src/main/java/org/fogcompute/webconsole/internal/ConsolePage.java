@@ -23,6 +23,8 @@ public abstract class ConsolePage extends HttpServlet {
     private static final Pattern RESOURCE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern SAFE_QUERY = Pattern.compile("[A-Za-z0-9=&%._:~+-]*");
     private static final long serialVersionUID = 1L;
+    /** The largest form a page takes; the largest real one, a task submission, is well under 1 KiB. */
+    static final long MAX_FORM_BYTES = 64 * 1024;
 
     private final String label;
     private final transient CsrfGuard csrf;
@@ -104,12 +106,23 @@ public abstract class ConsolePage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setCharacterEncoding("UTF-8");
+        if (request.getContentLengthLong() > MAX_FORM_BYTES) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "refused: a console form is at most "
+                    + MAX_FORM_BYTES + " bytes, this one has " + request.getContentLengthLong());
+            return;
+        }
         String user = user(request);
-        String refusal = csrf.refusal(request, user);
+        String refusal;
+        try {
+            refusal = csrf.refusal(request, user);
+        } catch (IllegalStateException | IllegalArgumentException unreadable) {
+            // the container could not read the form: too large without a declared length, or malformed
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, "refused: the form cannot be read ("
+                    + unreadable.getMessage() + ")");
+            return;
+        }
         if (refusal != null) {
-            response.setContentType("text/plain;charset=UTF-8");
-            response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            response.getOutputStream().write(refusal.getBytes(StandardCharsets.UTF_8));
+            refuse(response, HttpServletResponse.SC_FORBIDDEN, refusal);
             return;
         }
         String action = request.getParameter("action");
@@ -127,6 +140,12 @@ public abstract class ConsolePage extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
         response.setHeader("Location", pluginRoot(request)
                 + (back != null && !back.isEmpty() && SAFE_QUERY.matcher(back).matches() ? "?" + back : ""));
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setStatus(status);
+        response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The page's own address, e.g. {@code /system/console/fog-nodes}. */
