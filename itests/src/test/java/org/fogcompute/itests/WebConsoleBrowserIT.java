@@ -176,6 +176,8 @@ public class WebConsoleBrowserIT {
     @Test
     public void aTaskSubmittedFromTheFormIsRoutedByTheChosenStrategyAndCanBeCancelled() throws Exception {
         assertEquals(201, api.post(admin, "/nodes", node("task-host", "eu-west", "tier", "edge")).status());
+        assertEquals(201, api.post(admin, "/tasks", "{\"requirements\":{\"cpuCores\":1,\"memoryMb\":64,"
+                + "\"storageMb\":0,\"gpu\":false}}").status());
         open("fog-tasks");
         WebElement cpu = waitFor(By.id("cpu"));
         cpu.clear();
@@ -188,6 +190,8 @@ public class WebConsoleBrowserIT {
         String flash = waitFor(By.cssSelector(".fog-flash")).getText();
         assertTrue(flash, flash.contains("submitted and routed to") && flash.contains("by round-robin"));
         String taskId = flash.replaceAll("^Task (\\S+) submitted.*$", "$1");
+        assertEquals("the newest task comes first", taskId, browser.findElement(By.cssSelector(
+                "#fog-task-table tbody tr[data-task]")).getAttribute("data-task"));
         JsonNode task = api.get(admin, "/tasks/" + taskId).json();
         assertEquals("round-robin", task.get("routedBy").asText());
         assertEquals(128, task.get("requirements").get("memoryMb").asInt());

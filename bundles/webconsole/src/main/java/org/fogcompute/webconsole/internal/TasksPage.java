@@ -1,5 +1,7 @@
 package org.fogcompute.webconsole.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +58,11 @@ public final class TasksPage extends ConsolePage {
         }
         html.raw("</p>");
 
-        List<Task> page = tasks.list(new TaskQuery(state, null, 0, pageSize)).items();
+        // the coordinator lists oldest first; an operator looks for the newest
+        int total = count(state);
+        List<Task> page = new ArrayList<>(tasks.list(new TaskQuery(state, null, Math.max(0, total - pageSize),
+                pageSize)).items());
+        Collections.reverse(page);
         String back = state == null ? null : "state=" + state;
         html.raw("<table class=\"nicetable fog-table\" id=\"fog-task-table\">");
         html.headerRow("Id", "Status", "Type", "Node", "Routed by", "Priority", "CPU", "Memory (MB)", "GPU",
@@ -83,9 +89,8 @@ public final class TasksPage extends ConsolePage {
                     .raw(".</td></tr>");
         }
         html.raw("</tbody></table>");
-        int total = count(state);
         if (total > page.size()) {
-            html.raw("<p class=\"fog-muted\">").text("Showing the first " + page.size() + " of " + total + " tasks.")
+            html.raw("<p class=\"fog-muted\">").text("Showing the newest " + page.size() + " of " + total + " tasks.")
                     .raw("</p>");
         }
     }
