@@ -1,13 +1,21 @@
 package org.fogcompute.api;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Argument checks shared by the value types; each failure names the offending field. */
-final class Checks {
+/**
+ * Argument checks shared by the value types and the services; each failure names the offending field. They also keep
+ * out what a database cannot store (an instant beyond its millisecond column, a NUL character, which PostgreSQL refuses
+ * in text), so that such a value is a 422 at the edge and never reaches a shared commit.
+ */
+public final class Checks {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     static final int MAX_LABELS = 32;
     static final int MAX_TEXT = 256;
+    /** The instants the API accepts: years 0000 to 9999, as in RFC 3339; all fit a millisecond column. */
+    public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     private Checks() {
     }
@@ -42,8 +50,48 @@ final class Checks {
     }
 
     static String text(String field, String value) {
-        if (value != null && value.length() > MAX_TEXT) {
-            throw new ValidationException(field, field + " must be at most " + MAX_TEXT + " characters");
+        return text(field, value, MAX_TEXT);
+    }
+
+    /** Text of at most {@code max} characters without control characters other than tab, line feed and return. */
+    public static String text(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new ValidationException(field, field + " must be at most " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f) {
+                throw new ValidationException(field, field + " must not contain control characters, found U+"
+                        + String.format("%04X", (int) c) + " at position " + i);
+            }
+        }
+        return value;
+    }
+
+    /** Opaque text: any character but NUL, which no database column of ours can hold. */
+    static String opaque(String field, String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() > max) {
+            throw new ValidationException(field, field + " must be at most " + (max / 1024) + " KiB");
+        }
+        int nul = value.indexOf('\0');
+        if (nul >= 0) {
+            throw new ValidationException(field, field + " must not contain the NUL character (U+0000), found at "
+                    + "position " + nul);
+        }
+        return value;
+    }
+
+    /** An instant the store can keep: within {@link #EARLIEST} and {@link #LATEST}. */
+    public static Instant instant(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw new ValidationException(field, field + " must be within " + EARLIEST + " and " + LATEST + ", got "
+                    + value);
         }
         return value;
     }
@@ -60,6 +108,7 @@ final class Checks {
             if (v == null || v.length() > MAX_TEXT) {
                 throw new ValidationException("labels", "label '" + k + "' needs a value of at most " + MAX_TEXT + " characters");
             }
+            text("labels", v);
         });
         return Map.copyOf(labels);
     }

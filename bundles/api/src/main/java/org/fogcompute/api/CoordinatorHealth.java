@@ -3,7 +3,10 @@ package org.fogcompute.api;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Liveness summary of the coordinator. */
-public record CoordinatorHealth(String coordinatorId, boolean running, int nodeCount, int taskCount,
-                                Instant startedAt, Duration uptime) {
+/**
+ * Liveness summary of the coordinator: {@code ready} once its fleet is loaded from the database (fleet reads and writes
+ * answer 503 before), and what became of its transactions.
+ */
+public record CoordinatorHealth(String coordinatorId, boolean running, boolean ready, int nodeCount, int taskCount,
+                                Instant startedAt, Duration uptime, CommitStatistics commits) {
 }

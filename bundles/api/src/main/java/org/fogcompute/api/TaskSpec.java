@@ -20,9 +20,8 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
         requirements = requirements == null ? TaskRequirements.DEFAULT : requirements;
         privacy = privacy == null ? PrivacyLevel.PUBLIC : privacy;
         Checks.text("preferredRegion", preferredRegion);
-        if (payload != null && payload.length() > MAX_PAYLOAD_CHARS) {
-            throw new ValidationException("payload", "payload must be at most 64 KiB");
-        }
+        Checks.instant("deadline", deadline);
+        Checks.opaque("payload", payload, MAX_PAYLOAD_CHARS);
         if (strategy != null) {
             Checks.id("strategy", strategy);
         }

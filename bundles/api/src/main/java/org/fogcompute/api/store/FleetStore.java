@@ -1,6 +1,7 @@
 package org.fogcompute.api.store;
 
 import java.util.List;
+import java.util.Optional;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.Task;
@@ -64,6 +65,15 @@ public interface FleetStore {
      * @throws StoreUnavailableException when the database cannot be reached or refuses the transaction
      */
     void commit(String ownerId, Changes changes);
+
+    /**
+     * A task by id, finished or not, whichever coordinator owns it; empty for a store that keeps nothing.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached
+     */
+    default Optional<Task> findTask(String taskId) {
+        return Optional.empty();
+    }
 
     /** Saves last heartbeats and reported load in one batch; losing a batch loses only freshness. */
     void saveHeartbeats(String ownerId, List<Node> nodes);

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.fogcompute.api.Checks;
 import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.CoordinatorHealth;
 import org.fogcompute.api.Node;
@@ -83,7 +84,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         this.store = store;
         this.placer = new Placer(strategies, fleet);
         this.startedAt = clock.instant();
-        this.tx = new FleetTransactions(state, store, events, () -> this.settings);
+        this.tx = new FleetTransactions(state, store, events, () -> this.settings, clock);
         this.lock = tx.lock;
     }
 
@@ -216,6 +217,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Optional<Node> findNode(String nodeId) {
         synchronized (lock) {
+            tx.requireReady();
             NodeEntry entry = fleet.get(nodeId);
             return entry == null ? Optional.empty() : Optional.of(entry.snapshot());
         }
@@ -224,6 +226,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Page<Node> list(NodeQuery query) {
         synchronized (lock) {
+            tx.requireReady();
             return Page.of(() -> fleet.inOrder.stream().map(NodeEntry::snapshot).iterator(), query::matches,
                     query.offset(), query.limit());
         }
@@ -318,6 +321,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                     + strategies.names());
         }
         TaskSpec withId = spec.id() == null ? spec.withId(UUID.randomUUID().toString()) : spec;
+        if (spec.id() != null) {
+            requireUnusedTaskId(spec.id());
+        }
         return tx.mutate(() -> {
             if (tasks.containsKey(withId.id())) {
                 throw new ConflictException("task '" + withId.id() + "' already exists");
@@ -330,6 +336,22 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             route(task);
             return task.snapshot();
         });
+    }
+
+    /**
+     * A task id the client chose must not name a task the database still has, though memory may have let it go (a
+     * finished task beyond the retention): a duplicate key would refuse the commit instead of answering 409.
+     */
+    private void requireUnusedTaskId(String taskId) {
+        synchronized (lock) {
+            tx.requireReady();
+            if (tasks.containsKey(taskId)) {
+                throw new ConflictException("task '" + taskId + "' already exists");
+            }
+        }
+        if (store.findTask(taskId).isPresent()) {
+            throw new ConflictException("task '" + taskId + "' already exists (finished; kept in the database)");
+        }
     }
 
     /** Places a PENDING task or queues it with the reason. The task holds no reservation when called. */
@@ -421,9 +443,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Task fail(String taskId, String reason) {
         String message = reason == null || reason.isBlank() ? "failed without a reason" : reason;
-        if (message.length() > 1024) {
-            throw new ValidationException("reason", "reason must be at most 1024 characters");
-        }
+        Checks.text("reason", message, 1024);
         return tx.mutate(() -> {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "fail", TaskStatus.ASSIGNED, TaskStatus.RUNNING);
@@ -458,14 +478,20 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public Optional<Task> findTask(String taskId) {
         synchronized (lock) {
+            tx.requireReady();
             TaskEntry task = tasks.get(taskId);
-            return task == null ? Optional.empty() : Optional.of(task.snapshot());
+            if (task != null) {
+                return Optional.of(task.snapshot());
+            }
         }
+        // finished tasks beyond what memory keeps are still in the database
+        return taskId == null ? Optional.empty() : store.findTask(taskId);
     }
 
     @Override
     public Page<Task> list(TaskQuery query) {
         synchronized (lock) {
+            tx.requireReady();
             return Page.of(() -> tasks.values().stream().map(TaskEntry::snapshot).iterator(), query::matches,
                     query.offset(), query.limit());
         }
@@ -474,6 +500,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public List<TaskAssignment> assignments(String taskId) {
         synchronized (lock) {
+            tx.requireReady();
             return List.copyOf(requireTask(taskId).assignments);
         }
     }
@@ -526,6 +553,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     @Override
     public TopologySnapshot current() {
         synchronized (lock) {
+            tx.requireReady();
             return Topology.snapshot(clock.instant(), fleet.inOrder, tasksByStatus);
         }
     }
@@ -553,8 +581,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     public CoordinatorHealth health() {
         synchronized (lock) {
             Instant now = clock.instant();
-            return new CoordinatorHealth(settings.coordinatorId(), running, fleet.size(), tasks.size(), startedAt,
-                    Duration.between(startedAt, now));
+            return new CoordinatorHealth(settings.coordinatorId(), running, tx.ready, fleet.size(), tasks.size(),
+                    startedAt, Duration.between(startedAt, now), tx.statistics());
         }
     }
 

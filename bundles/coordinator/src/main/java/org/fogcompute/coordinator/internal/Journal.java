@@ -26,6 +26,8 @@ final class Journal {
 
     final List<TaskIdChange> taskIdChanges = new ArrayList<>(2);
     final int finishedOrderSize;
+    /** Whether this mutation is committed in a transaction of its own (after its group was refused). */
+    final boolean alone;
     /** Events to publish once the mutation is committed. */
     final List<Map.Entry<String, Map<String, Object>>> events = new ArrayList<>(2);
     /** Set by the committer under the coordinator's lock: null while waiting, then true or false. */
@@ -33,7 +35,12 @@ final class Journal {
     volatile RuntimeException failure;
 
     Journal(int finishedOrderSize) {
+        this(finishedOrderSize, false);
+    }
+
+    Journal(int finishedOrderSize, boolean alone) {
         this.finishedOrderSize = finishedOrderSize;
+        this.alone = alone;
     }
 
     /** Call before changing a node. */

@@ -57,7 +57,8 @@ class DurabilityTest {
         assertThatThrownBy(() -> coordinator.cancel("queued")).isInstanceOf(StoreUnavailableException.class);
 
         assertThat(coordinator.findNode("b")).isEmpty();
-        assertThat(coordinator.findTask("t2")).isEmpty();
+        // an id memory does not hold may be a finished task in the database: unknowable while it is down
+        assertThatThrownBy(() -> coordinator.findTask("t2")).isInstanceOf(StoreUnavailableException.class);
         assertThat(coordinator.findTask("t1").orElseThrow().status()).isEqualTo(TaskStatus.ASSIGNED);
         assertThat(coordinator.findTask("queued").orElseThrow().status()).isEqualTo(TaskStatus.PENDING);
         assertThat(coordinator.findNode("a").orElseThrow()).isEqualTo(nodeBefore);
@@ -65,6 +66,7 @@ class DurabilityTest {
         assertThat(coordinator.indexInconsistencies()).isEmpty();
 
         store.down = false;
+        assertThat(coordinator.findTask("t2")).isEmpty();
         coordinator.register(node("b", 64, 65536).build());
         assertThat(coordinator.findTask("queued").orElseThrow().nodeId()).isEqualTo("b");
         assertThat(store.tasks.get("queued").nodeId()).isEqualTo("b");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.store.FleetStore;
@@ -32,6 +33,12 @@ class InMemoryStore implements FleetStore {
         changes.savedNodes().forEach(n -> nodes.put(n.node().id(), n));
         changes.removedNodeIds().forEach(nodes::remove);
         changes.savedTasks().forEach(t -> tasks.put(t.id(), t));
+    }
+
+    @Override
+    public synchronized Optional<Task> findTask(String taskId) {
+        failIfDown();
+        return Optional.ofNullable(tasks.get(taskId));
     }
 
     @Override

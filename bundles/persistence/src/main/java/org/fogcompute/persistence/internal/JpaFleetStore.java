@@ -5,14 +5,17 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
+import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.store.FleetStore;
+import org.fogcompute.api.store.StoreRefusedException;
 import org.fogcompute.api.store.StoreUnavailableException;
 
 /**
@@ -138,6 +141,12 @@ public class JpaFleetStore implements FleetStore {
     }
 
     @Override
+    public Optional<Task> findTask(String taskId) {
+        ensureSchema();
+        return run(em -> Optional.ofNullable(em.find(TaskRecord.class, taskId)).map(TaskRecord::toTask));
+    }
+
+    @Override
     public void saveHeartbeats(String ownerId, List<Node> nodes) {
         if (nodes.isEmpty()) {
             return;
@@ -185,11 +194,58 @@ public class JpaFleetStore implements FleetStore {
     private <R> R run(Function<EntityManager, R> work) {
         try {
             return transactions.inTransaction(work);
-        } catch (StoreUnavailableException e) {
+        } catch (StoreUnavailableException | StoreRefusedException | ConflictException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreUnavailableException("database unavailable: " + rootMessage(e), e);
+            throw classify(e);
         }
+    }
+
+    /**
+     * Tells a database that refused a change (a value it cannot hold, a duplicate key: the change is at fault, others
+     * may pass) from one that could not be reached or did not answer in time (nothing passes now). SQL states of
+     * class 22 (data exception) and 23 (integrity constraint violation) are refusals, 23505 a duplicate key; a value
+     * our record conversion cannot represent is a refusal too. Everything else counts as unavailable.
+     */
+    static RuntimeException classify(RuntimeException e) {
+        String state = sqlState(e);
+        String message = rootMessage(e);
+        if (state != null && (state.equals("23505") || state.equals("23000") && message.contains("duplicate"))) {
+            return (RuntimeException) new ConflictException("already stored: " + message).initCause(e);
+        }
+        if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+            return new StoreRefusedException("the database refused the change: " + message, e);
+        }
+        if (state == null && hasCause(e, ArithmeticException.class, IllegalArgumentException.class)) {
+            return new StoreRefusedException("a value cannot be stored: " + message, e);
+        }
+        return new StoreUnavailableException("database unavailable: " + message, e);
+    }
+
+    /** The SQL state of the first SQLException in the chain (following a batch's next exceptions too). */
+    static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (next.getSQLState() != null && !next.getSQLState().isEmpty()) {
+                        return next.getSQLState();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    @SafeVarargs
+    private static boolean hasCause(Throwable e, Class<? extends Throwable>... types) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(t)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {
