@@ -26,12 +26,13 @@ if [ "$DB" = postgresql ]; then
   psql -q -h 127.0.0.1 -U postgres -d postgres -c 'DROP DATABASE IF EXISTS fogbench' -c 'CREATE DATABASE fogbench'
   cat > "$KARAF/etc/org.ops4j.datasource-fog.cfg" <<CFG
 osgi.jdbc.driver.name = PostgreSQL JDBC Driver
-url = jdbc:postgresql://127.0.0.1:5432/fogbench?user=postgres
+url = jdbc:postgresql://127.0.0.1:5432/fogbench?user=postgres&socketTimeout=5&connectTimeout=3&loginTimeout=3
 dataSourceName = fog
 pool = hikari
 xa = false
 hikari.maximumPoolSize = 10
 hikari.connectionTimeout = 2000
+hikari.initializationFailTimeout = -1
 CFG
 fi
 

@@ -52,8 +52,21 @@ final class RunningDistribution implements AutoCloseable {
                 + "\n");
         if (jdbcUrl != null) {
             Files.writeString(home.resolve("etc/org.ops4j.datasource-fog.cfg"),
-                    "osgi.jdbc.driver.name = PostgreSQL JDBC Driver\nurl = " + jdbcUrl + "\ndataSourceName = fog\n");
+                    "osgi.jdbc.driver.name = PostgreSQL JDBC Driver\nurl = " + withTimeouts(jdbcUrl)
+                            + "\ndataSourceName = fog\npool = hikari\nxa = false\nhikari.maximumPoolSize = 10\n"
+                            + "hikari.connectionTimeout = 2000\nhikari.initializationFailTimeout = -1\n");
         }
+    }
+
+    /** The distribution's recommended PostgreSQL timeouts, added to a test's URL unless it sets them itself. */
+    static String withTimeouts(String jdbcUrl) {
+        String url = jdbcUrl;
+        for (String timeout : new String[] {"socketTimeout=5", "connectTimeout=3", "loginTimeout=3"}) {
+            if (!url.contains(timeout.substring(0, timeout.indexOf('=') + 1))) {
+                url += (url.contains("?") ? "&" : "?") + timeout;
+            }
+        }
+        return url;
     }
 
     /**

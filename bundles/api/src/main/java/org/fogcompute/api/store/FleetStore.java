@@ -75,6 +75,14 @@ public interface FleetStore {
         return Optional.empty();
     }
 
+    /**
+     * Checks that the database answers, within a few seconds.
+     *
+     * @throws StoreUnavailableException when it does not
+     */
+    default void ping() {
+    }
+
     /** Saves last heartbeats and reported load in one batch; losing a batch loses only freshness. */
     void saveHeartbeats(String ownerId, List<Node> nodes);
 

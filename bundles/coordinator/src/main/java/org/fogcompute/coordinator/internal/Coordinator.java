@@ -84,12 +84,32 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         this.store = store;
         this.placer = new Placer(strategies, fleet);
         this.startedAt = clock.instant();
-        this.tx = new FleetTransactions(state, store, events, () -> this.settings, clock);
+        this.tx = new FleetTransactions(state, store, events, () -> this.settings, clock, this::reloadNeeded);
         this.lock = tx.lock;
     }
 
     public boolean isReady() {
         return tx.ready;
+    }
+
+    /**
+     * Asks the database whether it answers; the answer (and every commit's) is what health reports.
+     *
+     * @return whether reachability changed
+     */
+    public boolean probeStore() {
+        boolean before = tx.storeReachable;
+        try {
+            store.ping();
+            tx.storeReachable = true;
+        } catch (StoreUnavailableException e) {
+            tx.storeReachable = false;
+        }
+        return before != tx.storeReachable;
+    }
+
+    public boolean isStoreReachable() {
+        return tx.storeReachable;
     }
 
     public void updateSettings(CoordinatorSettings newSettings) {
@@ -581,8 +601,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     public CoordinatorHealth health() {
         synchronized (lock) {
             Instant now = clock.instant();
-            return new CoordinatorHealth(settings.coordinatorId(), running, tx.ready, fleet.size(), tasks.size(),
-                    startedAt, Duration.between(startedAt, now), tx.statistics());
+            return new CoordinatorHealth(settings.coordinatorId(), running, tx.ready, tx.storeReachable, fleet.size(),
+                    tasks.size(), startedAt, Duration.between(startedAt, now), tx.statistics());
         }
     }
 
@@ -637,6 +657,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     public void restore() {
         FleetStore.Snapshot snapshot = store.load(settings.coordinatorId());
         synchronized (lock) {
+            tx.ready = false;
+            state.clear();
             state.load(snapshot, clock.instant(), settings.heartbeatInterval().toMillis());
             tx.ready = true;
         }
@@ -667,6 +689,13 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
 
     /**
+     * A commit's outcome is unknown: the coordinator took no reads or writes since, and must load its fleet again from
+     * the database, which holds the truth. The component schedules {@link #restore()}; here, the caller does.
+     */
+    protected void reloadNeeded() {
+    }
+
+    /**
      * Saves the heartbeats received since the last call in one batch. On failure they are kept for the next call.
      *
      * @return how many nodes were saved
@@ -684,8 +713,12 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
         try {
             store.saveHeartbeats(settings.coordinatorId(), nodes);
+            tx.storeReachable = true;
             return nodes.size();
         } catch (RuntimeException e) {
+            if (e instanceof StoreUnavailableException) {
+                tx.storeReachable = false;
+            }
             synchronized (lock) {
                 for (NodeEntry entry : entries) {
                     if (fleet.get(entry.spec.id()) == entry) {

@@ -79,6 +79,10 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
         @AttributeDefinition(name = "Restore retry interval (s)",
                 description = "How often to try again to load the fleet while the database is unreachable")
         long restore_retry_interval_seconds() default 5;
+
+        @AttributeDefinition(name = "Database probe interval (s)",
+                description = "How often the database is asked whether it answers, for health and readiness")
+        long store_probe_interval_seconds() default 2;
     }
 
     private final Logger log = LoggerFactory.getLogger(CoordinatorComponent.class);
@@ -88,7 +92,11 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
     private ScheduledFuture<?> livenessTask;
     private ScheduledFuture<?> snapshotTask;
     private ScheduledFuture<?> heartbeatTask;
-    private volatile boolean storeDown;
+    private ScheduledFuture<?> probeTask;
+    /** Reachability last written to the log, so that the log says each change once. */
+    private volatile boolean reportedReachable = true;
+    private volatile long waitStartedNanos = System.nanoTime();
+    private int restoreAttempts;
     private volatile long lastLivenessCheck;
     private volatile long livenessPeriodMillis = 1000;
 
@@ -113,17 +121,36 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
         log.info("Fog coordinator '{}' started", config.coordinator_id());
     }
 
-    /** Loads the fleet; while the database is unreachable, tries again later and refuses writes meanwhile. */
+    /**
+     * Loads the fleet; while the database is unreachable, tries again later, saying so in the log each time, and
+     * refuses reads and writes meanwhile. However long the database takes, the start is not given up.
+     */
     private void restoreOrRetry() {
+        restoreAttempts++;
         try {
             restore();
-            storeReachable();
-            log.info("Fog coordinator restored {} node(s) and {} unfinished task(s)", size(), current().pendingTasks()
-                    + current().assignedTasks() + current().runningTasks());
+            reportedReachable = true;
+            log.info("Fog coordinator restored {} node(s) and {} unfinished task(s){}", size(),
+                    current().pendingTasks() + current().assignedTasks() + current().runningTasks(),
+                    restoreAttempts > 1 ? " after waiting " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime()
+                            - waitStartedNanos) + " s for the database" : "");
         } catch (StoreUnavailableException e) {
-            storeUnreachable(e);
+            log.warn("Fog coordinator waiting for its database (attempt {}, {} s so far; fleet reads and writes answer "
+                    + "503 meanwhile): {}", restoreAttempts,
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - waitStartedNanos), e.getMessage());
+            scheduler.schedule(this::restoreOrRetry, restoreRetrySeconds, TimeUnit.SECONDS);
+        } catch (RuntimeException e) {
+            log.error("Fog coordinator could not load its fleet (attempt {}); trying again in {} s", restoreAttempts,
+                    restoreRetrySeconds, e);
             scheduler.schedule(this::restoreOrRetry, restoreRetrySeconds, TimeUnit.SECONDS);
         }
+    }
+
+    @Override
+    protected void reloadNeeded() {
+        restoreAttempts = 0;
+        waitStartedNanos = System.nanoTime();
+        scheduler.schedule(this::restoreOrRetry, 0, TimeUnit.SECONDS);
     }
 
     @Modified
@@ -168,6 +195,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
             livenessTask.cancel(false);
             snapshotTask.cancel(false);
             heartbeatTask.cancel(false);
+            probeTask.cancel(false);
         }
         long livenessPeriod = Math.max(10, config.liveness_check_period_millis());
         long snapshotPeriod = Math.max(1, config.topology_snapshot_interval_seconds());
@@ -181,6 +209,9 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
         long heartbeatPeriod = Math.max(1, config.heartbeat_save_interval_seconds());
         heartbeatTask = scheduler.scheduleWithFixedDelay(guarded("heartbeat save", this::saveHeartbeats),
                 heartbeatPeriod, heartbeatPeriod, TimeUnit.SECONDS);
+        long probePeriod = Math.max(1, config.store_probe_interval_seconds());
+        probeTask = scheduler.scheduleWithFixedDelay(guarded("database probe", this::probeStore), probePeriod,
+                probePeriod, TimeUnit.SECONDS);
     }
 
     /**
@@ -191,6 +222,9 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
     public Result execute() {
         if (!isReady()) {
             return new Result(Result.Status.CRITICAL, "fleet not loaded yet (database unreachable?)");
+        }
+        if (!isStoreReachable()) {
+            return new Result(Result.Status.CRITICAL, "database unreachable: writes answer 503");
         }
         long sinceMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastLivenessCheck);
         if (lastLivenessCheck != 0 && sinceMillis > 3 * livenessPeriodMillis + 1000) {
@@ -208,28 +242,32 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
             if (!isReady()) {
                 return;
             }
+            String cause = null;
             try {
                 job.run();
-                storeReachable();
             } catch (StoreUnavailableException e) {
-                storeUnreachable(e);
+                cause = e.getMessage();
             } catch (RuntimeException e) {
                 log.error("Periodic {} failed", what, e);
             }
+            reportReachability(cause);
         };
     }
 
-    private void storeUnreachable(StoreUnavailableException e) {
-        if (!storeDown) {
-            storeDown = true;
-            log.warn("Fog database unreachable, writes are refused until it returns: {}", e.getMessage());
-        }
-    }
-
-    private void storeReachable() {
-        if (storeDown) {
-            storeDown = false;
-            log.info("Fog database reachable again");
+    /**
+     * Logs a change of the database's reachability once. Only a probe or a commit that reached the database says it
+     * is back: a job that happened to need no database proves nothing.
+     */
+    private void reportReachability(String cause) {
+        boolean reachable = isStoreReachable();
+        if (reachable != reportedReachable) {
+            reportedReachable = reachable;
+            if (reachable) {
+                log.info("Fog database reachable again");
+            } else {
+                log.warn("Fog database unreachable, writes answer 503 until it returns{}",
+                        cause == null ? "" : ": " + cause);
+            }
         }
     }
 

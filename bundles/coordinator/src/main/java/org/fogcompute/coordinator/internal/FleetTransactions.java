@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.fogcompute.api.CommitStatistics;
 import org.fogcompute.api.FogException;
+import org.fogcompute.api.store.CommitOutcomeUnknownException;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreRefusedException;
 import org.fogcompute.api.store.StoreUnavailableException;
@@ -42,12 +43,16 @@ final class FleetTransactions {
     final Object lock = new Object();
     /** False until the fleet is loaded from the store: reads and writes are refused meanwhile. */
     volatile boolean ready;
+    /** Whether the database answered the last commit or probe. */
+    volatile boolean storeReachable = true;
 
     private final FleetState state;
     private final FleetStore store;
     private final EventSink events;
     private final Supplier<CoordinatorSettings> settings;
     private final Clock clock;
+    /** Called, without the lock, after a commit whose outcome is unknown made the coordinator unready. */
+    private final Runnable outcomeUnknown;
     private final List<Map.Entry<String, Map<String, Object>>> outbox = new ArrayList<>();
     /** The journal of the mutation running under the lock. */
     private Journal journal = new Journal(0);
@@ -71,7 +76,8 @@ final class FleetTransactions {
     private final FailureLog outageLog = new FailureLog();
 
     FleetTransactions(FleetState state, FleetStore store, EventSink events, Supplier<CoordinatorSettings> settings,
-                      Clock clock) {
+                      Clock clock, Runnable outcomeUnknown) {
+        this.outcomeUnknown = outcomeUnknown;
         this.state = state;
         this.store = store;
         this.events = events;
@@ -283,16 +289,29 @@ final class FleetTransactions {
             }
         }
         committed.incrementAndGet();
+        storeReachable = true;
     }
 
     /** The database cannot be reached: nothing waiting can be committed now, so every waiting change fails (503). */
     private void unavailable(StoreUnavailableException e) {
         int count;
+        boolean unknown = e instanceof CommitOutcomeUnknownException;
         synchronized (lock) {
             count = uncommitted.size();
             undoAll(undone -> e);
+            if (unknown) {
+                // memory may now lack what the database has: take no reads or writes until reloaded from it
+                ready = false;
+            }
+        }
+        if (unknown) {
+            log.warn("Fog database did not confirm a commit of {} change(s) in time; their callers answered 503 "
+                    + "(outcome unknown) and the fleet is reloaded from the database once it answers: {}", count,
+                    e.getMessage());
+            outcomeUnknown.run();
         }
         unavailable.incrementAndGet();
+        storeReachable = false;
         recordFailure(e);
         outageLog.log(log, "Fog database unavailable: a transaction of {} change(s) was not committed and its "
                 + "callers answered 503: {}", count, e.getMessage());

@@ -17,7 +17,9 @@ import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.store.CommitOutcomeUnknownException;
 import org.fogcompute.api.store.StoreRefusedException;
+import org.fogcompute.api.store.StoreUnavailableException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +143,33 @@ class CommitIsolationTest {
         assertThat(small.coordinator.health().commits().refused()).isEqualTo(refusedBefore);
         // the finished task is still readable, from the database
         assertThat(small.coordinator.findTask("done").orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+    }
+
+    @Test
+    void aCommitWhoseOutcomeIsUnknownMakesTheCoordinatorReloadBeforeItAnswersAgain() {
+        InMemoryStore inDoubt = new InMemoryStore() {
+            @Override
+            public synchronized void commit(String ownerId, Changes changes) {
+                super.commit(ownerId, changes);
+                if (changes.newNodes().stream().anyMatch(n -> n.node().id().equals("applied"))) {
+                    throw new CommitOutcomeUnknownException("socket timeout during commit", null);
+                }
+            }
+        };
+        Fleet other = new Fleet(CoordinatorSettings.DEFAULTS, inDoubt);
+        other.coordinator.register(node("before", 2, 2048).build());
+
+        assertThatThrownBy(() -> other.coordinator.register(node("applied", 2, 2048).build()))
+                .isInstanceOf(CommitOutcomeUnknownException.class);
+        assertThat(other.coordinator.isReady()).isFalse();
+        assertThatThrownBy(() -> other.coordinator.findNode("before")).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> other.coordinator.register(node("later", 2, 2048).build()))
+                .isInstanceOf(StoreUnavailableException.class);
+
+        other.coordinator.restore();
+        assertThat(other.coordinator.findNode("applied")).as("the database's truth, loaded again").isPresent();
+        assertThat(other.coordinator.findNode("before")).isPresent();
+        assertThat(other.coordinator.indexInconsistencies()).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskStatus;
+import org.fogcompute.api.store.CommitOutcomeUnknownException;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreRefusedException;
 import org.fogcompute.api.store.StoreUnavailableException;
@@ -53,6 +54,7 @@ public class JpaFleetStore implements FleetStore {
         }
     }
 
+    private static final int PING_TIMEOUT_SECONDS = 3;
     private final Transactions transactions;
     private final DataSource dataSource;
     private final SchemaMigrator migrator;
@@ -102,6 +104,20 @@ public class JpaFleetStore implements FleetStore {
             return;
         }
         ensureSchema();
+        boolean[] flushed = {false};
+        try {
+            write(changes, ownerId, flushed);
+        } catch (StoreUnavailableException e) {
+            if (flushed[0]) {
+                // every statement went through; the database stopped answering during the commit itself
+                throw new CommitOutcomeUnknownException("the database did not confirm the commit in time ("
+                        + rootMessage(e) + "); the change may have been applied", e);
+            }
+            throw e;
+        }
+    }
+
+    private void write(Changes changes, String ownerId, boolean[] flushed) {
         run(em -> {
             // removals first, so that a node removed and registered again in one batch is deleted then inserted
             for (String nodeId : changes.removedNodeIds()) {
@@ -136,6 +152,9 @@ public class JpaFleetStore implements FleetStore {
                     existing.update(task);
                 }
             }
+            // statements run now, so that a failure after this point can only be the commit's
+            em.flush();
+            flushed[0] = true;
             return null;
         });
     }
@@ -161,6 +180,18 @@ public class JpaFleetStore implements FleetStore {
             }
             return null;
         });
+    }
+
+    @Override
+    public void ping() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(PING_TIMEOUT_SECONDS)) {
+                throw new StoreUnavailableException("database unavailable: no answer within " + PING_TIMEOUT_SECONDS
+                        + " s", null);
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("database unavailable: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.fogcompute.api.security.AuthenticationException;
 import org.fogcompute.api.security.Caller;
 import org.fogcompute.api.security.NodeEnrollment;
 import org.fogcompute.api.services.ServiceOrchestrator;
+import org.fogcompute.api.store.StoreRefusedException;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -153,6 +154,8 @@ public final class ApiServlet extends HttpServlet {
             error(response, 409, null, e.getMessage(), Map.of());
         } catch (AuthenticationException e) {
             error(response, 401, null, e.getMessage(), Map.of("WWW-Authenticate", "Bearer realm=\"fog\""));
+        } catch (StoreRefusedException e) {
+            error(response, 422, null, e.getMessage(), Map.of());
         } catch (StoreUnavailableException e) {
             error(response, 503, null, e.getMessage(), Map.of("Retry-After", "5"));
         } catch (RuntimeException e) {

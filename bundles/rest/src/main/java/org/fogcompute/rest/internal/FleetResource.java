@@ -16,7 +16,7 @@ import org.fogcompute.rest.internal.Route.Shape;
 import org.fogcompute.rest.internal.Views.Health;
 import org.fogcompute.rest.internal.Views.Strategies;
 
-/** /api/topology, /api/strategies and /api/health. */
+/** /api/topology, /api/strategies, /api/health and /api/coordinator. */
 final class FleetResource {
     static final String NAMESPACE = "fleet";
     static final String TOPOLOGY_KEY = "topology";
@@ -37,6 +37,9 @@ final class FleetResource {
     void register(Router router) {
         router.get("/health", Access.PUBLIC, "Liveness and readiness; no details beyond up or down", this::health)
                 .tag("health").returns(Health.class).errors(503);
+        router.get("/coordinator", Access.VIEWER, "The coordinator: id, readiness, database reachability, counts, "
+                + "uptime and what became of its transactions", call -> topology().health()).tag("health")
+                .returns(CoordinatorHealth.class);
         router.get("/topology", Access.VIEWER, "The fleet now: counts by status and type, capacity, tasks",
                 call -> currentTopology()).tag("topology").returns(TopologySnapshot.class);
         router.get("/topology/history", Access.VIEWER, "Recent topology snapshots, oldest first",
@@ -78,10 +81,12 @@ final class FleetResource {
         boolean running = false;
         if (coordinator == null) {
             checks.put("coordinator", "DOWN");
+            checks.put("database", "DOWN");
         } else {
             CoordinatorHealth health = coordinator.health();
-            running = health.running();
-            checks.put("coordinator", running ? "UP" : "DOWN");
+            running = health.running() && health.ready() && health.databaseReachable();
+            checks.put("coordinator", health.running() && health.ready() ? "UP" : "DOWN");
+            checks.put("database", health.databaseReachable() ? "UP" : "DOWN");
         }
         RoutingStrategies registry = strategies.get();
         boolean routing = registry != null && !registry.names().isEmpty();

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.fogcompute.api.CommitStatistics;
+import org.fogcompute.api.CoordinatorHealth;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TopologySnapshot;
@@ -249,6 +251,25 @@ final class Tables {
         row(table, "Nodes", info.nodes());
         row(table, "Tasks", info.tasks());
         row(table, "Unfinished tasks", info.unfinishedTasks());
+        table.print(out, true);
+    }
+
+    static void coordinatorInfo(CoordinatorHealth health, PrintStream out) {
+        ShellTable table = keyValueTable();
+        row(table, "Coordinator id", health.coordinatorId());
+        row(table, "Ready", health.ready() ? "yes" : "no (loading its fleet from the database)");
+        row(table, "Database", health.databaseReachable() ? "reachable" : "UNREACHABLE (writes answer 503)");
+        row(table, "Nodes", health.nodeCount());
+        row(table, "Tasks in memory", health.taskCount());
+        row(table, "Started", time(health.startedAt()));
+        row(table, "Uptime", health.uptime().toSeconds() + " s");
+        CommitStatistics commits = health.commits();
+        row(table, "Transactions committed", commits.committed());
+        row(table, "Refused by the database", commits.refused());
+        row(table, "Changes retried alone", commits.retriedAlone());
+        row(table, "Failed, database unreachable", commits.unavailable());
+        row(table, "Last failure", commits.lastFailure() == null ? "-"
+                : time(commits.lastFailureAt()) + " " + commits.lastFailure());
         table.print(out, true);
     }
 
