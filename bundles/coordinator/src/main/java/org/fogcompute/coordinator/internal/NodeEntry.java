@@ -87,15 +87,20 @@ final class NodeEntry {
         return snapshot;
     }
 
+    /**
+     * What the node shows. A declared MAINTENANCE wins over what failure detection concludes: the operator took the
+     * node out of service, and a node in maintenance is expected to go quiet (failure detection still re-routes its
+     * tasks when it goes OFFLINE).
+     */
     NodeStatus effectiveStatus() {
+        if (declaredStatus == NodeStatus.MAINTENANCE) {
+            return NodeStatus.MAINTENANCE;
+        }
         if (liveness == Liveness.OFFLINE) {
             return NodeStatus.OFFLINE;
         }
         if (liveness == Liveness.SUSPECT) {
             return NodeStatus.SUSPECT;
-        }
-        if (declaredStatus == NodeStatus.MAINTENANCE) {
-            return NodeStatus.MAINTENANCE;
         }
         if (reservedCpu >= spec.capacity().cpuCores() || reservedMemoryMb >= spec.capacity().memoryMb()) {
             return NodeStatus.BUSY;
