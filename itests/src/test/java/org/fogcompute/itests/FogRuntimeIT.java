@@ -34,10 +34,11 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 public class FogRuntimeIT extends FogTestSupport {
 
     @Inject
-    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected org.fogcompute.api.cache.CacheService cacheService;
 
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected ServiceComponentRuntime scr;
 
     @Test

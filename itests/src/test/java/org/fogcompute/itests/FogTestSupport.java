@@ -32,14 +32,22 @@ import org.osgi.framework.BundleContext;
 public abstract class FogTestSupport {
     private static final long COMMAND_TIMEOUT_SECONDS = 30;
 
+    /** How long a boot may take on a slow or busy machine; Pax Exam's own default (10 s) is not enough for one. */
+    protected static final long BOOT_WAIT_MILLIS = 180_000;
+
     @Inject
     protected BundleContext bundleContext;
 
-    /** Waits until boot provisioning is over, so no refresh happens while a test runs. */
+    /**
+     * Waits until boot provisioning is over, so no refresh happens while a test runs. Injected services are waited
+     * for with Pax Exam's default timeout unless they say otherwise: every wait on a boot says otherwise.
+     */
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected BootFinished bootFinished;
 
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected SessionFactory sessionFactory;
 
     @org.ops4j.pax.exam.Configuration

@@ -239,6 +239,18 @@ public class RestApiIT {
         assertEquals(restart.toString(), 200, restart.status());
         assertTrue(restart.toString(), restart.json().get("dependentsBack").asBoolean());
         assertEquals(404, api.post(admin, "/services/restart/no-such-service", null).status());
+        // the same under the original system's paths
+        assertTrue(api.get(viewer, "/orchestration/services").body().contains("\"coordinator\""));
+        assertEquals(200, api.get(viewer, "/orchestration/dependencies").status());
+        assertEquals(200, api.get(viewer, "/orchestration/health").status());
+        assertEquals(200, api.get(viewer, "/orchestration/metrics").status());
+        assertEquals(200, api.get(viewer, "/orchestration/service/cache").status());
+        assertEquals(403, api.post(operator, "/orchestration/restart/cache", null).status());
+        Reply coordinator = api.get(viewer, "/coordinator");
+        assertEquals(coordinator.toString(), 200, coordinator.status());
+        assertTrue(coordinator.toString(), coordinator.json().get("ready").asBoolean());
+        assertTrue(coordinator.toString(), coordinator.json().has("coordinatorId"));
+        assertTrue(coordinator.toString(), coordinator.json().get("commits").has("refused"));
         Reply health = api.post(operator, "/services/health/check-now", null);
         assertEquals(health.toString(), 200, health.status());
         assertTrue(health.toString(), health.body().contains("\"coordinator\"")

@@ -46,7 +46,10 @@ public class RestDatabaseOutageIT {
             assertEquals("reads go on from memory", 200, api.get(admin, "/nodes/" + run + "-before").status());
             assertEquals("the refused node was not half-registered", 404,
                     api.get(admin, "/nodes/" + run + "-during").status());
-            assertEquals(404, api.get(admin, "/tasks/" + run + "-task").status());
+            assertEquals("a task id memory does not hold may be a finished task in the database", 503,
+                    api.get(admin, "/tasks/" + run + "-task").status());
+            assertEquals("health says DOWN while the database does not answer", 503,
+                    api.get(null, "/health").status());
 
             link.restore();
             long deadline = System.nanoTime() + 60_000_000_000L;
@@ -58,6 +61,41 @@ public class RestDatabaseOutageIT {
                 }
             } while (after.status() == 503 && System.nanoTime() < deadline);
             assertEquals("writes resume by themselves once the database is back: " + after, 201, after.status());
+            assertEquals(404, api.get(admin, "/tasks/" + run + "-task").status());
+            assertEquals(200, api.get(null, "/health").status());
+        }
+    }
+
+    /**
+     * A first start while the database is down must not give up: the runtime waits for it, saying so in the log,
+     * answers 503 to fleet reads and health meanwhile (never an empty fleet), and is ready by itself once the
+     * database answers.
+     */
+    @Test
+    public void aStartWhileTheDatabaseIsDownComesUpByItselfWhenItReturns() throws Exception {
+        String url = System.getenv("FOG_TEST_JDBC_URL");
+        Assume.assumeTrue("FOG_TEST_JDBC_URL is not set to a PostgreSQL database: skipped",
+                url != null && url.startsWith("jdbc:postgresql:"));
+        URI database = URI.create(url.substring("jdbc:".length()));
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path home = Paths.get("target", "down-at-start-" + run).toAbsolutePath();
+        try (CuttableTcpProxy link = new CuttableTcpProxy(database.getHost(), database.getPort());
+             RunningDistribution karaf = new RunningDistribution(Paths.get(System.getProperty("fog.assembly.dir")),
+                     home, "down-" + run, url.replace(database.getHost() + ":" + database.getPort(),
+                     "127.0.0.1:" + link.port()))) {
+            karaf.environment("FOG_ADMIN_PASSWORD", "down-admin-" + run);
+            link.cut();
+            karaf.startWaitingForDatabase();
+            Api api = new Api(karaf.httpPort());
+            assertEquals("not ready while the database is down", 503, api.get(null, "/health").status());
+            String admin = api.login("admin", "down-admin-" + run);
+            Reply nodes = api.get(admin, "/nodes");
+            assertEquals("no empty fleet before it is loaded: " + nodes, 503, nodes.status());
+
+            link.restore();
+            karaf.awaitFleetRestored();
+            assertEquals(201, api.post(admin, "/nodes", RestApiIT.node(run + "-n", "eu-west", 2, 1024)).status());
+            assertEquals(200, api.get(null, "/health").status());
         }
     }
 }

@@ -107,6 +107,28 @@ final class RunningDistribution implements AutoCloseable {
 
     /** Starts Karaf and returns once the coordinator has restored its fleet. */
     void start() throws Exception {
+        launch();
+        waitForLogLine("Fog coordinator restored", boots);
+        waitForSsh();
+        waitForApi();
+    }
+
+    /**
+     * Starts Karaf with its database unreachable and returns once the coordinator says it waits for it (a first
+     * start on a fresh data directory) and the API answers.
+     */
+    void startWaitingForDatabase() throws Exception {
+        launch();
+        waitForLogLine("Fog coordinator waiting for its database", 1);
+        waitForApi();
+    }
+
+    /** Waits until the coordinator restored its fleet for the given time since the process started. */
+    void awaitFleetRestored() throws Exception {
+        waitForLogLine("Fog coordinator restored", boots);
+    }
+
+    private void launch() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("console-" + consoles++ + ".log").toFile());
@@ -114,9 +136,6 @@ final class RunningDistribution implements AutoCloseable {
         builder.environment().putAll(environment);
         karaf = builder.start();
         boots++;
-        waitForLogLine("Fog coordinator restored", boots);
-        waitForSsh();
-        waitForApi();
     }
 
     /** The REST servlet registers a moment after the coordinator: wait until /api/health answers from it. */

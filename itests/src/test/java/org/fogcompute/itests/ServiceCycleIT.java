@@ -30,7 +30,7 @@ import org.ops4j.pax.tinybundles.TinyBundles;
 @ExamReactorStrategy(PerClass.class)
 public class ServiceCycleIT extends FogTestSupport {
     @Inject
-    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected ServiceOrchestrator orchestrator;
 
     @Override

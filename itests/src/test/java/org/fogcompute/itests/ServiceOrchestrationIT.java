@@ -25,7 +25,7 @@ import org.osgi.framework.Bundle;
 public class ServiceOrchestrationIT extends FogTestSupport {
     /** Waits until the orchestrator is there at the start. */
     @Inject
-    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected ServiceOrchestrator initialOrchestrator;
 
     /**
@@ -95,6 +95,7 @@ public class ServiceOrchestrationIT extends FogTestSupport {
     }
 
     @Inject
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
 
     @Test

@@ -45,15 +45,15 @@ public class StrategyHotSwapIT extends FogTestSupport {
     private static final String NAME = "spread-by-region";
 
     @Inject
-    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected NodeRegistry registry;
 
     @Inject
-    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected TaskService tasks;
 
     @Inject
-    @org.ops4j.pax.exam.util.Filter(timeout = 60_000)
+    @org.ops4j.pax.exam.util.Filter(timeout = BOOT_WAIT_MILLIS)
     protected RoutingStrategies strategies;
 
     @Test

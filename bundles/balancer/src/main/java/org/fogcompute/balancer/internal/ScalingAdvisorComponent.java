@@ -93,6 +93,8 @@ public final class ScalingAdvisorComponent implements ScalingAdvisor {
     private void evaluateSafely() {
         try {
             evaluate();
+        } catch (org.fogcompute.api.store.StoreUnavailableException notLoaded) {
+            LOG.debug("Scaling evaluation skipped: {}", notLoaded.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Scaling evaluation failed: {}", e.getMessage(), e);
         }

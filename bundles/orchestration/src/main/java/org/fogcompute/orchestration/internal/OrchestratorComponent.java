@@ -164,10 +164,24 @@ public final class OrchestratorComponent implements ServiceOrchestrator {
         }
     }
 
+    /**
+     * The fog services' health. A critical service that is not running has no check to run, so its absence would read
+     * as health: it is reported UNHEALTHY with what it lacks, which makes the composite UNHEALTHY too.
+     */
     @Override
     public List<ServiceHealth> health() {
         List<ServiceHealth> all = new ArrayList<>();
         health.values().forEach(tracker -> all.add(tracker.snapshot()));
+        java.util.Set<String> reported = new java.util.HashSet<>(health.keySet());
+        for (org.fogcompute.api.services.ServiceInfo info : graph().services()) {
+            boolean running = info.state() == org.fogcompute.api.services.ServiceState.ACTIVE
+                    || info.state() == org.fogcompute.api.services.ServiceState.SATISFIED;
+            if (info.critical() && !running && reported.add(info.name())) {
+                all.add(new ServiceHealth(info.name(), ServiceHealth.Status.UNHEALTHY, 0, 0, 0,
+                        "not running (" + info.state() + ")" + (info.problem() == null ? "" : ": " + info.problem()),
+                        Instant.now(), 0, false, List.of()));
+            }
+        }
         all.sort(java.util.Comparator.comparing(ServiceHealth::service));
         return all;
     }

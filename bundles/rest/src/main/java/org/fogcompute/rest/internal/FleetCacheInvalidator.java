@@ -36,6 +36,9 @@ public final class FleetCacheInvalidator implements EventHandler {
     @Activate
     public FleetCacheInvalidator(@Reference CacheService cache) {
         this.cache = cache;
+        // the namespace exists from the start, so that fog:cache-stats lists it and fog:cache-clear finds it before
+        // the first topology read
+        cache.namespace(FleetResource.NAMESPACE);
         timer.scheduleWithFixedDelay(this::flush, COALESCE_MILLIS, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
     }
 

@@ -34,22 +34,32 @@ final class ServicesResource {
         }
     }
 
+    /**
+     * Served under {@code /services} and, with the same handlers, under {@code /orchestration}, the paths the
+     * original system's orchestration API used ({@code /orchestration/service/{service}} for one service).
+     */
     void register(Router router) {
-        router.get("/services", Access.VIEWER, "Fog services with state, layer and restarts",
-                call -> orchestrator().graph().services()).tag("services").returns(ServiceInfo.class, Shape.LIST);
-        router.get("/services/dependencies", Access.VIEWER, "Dependency graph: layers, startup and shutdown order, "
-                + "cycles", call -> orchestrator().graph()).tag("services").returns(ServiceGraph.class);
-        router.get("/services/health", Access.VIEWER, "Health of the fog services and the composite status",
-                call -> HealthView.of(orchestrator().health())).tag("services").returns(HealthView.class);
-        router.post("/services/health/check-now", Access.OPERATOR, "Evaluate every health check now",
-                call -> HealthView.of(orchestrator().checkNow())).tag("services").returns(HealthView.class);
-        router.get("/services/metrics", Access.VIEWER, "Restarts, health and uptime per fog service", this::metrics)
-                .tag("services").returns(ServiceMetrics.class, Shape.LIST);
-        router.get("/services/{service}", Access.VIEWER, "One fog service", this::one).tag("services")
+        register(router, "/services", "/services", "/services");
+        register(router, "/orchestration/services", "/orchestration", "/orchestration/service");
+    }
+
+    private void register(Router router, String list, String base, String one) {
+        String tag = base.substring(1);
+        router.get(list, Access.VIEWER, "Fog services with state, layer and restarts",
+                call -> orchestrator().graph().services()).tag(tag).returns(ServiceInfo.class, Shape.LIST);
+        router.get(base + "/dependencies", Access.VIEWER, "Dependency graph: layers, startup and shutdown order, "
+                + "cycles", call -> orchestrator().graph()).tag(tag).returns(ServiceGraph.class);
+        router.get(base + "/health", Access.VIEWER, "Health of the fog services and the composite status",
+                call -> HealthView.of(orchestrator().health())).tag(tag).returns(HealthView.class);
+        router.post(base + "/health/check-now", Access.OPERATOR, "Evaluate every health check now",
+                call -> HealthView.of(orchestrator().checkNow())).tag(tag).returns(HealthView.class);
+        router.get(base + "/metrics", Access.VIEWER, "Restarts, health and uptime per fog service", this::metrics)
+                .tag(tag).returns(ServiceMetrics.class, Shape.LIST);
+        router.get(one + "/{service}", Access.VIEWER, "One fog service", this::one).tag(tag)
                 .returns(ServiceInfo.class).errors(404);
-        router.post("/services/restart/{service}", Access.ADMIN, "Restart a fog service; dependents re-activate. "
+        router.post(base + "/restart/{service}", Access.ADMIN, "Restart a fog service; dependents re-activate. "
                 + "{\"force\": true} restarts a service whose automatic restarts are used up", this::restart)
-                .tag("services").body(RestartRequest.class).returns(RestartView.class).errors(404, 409);
+                .tag(tag).body(RestartRequest.class).returns(RestartView.class).errors(404, 409);
     }
 
     private ServiceOrchestrator orchestrator() {

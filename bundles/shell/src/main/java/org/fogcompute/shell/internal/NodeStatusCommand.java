@@ -17,8 +17,21 @@ public class NodeStatusCommand extends NodeCommand {
 
     @Override
     protected Object run() {
-        Node node = registry.updateStatus(nodeId, Values.enumValue(NodeStatus.class, "status", status));
-        System.out.println("Node " + node.id() + " is now " + node.status());
+        NodeStatus declared = Values.enumValue(NodeStatus.class, "status", status);
+        Node node = registry.updateStatus(nodeId, declared);
+        System.out.println(outcome(node, declared));
         return null;
+    }
+
+    /** Says what was declared, and why the node shows otherwise when it does (silent, or out of capacity). */
+    static String outcome(Node node, NodeStatus declared) {
+        if (node.status() == declared) {
+            return "Node " + node.id() + " is now " + declared;
+        }
+        return "Node " + node.id() + " declared " + declared + "; it shows " + node.status() + switch (node.status()) {
+            case SUSPECT, OFFLINE -> " until it heartbeats again";
+            case BUSY -> " until capacity frees";
+            default -> "";
+        };
     }
 }

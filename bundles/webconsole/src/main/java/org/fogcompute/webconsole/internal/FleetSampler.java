@@ -78,6 +78,8 @@ public final class FleetSampler implements EventHandler {
                 }
                 samples.addLast(sample);
             }
+        } catch (org.fogcompute.api.store.StoreUnavailableException notLoaded) {
+            // the fleet is not loaded (database away at start): a gap in the charts, the coordinator logs why
         } catch (RuntimeException e) {
             // a sample missed is a gap in a chart; the timer must survive it
             log.warn("Fleet sample failed: {}", e.toString());
