@@ -20,6 +20,7 @@ import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.fogcompute.api.Capacity;
+import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.NodeMetrics;
 import org.fogcompute.api.NodeSpec;
@@ -31,7 +32,7 @@ import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.store.FleetStore.Changes;
 import org.fogcompute.api.store.FleetStore.StoredNode;
-import org.fogcompute.api.store.StoreUnavailableException;
+import org.fogcompute.api.store.StoreRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,8 +175,17 @@ abstract class FleetStoreContract {
                 TaskStatus.PENDING, null, null, 0, "m".repeat(5000), T0, null, null, null);
         assertThatThrownBy(() -> store.commit("c1", changes(
                 List.of(new StoredNode(node("b", NodeStatus.ACTIVE), NodeStatus.ACTIVE)), List.of(), List.of(bad))))
-                .isInstanceOf(StoreUnavailableException.class);
+                .as("a refusal of the change, not an unavailable database").isInstanceOf(StoreRefusedException.class);
         assertThat(store.load("c1").nodes()).extracting(n -> n.node().id()).containsExactly("a");
+    }
+
+    @Test
+    void aFinishedTaskIsFoundByIdThoughLoadSkipsIt() {
+        store.commit("c1", new Changes(List.of(), List.of(), List.of(), List.of(task("done", TaskStatus.COMPLETED,
+                null)), List.of()));
+        assertThat(store.load("c1").unfinishedTasks()).isEmpty();
+        assertThat(store.findTask("done")).get().extracting(Task::status).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(store.findTask("never")).isEmpty();
     }
 
     @Test
@@ -216,7 +226,7 @@ abstract class FleetStoreContract {
         assertThat(store.load("c1").unfinishedTasks()).extracting(Task::nodeId).containsExactly("n");
         assertThatThrownBy(() -> store.commit("c1", new Changes(List.of(new StoredNode(node("n", NodeStatus.ACTIVE),
                 NodeStatus.ACTIVE)), List.of(), List.of(), List.of(), List.of())))
-                .isInstanceOf(StoreUnavailableException.class);
+                .as("a duplicate key is a conflict of this change").isInstanceOf(ConflictException.class);
     }
 
     /** Index column sets of a table (lower case) → unique, as the database's own catalog reports them. */
