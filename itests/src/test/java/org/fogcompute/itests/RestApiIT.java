@@ -282,7 +282,10 @@ public class RestApiIT {
                 "GET /cache/metrics", "POST /cache/clear", "GET /lb/algorithms", "PUT /lb/default",
                 "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events", "GET /services",
                 "GET /services/dependencies", "GET /services/{service}", "POST /services/restart/{service}",
-                "GET /services/health", "POST /services/health/check-now", "GET /services/metrics"));
+                "GET /services/health", "POST /services/health/check-now", "GET /services/metrics",
+                "GET /orchestration/services", "GET /orchestration/dependencies", "GET /orchestration/service/{service}",
+                "POST /orchestration/restart/{service}", "GET /orchestration/health",
+                "POST /orchestration/health/check-now", "GET /orchestration/metrics", "GET /coordinator"));
         assertEquals(expected, described);
         // and each described operation is served: an unknown id gives 404 for the id, never "no such resource"
         for (String operation : described) {
