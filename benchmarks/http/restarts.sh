@@ -25,13 +25,17 @@ trap 'kill $HOG 2>/dev/null || true; pkill -9 -f "$KARAF/" || true' EXIT
 ACKED="$KARAF/acknowledged.txt"
 : > "$ACKED"
 
+ready_lines() {
+  cat "$KARAF"/data/log/karaf.log* 2>/dev/null | grep -c "fog-compute ready" || true
+}
+
 start() {
   local t0 lines
-  lines=$(grep -c "fog-compute ready" "$KARAF/data/log/karaf.log" 2>/dev/null || true)
+  lines=$(ready_lines)
   t0=$(date +%s%N)
   "$KARAF/bin/karaf" server > "$KARAF/console-$1.log" 2>&1 &
   for _ in $(seq 1 1800); do
-    if [ "$(grep -c "fog-compute ready" "$KARAF/data/log/karaf.log" 2>/dev/null || true)" -gt "${lines:-0}" ]; then
+    if [ "$(ready_lines)" -gt "$lines" ]; then
       echo "$1: ready after $(( ($(date +%s%N) - t0) / 1000000 )) ms"; return 0
     fi
     sleep 0.1
@@ -79,15 +83,35 @@ echo "acknowledged registrations: $(wc -l < "$ACKED"), lost after the restarts: 
 
 if [ "$DB" = postgresql ] && [ "${FREEZE:-0}" = 1 ]; then
   OUT="$KARAF/frozen.txt"; : > "$OUT"
+  frozen=()
   for w in 1 2 3 4; do
     ( for i in $(seq 1 3); do
-        curl -s -o /dev/null -w "%{http_code} %{time_total}\n" -m 30 -X POST "$URL/api/nodes" \
+        curl -s -o "$KARAF/frozen-$w-$i.body" -w "%{http_code} %{time_total}\n" -m 30 -X POST "$URL/api/nodes" \
           -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
           -d "{\"id\":\"frozen-$w-$i\",\"type\":\"EDGE_DEVICE\",\"capacity\":{\"cpuCores\":2,\"memoryMb\":1024,\"storageMb\":0,\"gpuCount\":0}}" >> "$OUT"
       done ) &
+    frozen+=($!)
   done
   sleep 0.2
   pkill -STOP -x postgres; sleep 12; pkill -CONT -x postgres
-  wait
+  thawed=$(date +%s%N)
+  wait "${frozen[@]}"
   echo "writes during a 12 s freeze (status, seconds):"; sort "$OUT" | uniq -c
+  for _ in $(seq 1 600); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/health")" = 200 ]; then break; fi
+    sleep 0.1
+  done
+  echo "healthy again $(( ($(date +%s%N) - thawed) / 1000000 )) ms after PostgreSQL was thawed"
+  # a 503 that does not say the outcome is unknown must mean "not applied"
+  TOKEN=$(token); contradicted=0; unknown=0
+  for body in "$KARAF"/frozen-*.body; do
+    id=$(basename "$body" .body)
+    if grep -q '"error"' "$body"; then
+      if grep -q "may have been applied" "$body"; then unknown=$((unknown + 1)); continue; fi
+      code=$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/nodes/$id" -H "Authorization: Bearer $TOKEN")
+      if [ "$code" = 200 ]; then contradicted=$((contradicted + 1)); echo "503 but applied: $id"; fi
+    fi
+  done
+  echo "refused writes found applied afterwards: $contradicted; answered 'outcome unknown': $unknown"
+
 fi

@@ -13,6 +13,14 @@ public interface CircuitBreakers {
     /** Whether the node may be given work now (closed, or half-open with a trial permit left). */
     boolean admits(String nodeId);
 
+    /**
+     * Takes permission for one call or task on the node: always when its circuit is closed, one of the trial permits
+     * when it is half-open (so that no more trials go to a recovering node than the policy allows), never when open.
+     */
+    default boolean tryAcquire(String nodeId) {
+        return admits(nodeId);
+    }
+
     void recordSuccess(String nodeId);
 
     void recordFailure(String nodeId);

@@ -3,7 +3,7 @@
  * scaling advisor's events.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fogcompute.api.balancing;
 
 import org.osgi.annotation.bundle.Export;

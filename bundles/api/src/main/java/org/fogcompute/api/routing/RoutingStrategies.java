@@ -13,6 +13,21 @@ public interface RoutingStrategies {
     /** The configured default [least-loaded]; it may be absent while its bundle is stopped. */
     String defaultName();
 
+    /** The built-in default, used while the configured default is not installed. */
+    String BUILT_IN_DEFAULT = "least-loaded";
+
+    /**
+     * The strategy tasks that name none are routed by now: the configured default when it is installed, else
+     * {@link #BUILT_IN_DEFAULT}, else the first installed by name; null when none is installed.
+     */
+    default String effectiveDefault() {
+        SortedSet<String> names = names();
+        if (names.contains(defaultName())) {
+            return defaultName();
+        }
+        return names.contains(BUILT_IN_DEFAULT) ? BUILT_IN_DEFAULT : names.isEmpty() ? null : names.first();
+    }
+
     /** @throws org.fogcompute.api.NotFoundException when no strategy of that name is registered */
     void setDefault(String name);
 

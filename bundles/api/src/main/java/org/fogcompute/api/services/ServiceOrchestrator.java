@@ -30,7 +30,13 @@ public interface ServiceOrchestrator {
     /** Evaluates every check now and returns the result. */
     java.util.List<ServiceHealth> checkNow();
 
-    /** How a restart went: the states after it and how long until everything was back. */
-    record Restart(String service, ServiceState state, Duration took, boolean dependentsBack) {
+    /**
+     * How a restart went: the states after it, how long until everything was back, and when something did not come
+     * back, what the restart gave up waiting for and why (null when everything is back).
+     */
+    record Restart(String service, ServiceState state, Duration took, boolean dependentsBack, String waitingFor) {
+        public Restart(String service, ServiceState state, Duration took, boolean dependentsBack) {
+            this(service, state, took, dependentsBack, null);
+        }
     }
 }

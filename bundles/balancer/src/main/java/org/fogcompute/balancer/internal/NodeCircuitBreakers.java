@@ -57,8 +57,10 @@ final class NodeCircuitBreakers implements CircuitBreakers {
         return breaker == null || breaker.admits(clock.millis());
     }
 
-    boolean tryAcquire(String nodeId) {
-        return breaker(nodeId).tryAcquire(clock.millis());
+    @Override
+    public boolean tryAcquire(String nodeId) {
+        NodeBreaker breaker = breakers.get(nodeId);
+        return breaker == null || breaker.tryAcquire(clock.millis());
     }
 
     @Override

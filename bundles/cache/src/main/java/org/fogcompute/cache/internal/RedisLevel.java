@@ -5,6 +5,7 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
@@ -27,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,10 @@ import org.slf4j.LoggerFactory;
  * it) plus one for pub/sub. Every command is bounded by a timeout; while Redis is away commands fail at once
  * instead of queueing, and Lettuce reconnects by itself. If Redis is down at start, connecting is retried in the
  * background. Callers treat any failure as "not in Redis" and count it.
+ *
+ * <p>A Redis that hangs rather than refuses would cost every cache miss a full timeout, several in a row for one
+ * read. So the first command that fails or times out opens a breaker: commands are then refused at once (the cache
+ * serves from memory and its loaders) until a background PING, every retry interval, sees Redis answer again.
  */
 final class RedisLevel implements AutoCloseable {
     static final String CHANNEL = "fog:cache:invalidate";
@@ -52,6 +59,9 @@ final class RedisLevel implements AutoCloseable {
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile StatefulRedisPubSubConnection<String, String> pubSub;
     private volatile boolean closed;
+    /** Open breaker: Redis failed or timed out and has not answered a probe since. */
+    private volatile boolean failing;
+    private final AtomicBoolean probing = new AtomicBoolean();
 
     RedisLevel(String uri, Duration timeout, long retryMillis, ScheduledExecutorService scheduler,
                Consumer<String> onMessage) {
@@ -106,26 +116,64 @@ final class RedisLevel implements AutoCloseable {
         return uri.replaceAll("//[^@/]*@", "//***@");
     }
 
+    /** Connected, and not skipped after a failure (see the class comment). */
     boolean connected() {
         StatefulRedisConnection<String, byte[]> current = connection;
-        return current != null && current.isOpen();
+        return current != null && current.isOpen() && !failing;
     }
 
     private RedisCommands<String, byte[]> sync() {
-        StatefulRedisConnection<String, byte[]> current = connection;
-        if (current == null) {
-            throw new IllegalStateException("Redis is not connected");
+        return requireConnection().sync();
+    }
+
+    /** Runs a command; a failure other than an error reply from Redis opens the breaker. */
+    private <T> T guarded(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RedisCommandExecutionException answered) {
+            throw answered; // Redis answered, with an error: not an outage
+        } catch (RuntimeException e) {
+            trip(e);
+            throw e;
         }
-        return current.sync();
+    }
+
+    private void trip(RuntimeException e) {
+        if (!failing && !closed) {
+            failing = true;
+            LOG.warn("Redis at {} failed ({}); the cache skips it and serves from memory until it answers a probe",
+                    redacted(), e.getMessage());
+        }
+        if (probing.compareAndSet(false, true)) {
+            scheduler.schedule(this::probe, retryMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void probe() {
+        if (closed) {
+            return;
+        }
+        StatefulRedisConnection<String, byte[]> current = connection;
+        try {
+            if (current != null && "PONG".equals(current.sync().ping())) {
+                failing = false;
+                probing.set(false);
+                LOG.info("Redis at {} answers again; the cache uses it", redacted());
+                return;
+            }
+        } catch (RuntimeException stillDown) {
+            // next probe after the retry interval
+        }
+        scheduler.schedule(this::probe, retryMillis, TimeUnit.MILLISECONDS);
     }
 
     byte[] get(String key) {
-        return sync().get(key);
+        return guarded(() -> sync().get(key));
     }
 
     /** The values of {@code keys} in order, null where absent: one MGET. */
     List<byte[]> getAll(List<String> keys) {
-        List<KeyValue<String, byte[]>> values = sync().mget(keys.toArray(String[]::new));
+        List<KeyValue<String, byte[]>> values = guarded(() -> sync().mget(keys.toArray(String[]::new)));
         List<byte[]> found = new ArrayList<>(values.size());
         for (KeyValue<String, byte[]> value : values) {
             found.add(value.hasValue() ? value.getValue() : null);
@@ -134,25 +182,33 @@ final class RedisLevel implements AutoCloseable {
     }
 
     void set(String key, byte[] value, long ttlMillis) {
-        sync().set(key, value, SetArgs.Builder.px(ttlMillis));
+        guarded(() -> sync().set(key, value, SetArgs.Builder.px(ttlMillis)));
     }
 
     /** All writes sent back to back on the connection (pipelined), then awaited together. */
     void setAll(Map<String, byte[]> values, long ttlMillis) {
-        StatefulRedisConnection<String, byte[]> current = requireConnection();
-        List<RedisFuture<String>> pending = new ArrayList<>(values.size());
-        values.forEach((key, value) -> pending.add(current.async().set(key, value, SetArgs.Builder.px(ttlMillis))));
-        await(pending);
+        guarded(() -> {
+            StatefulRedisConnection<String, byte[]> current = requireConnection();
+            List<RedisFuture<String>> pending = new ArrayList<>(values.size());
+            values.forEach((key, value) -> pending.add(current.async().set(key, value,
+                    SetArgs.Builder.px(ttlMillis))));
+            await(pending);
+            return null;
+        });
     }
 
     void delete(Collection<String> keys) {
         if (!keys.isEmpty()) {
-            sync().unlink(keys.toArray(String[]::new));
+            guarded(() -> sync().unlink(keys.toArray(String[]::new)));
         }
     }
 
     /** Deletes every key matching {@code pattern} with SCAN and UNLINK (never KEYS or FLUSHDB). */
     long deleteMatching(String pattern) {
+        return guarded(() -> scanAndUnlink(pattern));
+    }
+
+    private long scanAndUnlink(String pattern) {
         RedisCommands<String, byte[]> commands = sync();
         long deleted = 0;
         ScanCursor cursor = ScanCursor.INITIAL;
@@ -167,20 +223,25 @@ final class RedisLevel implements AutoCloseable {
     }
 
     boolean tryLock(String key, String token, long ttlMillis) {
-        return "OK".equals(sync().set(key, token.getBytes(StandardCharsets.UTF_8),
-                SetArgs.Builder.nx().px(ttlMillis)));
+        return "OK".equals(guarded(() -> sync().set(key, token.getBytes(StandardCharsets.UTF_8),
+                SetArgs.Builder.nx().px(ttlMillis))));
     }
 
     /** Deletes the lock only if it still holds {@code token}: a lock that expired and was taken over stays. */
     void unlock(String key, String token) {
-        sync().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key}, token.getBytes(StandardCharsets.UTF_8));
+        guarded(() -> sync().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {key},
+                token.getBytes(StandardCharsets.UTF_8)));
     }
 
     void publish(String message) {
-        sync().publish(CHANNEL, message.getBytes(StandardCharsets.UTF_8));
+        guarded(() -> sync().publish(CHANNEL, message.getBytes(StandardCharsets.UTF_8)));
     }
 
     private StatefulRedisConnection<String, byte[]> requireConnection() {
+        if (failing) {
+            throw new IllegalStateException("Redis skipped: it failed or timed out recently; a probe checks it every "
+                    + retryMillis + " ms");
+        }
         StatefulRedisConnection<String, byte[]> current = connection;
         if (current == null) {
             throw new IllegalStateException("Redis is not connected");

@@ -45,8 +45,25 @@ final class PrivateRedis implements AutoCloseable {
         throw new AssertionError("redis-server did not listen on " + port + " within 10 s");
     }
 
+    /** Freezes the server (SIGSTOP): connections stay open and nothing answers, as with a hung host. */
+    void freeze() throws Exception {
+        signal("-STOP");
+    }
+
+    void thaw() throws Exception {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill " + signal + " failed");
+        }
+    }
+
     void stop() throws Exception {
         if (process != null) {
+            thaw();
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
             process = null;

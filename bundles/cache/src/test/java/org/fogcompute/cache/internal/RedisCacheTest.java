@@ -216,6 +216,48 @@ class RedisCacheTest {
         }
     }
 
+    /**
+     * A hung Redis costs one timeout, not one per miss: after the first command that times out, the cache skips Redis
+     * (the later misses never reach it, which the server's own command count shows once it runs again) until a probe
+     * sees it answer.
+     */
+    @Test
+    void aFrozenRedisIsSkippedAfterOneTimeoutUntilItAnswersAgain() throws Exception {
+        Assumptions.assumeTrue(PrivateRedis.installed(), "redis-server is not installed: skipped");
+        try (PrivateRedis redis = new PrivateRedis()) {
+            redis.start();
+            CacheEngine engine = new CacheEngine(new CacheEngine.Options(redis.uri(), 5000, Duration.ofMinutes(5),
+                    Duration.ofMillis(500), 200, 5000, 5000, 1000), time);
+            engines.add(engine);
+            waitFor(() -> engine.sharedLevel().connected(), "connected");
+            FogCache cache = engine.namespace(namespace);
+            try (RedisClient client = RedisClient.create(redis.uri());
+                 StatefulRedisConnection<String, String> check = client.connect()) {
+                long getsBefore = commandCalls(check, "get");
+
+                redis.freeze();
+                assertThat(cache.get("miss-0", String.class)).isEmpty();
+                assertThat(engine.sharedLevel().connected()).as("skipped after the first timeout").isFalse();
+                for (int i = 1; i <= 10; i++) {
+                    assertThat(cache.get("miss-" + i, String.class)).isEmpty();
+                }
+                redis.thaw();
+
+                waitFor(() -> engine.sharedLevel().connected(), "used again once a probe sees it answer");
+                assertThat(commandCalls(check, "get") - getsBefore).as("GETs that reached the frozen Redis")
+                        .isLessThanOrEqualTo(1);
+                cache.put("after", "v");
+                assertThat(check.sync().exists("cache:" + namespace + ":after")).isEqualTo(1);
+            }
+        }
+    }
+
+    private static long commandCalls(StatefulRedisConnection<String, String> connection, String command) {
+        Matcher matcher = Pattern.compile("cmdstat_" + command + ":calls=(\\d+)").matcher(
+                connection.sync().info("commandstats"));
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : 0;
+    }
+
     @Test
     void redisAbsentAtStartIsJoinedWhenItAppears() throws Exception {
         Assumptions.assumeTrue(PrivateRedis.installed(), "redis-server is not installed: skipped");

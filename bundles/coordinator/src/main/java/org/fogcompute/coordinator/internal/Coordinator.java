@@ -67,6 +67,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private final Set<NodeEntry> heartbeatsToSave = state.heartbeatsToSave;
     private volatile CoordinatorSettings settings;
     private volatile boolean running = true;
+    /** Takes a permit for the node a task goes to (the circuit breakers' trial permits); guarded by the lock. */
+    private java.util.function.Predicate<String> acquire = nodeId -> true;
 
     /** A coordinator in memory only, ready at once. */
     public Coordinator(CoordinatorSettings settings, Clock clock, RoutingStrategies strategies, EventSink events) {
@@ -379,6 +381,17 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         journalTask(task);
         Placer.Decision decision = placer.place(task.spec);
         NodeEntry target = decision.node() == null ? null : fleet.get(decision.node().id());
+        // a node whose last trial permit went elsewhere since the placer looked is admitted no more: place again
+        for (int tries = 0; target != null && target.snapshot().canHost(task.spec)
+                && !acquire.test(target.spec.id()); tries++) {
+            if (tries == 2) {
+                target = null;
+                decision = new Placer.Decision(null, null, "the chosen nodes' circuits admit no more trial tasks");
+                break;
+            }
+            decision = placer.place(task.spec);
+            target = decision.node() == null ? null : fleet.get(decision.node().id());
+        }
         if (target == null || !target.snapshot().canHost(task.spec)) {
             state.setStatus(task, TaskStatus.PENDING);
             task.nodeId = null;
@@ -611,8 +624,17 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
      * when the load balancer is installed.
      */
     public void admission(java.util.function.Predicate<String> admits) {
+        admission(admits, admits);
+    }
+
+    /**
+     * As {@link #admission(java.util.function.Predicate)}, with {@code acquire} taking a permit for the node a task is
+     * placed on: a half-open circuit lets only its trial permits through, to tasks as to any other caller.
+     */
+    public void admission(java.util.function.Predicate<String> admits, java.util.function.Predicate<String> acquire) {
         synchronized (lock) {
             placer.admission(admits);
+            this.acquire = acquire;
         }
     }
 

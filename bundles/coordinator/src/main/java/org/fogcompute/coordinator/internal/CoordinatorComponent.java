@@ -183,7 +183,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
     /** Nodes whose circuit is open are not chosen for tasks. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindCircuitBreakers(CircuitBreakers breakers) {
-        admission(breakers::admits);
+        admission(breakers::admits, breakers::tryAcquire);
     }
 
     void unbindCircuitBreakers(CircuitBreakers breakers) {

@@ -1,6 +1,5 @@
 package org.fogcompute.coordinator.internal;
 
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -72,8 +71,11 @@ public class RoutingStrategyRegistry implements RoutingStrategies {
             named = byName.get(defaultName);
         }
         if (named == null) {
-            Iterator<NamedStrategy> any = byName.values().iterator();
-            named = any.hasNext() ? any.next() : null;
+            named = byName.get(BUILT_IN_DEFAULT);
+        }
+        if (named == null) {
+            String first = effectiveDefault();
+            named = first == null ? null : byName.get(first);
         }
         return Optional.ofNullable(named);
     }

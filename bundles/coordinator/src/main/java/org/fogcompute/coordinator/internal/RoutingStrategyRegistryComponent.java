@@ -38,7 +38,7 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
     public @interface Config {
         @AttributeDefinition(name = "Default strategy",
                 description = "Strategy used when a task names none, or names one that is not installed")
-        String default_strategy() default "least-loaded";
+        String default_strategy() default RoutingStrategies.BUILT_IN_DEFAULT;
     }
 
     static final String TOPIC_ADDED = "fog/routing/STRATEGY_ADDED";
@@ -92,7 +92,12 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
         String name = nameOf(properties);
         if (name != null) {
             remove(name, strategy);
-            log.info("Routing strategy '{}' removed", name);
+            if (name.equals(defaultName()) && !names().contains(name)) {
+                log.warn("Routing strategy '{}', the default, was removed; tasks that name no strategy use '{}' "
+                        + "until it returns", name, effectiveDefault());
+            } else {
+                log.info("Routing strategy '{}' removed", name);
+            }
             announce(TOPIC_REMOVED, name);
         }
     }

@@ -33,6 +33,23 @@ class StrategyFallbackTest {
     }
 
     @Test
+    void whenTheDefaultStrategyIsRemovedTasksUseTheBuiltInDefaultAndTheRegistrySaysSo() {
+        RoutingStrategy last = (task, candidates) -> candidates.nodeAt(candidates.fleetSize() - 1);
+        fleet.strategies.add("last", last);
+        fleet.strategies.setDefault("last");
+        coordinator.register(node("a", 4, 4096).build());
+        assertThat(coordinator.submit(task("t1", 1, 256).build()).routedBy()).isEqualTo("last");
+
+        fleet.strategies.remove("last", last);
+        assertThat(fleet.strategies.defaultName()).as("configured").isEqualTo("last");
+        assertThat(fleet.strategies.effectiveDefault()).as("used").isEqualTo("least-loaded");
+        assertThat(coordinator.submit(task("t2", 1, 256).build()).routedBy()).isEqualTo("least-loaded");
+
+        fleet.strategies.add("last", last);
+        assertThat(fleet.strategies.effectiveDefault()).as("back when it returns").isEqualTo("last");
+    }
+
+    @Test
     void throwingStrategyFallsBackToTheDefault() {
         fleet.strategies.add("broken", (task, candidates) -> {
             throw new IllegalStateException("bundle stopping");

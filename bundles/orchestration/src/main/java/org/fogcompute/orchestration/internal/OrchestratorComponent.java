@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class OrchestratorComponent implements ServiceOrchestrator {
     private static final Logger LOG = LoggerFactory.getLogger(OrchestratorComponent.class);
     private static final Duration RESTART_LIMIT = Duration.ofSeconds(30);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
+    private static final Duration GIVE_UP_UNSATISFIED = Duration.ofSeconds(3);
 
     private final ServiceComponentRuntime scr;
     private final Map<String, Long> restarts = new ConcurrentHashMap<>();
@@ -252,14 +254,31 @@ public final class OrchestratorComponent implements ServiceOrchestrator {
         }
         restarts.merge(name, 1L, Long::sum);
         long deadline = started + RESTART_LIMIT.toNanos();
+        long nextReport = started + REPORT_EVERY.toNanos();
+        long unsatisfiedSince = 0;
         ServiceInfo after;
         boolean dependentsBack;
+        String waitingFor;
         do {
             after = service(name).orElseThrow();
             dependentsBack = running(after) && before.dependents().stream().allMatch(d -> service(d)
                     .map(OrchestratorComponent::running).orElse(false));
-            if (dependentsBack || System.nanoTime() > deadline) {
+            waitingFor = dependentsBack ? null : waitingFor(after, before.dependents());
+            long now = System.nanoTime();
+            if (dependentsBack || now > deadline) {
                 break;
+            }
+            // a service that lacks a required reference will not get it by being restarted: say so, do not wait 30 s
+            unsatisfiedSince = after.state() == ServiceState.UNSATISFIED ? (unsatisfiedSince == 0 ? now
+                    : unsatisfiedSince) : 0;
+            if (unsatisfiedSince != 0 && now - unsatisfiedSince > GIVE_UP_UNSATISFIED.toNanos()) {
+                waitingFor += "; gave up: it cannot start without that";
+                break;
+            }
+            if (now > nextReport) {
+                LOG.info("Restart of fog service {}: waiting for {} ({} s of at most {} s)", name, waitingFor,
+                        TimeUnit.NANOSECONDS.toSeconds(now - started), RESTART_LIMIT.toSeconds());
+                nextReport = now + REPORT_EVERY.toNanos();
             }
             try {
                 TimeUnit.MILLISECONDS.sleep(5);
@@ -269,9 +288,31 @@ public final class OrchestratorComponent implements ServiceOrchestrator {
             }
         } while (true);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        LOG.info("Fog service {} restarted: {} in {} ms, dependents {}", name, after.state(), took.toMillis(),
-                dependentsBack ? "active again" : "not all back");
-        return new Restart(name, after.state(), took, dependentsBack);
+        if (dependentsBack) {
+            LOG.info("Fog service {} restarted: {} in {} ms, dependents active again", name, after.state(),
+                    took.toMillis());
+        } else {
+            LOG.warn("Fog service {} restarted: {} after {} ms, not everything is back: {}", name, after.state(),
+                    took.toMillis(), waitingFor);
+        }
+        return new Restart(name, after.state(), took, dependentsBack, waitingFor);
+    }
+
+    /** What a restart still waits for: the service itself or the dependents not running, with their problems. */
+    private String waitingFor(ServiceInfo service, List<String> dependents) {
+        List<String> missing = new ArrayList<>();
+        if (!running(service)) {
+            missing.add(describe(service));
+        }
+        for (String dependent : dependents) {
+            service(dependent).filter(d -> !running(d)).ifPresent(d -> missing.add(describe(d)));
+        }
+        return String.join("; ", missing);
+    }
+
+    private static String describe(ServiceInfo service) {
+        return service.name() + " " + service.state() + (service.problem() == null ? "" : " (" + service.problem()
+                + ")");
     }
 
     private static boolean running(ServiceInfo service) {

@@ -32,7 +32,6 @@ public final class ReadyAnnouncer {
     private final BundleContext context;
     private final ServiceOrchestrator orchestrator;
     private final TopologyService coordinator;
-    private final long startedNanos = System.nanoTime();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fog-ready-announcer");
         thread.setDaemon(true);
@@ -62,7 +61,8 @@ public final class ReadyAnnouncer {
             if (endpoints.isEmpty()) {
                 return;
             }
-            String line = readyLine(endpoints, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos));
+            // from the start of the JVM, which is what someone who just typed bin/karaf waited for
+            String line = readyLine(endpoints, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
             System.out.println(line);
             LOG.info(line);
             scheduler.shutdown();
@@ -71,8 +71,10 @@ public final class ReadyAnnouncer {
         }
     }
 
+    /** Every fog service active, or registered and activated on first use (a delayed DS component). */
     static boolean allActive(List<ServiceInfo> services) {
-        return !services.isEmpty() && services.stream().allMatch(s -> s.state() == ServiceState.ACTIVE);
+        return !services.isEmpty() && services.stream()
+                .allMatch(s -> s.state() == ServiceState.ACTIVE || s.state() == ServiceState.SATISFIED);
     }
 
     static String readyLine(List<String> endpoints, long millis) {

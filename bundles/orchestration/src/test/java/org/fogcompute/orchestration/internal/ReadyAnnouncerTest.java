@@ -17,7 +17,9 @@ class ReadyAnnouncerTest {
         assertThat(ReadyAnnouncer.allActive(List.of())).isFalse();
         assertThat(ReadyAnnouncer.allActive(List.of(service("a", ServiceState.ACTIVE)))).isTrue();
         assertThat(ReadyAnnouncer.allActive(List.of(service("a", ServiceState.ACTIVE),
-                service("b", ServiceState.values()[1])))).isFalse();
+                service("b", ServiceState.SATISFIED)))).isTrue();
+        assertThat(ReadyAnnouncer.allActive(List.of(service("a", ServiceState.ACTIVE),
+                service("b", ServiceState.UNSATISFIED)))).isFalse();
     }
 
     @Test

@@ -98,7 +98,11 @@ final class FleetResource {
 
     private Object list(Call call) {
         RoutingStrategies registry = strategies();
-        return new Strategies(new ArrayList<>(registry.names()), registry.defaultName());
+        String effective = registry.effectiveDefault();
+        String configured = registry.defaultName();
+        return new Strategies(new ArrayList<>(registry.names()), effective, configured,
+                configured.equals(effective) ? null : "the configured default '" + configured + "' is not installed; "
+                        + "tasks that name no strategy use '" + effective + "' until it returns");
     }
 
     private Object setDefault(Call call) {

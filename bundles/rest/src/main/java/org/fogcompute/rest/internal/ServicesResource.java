@@ -17,7 +17,7 @@ final class ServicesResource {
         this.orchestrator = orchestrator;
     }
 
-    record RestartView(String service, String state, long tookMillis, boolean dependentsBack) {
+    record RestartView(String service, String state, long tookMillis, boolean dependentsBack, String waitingFor) {
     }
 
     record RestartRequest(Boolean force) {
@@ -90,6 +90,6 @@ final class ServicesResource {
         boolean force = call.hasBody() && Boolean.TRUE.equals(call.body(RestartRequest.class).force());
         ServiceOrchestrator.Restart restart = orchestrator().restart(call.id("service"), force);
         return new RestartView(restart.service(), restart.state().name(), restart.took().toMillis(),
-                restart.dependentsBack());
+                restart.dependentsBack(), restart.waitingFor());
     }
 }

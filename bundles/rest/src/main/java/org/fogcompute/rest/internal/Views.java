@@ -56,7 +56,15 @@ final class Views {
     record NodeList(List<NodeView> nodes) {
     }
 
-    record Strategies(List<String> names, String defaultName) {
+    /**
+     * {@code defaultName} is the strategy tasks naming none use now; {@code configuredDefault} the one configured,
+     * which differs while its bundle is not installed, and {@code note} then says so.
+     */
+    record Strategies(List<String> names, String defaultName, String configuredDefault, String note) {
+        /** A choice whose default is always installed (load-balancing algorithms). */
+        Strategies(List<String> names, String defaultName) {
+            this(names, defaultName, defaultName, null);
+        }
     }
 
     record TokenView(String access_token, String token_type, long expires_in) {

@@ -24,7 +24,8 @@ public class ServiceRestartCommand extends FogAction {
     protected Object run() {
         ServiceOrchestrator.Restart restart = orchestrator.restart(name, force);
         System.out.println("Service " + name + " restarted: " + restart.state() + " after " + restart.took().toMillis()
-                + " ms; dependents " + (restart.dependentsBack() ? "active again" : "NOT all active"));
+                + " ms; dependents " + (restart.dependentsBack() ? "active again"
+                        : "NOT all active: waiting for " + restart.waitingFor()));
         return null;
     }
 }

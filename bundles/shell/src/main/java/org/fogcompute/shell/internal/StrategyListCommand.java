@@ -17,7 +17,8 @@ public class StrategyListCommand extends FogAction {
 
     @Override
     protected Object run() {
-        Tables.strategies(strategies.names(), strategies.defaultName(), System.out, !noFormat);
+        Tables.strategies(strategies.names(), strategies.defaultName(), strategies.effectiveDefault(), System.out,
+                !noFormat);
         return null;
     }
 }

@@ -231,15 +231,22 @@ final class Tables {
     }
 
     static void strategies(Collection<String> names, String defaultName, PrintStream out, boolean format) {
+        strategies(names, defaultName, defaultName, out, format);
+    }
+
+    static void strategies(Collection<String> names, String defaultName, String effectiveDefault, PrintStream out,
+                           boolean format) {
         ShellTable table = new ShellTable().emptyTableText("No routing strategies installed");
         table.column("NAME");
         table.column("DEFAULT");
         for (String name : names) {
-            table.addRow().addContent(name, name.equals(defaultName) ? "*" : "");
+            table.addRow().addContent(name, name.equals(effectiveDefault) ? "*" : "");
         }
         table.print(out, format);
         if (defaultName != null && !names.contains(defaultName)) {
-            out.println("Default strategy '" + defaultName + "' is not installed; tasks fall back to another one.");
+            out.println("Default strategy '" + defaultName + "' is not installed; tasks that name no strategy use "
+                    + (effectiveDefault == null ? "none (no strategy is installed)" : "'" + effectiveDefault + "'")
+                    + " until it returns.");
         }
     }
 

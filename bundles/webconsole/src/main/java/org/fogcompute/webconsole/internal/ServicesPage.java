@@ -89,7 +89,8 @@ public final class ServicesPage extends ConsolePage {
                 ServiceOrchestrator.Restart restart = orchestrator.restart(name,
                         "true".equals(request.getParameter("force")));
                 yield "Service " + name + " restarted: " + restart.state() + " after " + restart.took().toMillis()
-                        + " ms" + (restart.dependentsBack() ? ", dependents back" : ", dependents not all back yet");
+                        + " ms" + (restart.dependentsBack() ? ", dependents back"
+                                : ", not everything is back: waiting for " + restart.waitingFor());
             }
             case "check" -> "Health checked: " + ServiceHealth.composite(orchestrator.checkNow());
             default -> super.act(action, request);

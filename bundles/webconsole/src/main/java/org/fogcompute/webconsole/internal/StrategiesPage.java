@@ -49,8 +49,13 @@ public final class StrategiesPage extends ConsolePage {
     @Override
     void render(HttpServletRequest request, Html html, Context context) {
         html.raw("<h3>Routing strategies</h3>");
-        table(html, context, "fog-routing-table", "set-routing", routing.names(), routing.defaultName(),
+        table(html, context, "fog-routing-table", "set-routing", routing.names(), routing.effectiveDefault(),
                 origins(RoutingStrategy.class, RoutingStrategy.NAME_PROPERTY));
+        if (!routing.names().contains(routing.defaultName())) {
+            html.raw("<p class=\"fog-error\">").text("The configured default '" + routing.defaultName()
+                    + "' is not installed; tasks that name no strategy use '" + routing.effectiveDefault()
+                    + "' until it returns.").raw("</p>");
+        }
         html.raw("<p class=\"fog-muted\">A strategy bundle copied into <code>deploy/</code> appears here by itself; "
                 + "the default is kept in <code>etc/org.fogcompute.routing.cfg</code>.</p>");
         LoadBalancer lb = balancer;

@@ -112,7 +112,7 @@ public final class TasksPage extends ConsolePage {
         html.select("privacy", PrivacyLevel.PUBLIC.name(), null, NodesPage.names(PrivacyLevel.values()));
         html.raw("</label> <label>Preferred region <input name=\"region\" id=\"preferred-region\"></label> ");
         html.raw("<label>Strategy <select name=\"strategy\" id=\"strategy\"><option value=\"\">").text("default ("
-                + strategies.defaultName() + ")").raw("</option>");
+                + strategies.effectiveDefault() + ")").raw("</option>");
         for (String name : strategies.names()) {
             html.raw("<option value=\"").text(name).raw("\">").text(name).raw("</option>");
         }
