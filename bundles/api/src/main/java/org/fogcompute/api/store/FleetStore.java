@@ -24,11 +24,19 @@ public interface FleetStore {
         }
     }
 
-    /** What a coordinator needs to come back after a restart. */
-    record Snapshot(List<StoredNode> nodes, List<Task> unfinishedTasks) {
+    /**
+     * What a coordinator needs to come back after a restart: its nodes, its unfinished tasks, and its most recently
+     * finished tasks (newest first), so that they stay listed and readable across the restart.
+     */
+    record Snapshot(List<StoredNode> nodes, List<Task> unfinishedTasks, List<Task> finishedTasks) {
         public Snapshot {
             nodes = List.copyOf(nodes);
             unfinishedTasks = List.copyOf(unfinishedTasks);
+            finishedTasks = List.copyOf(finishedTasks);
+        }
+
+        public Snapshot(List<StoredNode> nodes, List<Task> unfinishedTasks) {
+            this(nodes, unfinishedTasks, List.of());
         }
     }
 
@@ -57,7 +65,22 @@ public interface FleetStore {
     }
 
     /** Every node and every unfinished task owned by this coordinator. */
-    Snapshot load(String ownerId);
+    default Snapshot load(String ownerId) {
+        return load(ownerId, 0);
+    }
+
+    /** Every node and unfinished task owned by this coordinator, and at most {@code finishedTasks} finished ones. */
+    Snapshot load(String ownerId, int finishedTasks);
+
+    /**
+     * Deletes this coordinator's finished tasks that finished before {@code finishedBefore}, and all but the
+     * {@code keep} most recently finished.
+     *
+     * @return how many were deleted
+     */
+    default int pruneFinishedTasks(String ownerId, int keep, java.time.Instant finishedBefore) {
+        return 0;
+    }
 
     /**
      * Writes all changes in one transaction.
@@ -91,7 +114,7 @@ public interface FleetStore {
     /** A store that keeps nothing: the coordinator runs in memory only. */
     FleetStore NONE = new FleetStore() {
         @Override
-        public Snapshot load(String ownerId) {
+        public Snapshot load(String ownerId, int finishedTasks) {
             return new Snapshot(List.of(), List.of());
         }
 

@@ -677,7 +677,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
      *                                   coordinator stays empty and not ready, and the call may be repeated
      */
     public void restore() {
-        FleetStore.Snapshot snapshot = store.load(settings.coordinatorId());
+        FleetStore.Snapshot snapshot = store.load(settings.coordinatorId(), settings.finishedTaskRetention());
         synchronized (lock) {
             tx.ready = false;
             state.clear();
@@ -709,6 +709,18 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     }
 
 
+
+    /**
+     * Applies the retention of finished tasks to the database: at most {@code finished.task.retention} of them, none
+     * older than {@code finished.task.max.age.hours}. Memory keeps the same count (see {@link FleetState}).
+     *
+     * @return how many rows were deleted
+     */
+    public int pruneFinishedTasks() {
+        CoordinatorSettings current = settings;
+        return store.pruneFinishedTasks(current.coordinatorId(), current.finishedTaskRetention(),
+                clock.instant().minus(current.finishedTaskMaxAge()));
+    }
 
     /**
      * A commit's outcome is unknown: the coordinator took no reads or writes since, and must load its fleet again from

@@ -69,8 +69,16 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
         @AttributeDefinition(name = "Liveness check period (ms)")
         long liveness_check_period_millis() default 1000;
 
-        @AttributeDefinition(name = "Finished tasks kept", description = "Completed, failed and cancelled tasks kept")
+        @AttributeDefinition(name = "Finished tasks kept", description = "Completed, failed and cancelled tasks kept "
+                + "(the most recently finished), in memory and in the database; they survive restarts")
         int finished_task_retention() default 10000;
+
+        @AttributeDefinition(name = "Finished task age limit (h)",
+                description = "Finished tasks older than this are deleted from the database")
+        long finished_task_max_age_hours() default 168;
+
+        @AttributeDefinition(name = "Finished task pruning interval (min)")
+        long finished_task_prune_interval_minutes() default 10;
 
         @AttributeDefinition(name = "Heartbeat save interval (s)",
                 description = "Heartbeats are written to the database in one batch this often")
@@ -93,6 +101,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
     private ScheduledFuture<?> snapshotTask;
     private ScheduledFuture<?> heartbeatTask;
     private ScheduledFuture<?> probeTask;
+    private ScheduledFuture<?> pruneTask;
     /** Reachability last written to the log, so that the log says each change once. */
     private volatile boolean reportedReachable = true;
     private volatile long waitStartedNanos = System.nanoTime();
@@ -196,6 +205,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
             snapshotTask.cancel(false);
             heartbeatTask.cancel(false);
             probeTask.cancel(false);
+            pruneTask.cancel(false);
         }
         long livenessPeriod = Math.max(10, config.liveness_check_period_millis());
         long snapshotPeriod = Math.max(1, config.topology_snapshot_interval_seconds());
@@ -212,6 +222,13 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
         long probePeriod = Math.max(1, config.store_probe_interval_seconds());
         probeTask = scheduler.scheduleWithFixedDelay(guarded("database probe", this::probeStore), probePeriod,
                 probePeriod, TimeUnit.SECONDS);
+        long prunePeriod = Math.max(1, config.finished_task_prune_interval_minutes());
+        pruneTask = scheduler.scheduleWithFixedDelay(guarded("finished task pruning", () -> {
+            int pruned = pruneFinishedTasks();
+            if (pruned > 0) {
+                log.info("Deleted {} finished task(s) beyond the retention from the database", pruned);
+            }
+        }), 1, prunePeriod, TimeUnit.MINUTES);
     }
 
     /**
@@ -275,6 +292,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
         return new CoordinatorSettings(config.coordinator_id(),
                 Duration.ofSeconds(config.heartbeat_interval_seconds()),
                 Duration.ofSeconds(config.heartbeat_timeout_seconds()), config.phi_threshold(), config.max_retries(),
-                config.topology_history_size(), config.finished_task_retention());
+                config.topology_history_size(), config.finished_task_retention(),
+                Duration.ofHours(Math.max(0, config.finished_task_max_age_hours())));
     }
 }

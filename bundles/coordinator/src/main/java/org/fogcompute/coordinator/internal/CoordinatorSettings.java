@@ -5,10 +5,16 @@ import java.time.Duration;
 /** Validated coordinator settings, independent of OSGi so that tests and benchmarks can build them directly. */
 record CoordinatorSettings(String coordinatorId, Duration heartbeatInterval, Duration heartbeatTimeout,
                            double phiThreshold, int maxRetries, int topologyHistorySize,
-                           int finishedTaskRetention) {
+                           int finishedTaskRetention, Duration finishedTaskMaxAge) {
 
     static final CoordinatorSettings DEFAULTS = new CoordinatorSettings("coordinator-1", Duration.ofSeconds(30),
             Duration.ofSeconds(90), 8.0, 3, 100, 10_000);
+
+    CoordinatorSettings(String coordinatorId, Duration heartbeatInterval, Duration heartbeatTimeout,
+                        double phiThreshold, int maxRetries, int topologyHistorySize, int finishedTaskRetention) {
+        this(coordinatorId, heartbeatInterval, heartbeatTimeout, phiThreshold, maxRetries, topologyHistorySize,
+                finishedTaskRetention, Duration.ofDays(7));
+    }
 
     CoordinatorSettings {
         if (coordinatorId == null || coordinatorId.isBlank()) {
@@ -24,6 +30,9 @@ record CoordinatorSettings(String coordinatorId, Duration heartbeatInterval, Dur
         if (!(phiThreshold > 0)) {
             throw new IllegalArgumentException("phi.threshold must be positive");
         }
+        if (finishedTaskMaxAge == null || finishedTaskMaxAge.isNegative()) {
+            throw new IllegalArgumentException("finished.task.max.age.hours must be ≥ 0");
+        }
         if (maxRetries < 0 || topologyHistorySize < 1 || finishedTaskRetention < 0) {
             throw new IllegalArgumentException("max.retries and finished.task.retention must be ≥ 0, "
                     + "topology.history.size ≥ 1");
@@ -32,6 +41,6 @@ record CoordinatorSettings(String coordinatorId, Duration heartbeatInterval, Dur
 
     CoordinatorSettings withHeartbeat(Duration interval, Duration timeout) {
         return new CoordinatorSettings(coordinatorId, interval, timeout, phiThreshold, maxRetries,
-                topologyHistorySize, finishedTaskRetention);
+                topologyHistorySize, finishedTaskRetention, finishedTaskMaxAge);
     }
 }

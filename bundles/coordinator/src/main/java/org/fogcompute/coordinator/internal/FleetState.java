@@ -135,6 +135,18 @@ final class FleetState {
         return new FleetStore.Changes(newNodes, savedNodes, removed, newTasks, savedTasks);
     }
 
+    private TaskEntry restoredTask(Task stored) {
+        TaskEntry task = new TaskEntry(stored.spec(), taskSequence++, stored.submittedAt());
+        task.status = stored.status();
+        task.nodeId = stored.nodeId();
+        task.routedBy = stored.routedBy();
+        task.retryCount = stored.retryCount();
+        task.message = stored.message();
+        task.assignedAt = stored.assignedAt();
+        task.startedAt = stored.startedAt();
+        return task;
+    }
+
     List<TaskEntry> tasksOfLostNodes() {
         List<TaskEntry> orphans = new ArrayList<>();
         for (TaskEntry task : tasks.values()) {
@@ -176,14 +188,7 @@ final class FleetState {
             fleet.add(entry);
         }
         for (Task stored : snapshot.unfinishedTasks()) {
-            TaskEntry task = new TaskEntry(stored.spec(), taskSequence++, stored.submittedAt());
-            task.status = stored.status();
-            task.nodeId = stored.nodeId();
-            task.routedBy = stored.routedBy();
-            task.retryCount = stored.retryCount();
-            task.message = stored.message();
-            task.assignedAt = stored.assignedAt();
-            task.startedAt = stored.startedAt();
+            TaskEntry task = restoredTask(stored);
             tasks.put(task.id(), task);
             tasksByStatus[task.status.ordinal()]++;
             NodeEntry node = task.nodeId == null ? null : fleet.get(task.nodeId);
@@ -194,6 +199,19 @@ final class FleetState {
                 node.reservedMemoryMb += task.spec.requirements().memoryMb();
                 node.taskIds.add(task.id());
             }
+        }
+        // finished tasks arrive newest first; the finished order is oldest first
+        List<Task> finished = new ArrayList<>(snapshot.finishedTasks());
+        java.util.Collections.reverse(finished);
+        for (Task stored : finished) {
+            if (tasks.containsKey(stored.id())) {
+                continue;
+            }
+            TaskEntry task = restoredTask(stored);
+            task.finishedAt = stored.finishedAt();
+            tasks.put(task.id(), task);
+            tasksByStatus[task.status.ordinal()]++;
+            finishedOrder.add(task.id());
         }
         fleet.inOrder.forEach(entry -> {
             entry.refresh();

@@ -110,10 +110,31 @@ class DurabilityTest {
         assertThat(after.findNode("b").orElseThrow().status()).isEqualTo(NodeStatus.MAINTENANCE);
         assertThat(after.findTask("running").orElseThrow().status()).isEqualTo(TaskStatus.RUNNING);
         assertThat(after.findTask("pending").orElseThrow().status()).isEqualTo(TaskStatus.PENDING);
-        assertThat(after.list(TaskQuery.ALL).total()).isEqualTo(2);
+        assertThat(after.list(TaskQuery.ALL).total()).as("the finished one is kept too").isEqualTo(3);
         assertThat(after.indexInconsistencies()).isEmpty();
         after.complete("running");
         assertThat(after.findNode("a").orElseThrow().freeCpu()).isEqualTo(4);
+    }
+
+    @Test
+    void finishedTasksStayListedAndReadableAcrossARestartWithinTheRetention() {
+        coordinator.register(node("a", 4, 4096).build());
+        coordinator.submit(task("done", 1, 256).build());
+        coordinator.complete("done");
+        coordinator.submit(task("failed", 1, 256).build());
+        coordinator.fail("failed", "exit code 3");
+        coordinator.submit(task("open", 1, 256).build());
+
+        Coordinator next = restart();
+        assertThat(next.list(new TaskQuery(TaskStatus.COMPLETED, null, 0, 100)).items()).extracting(t -> t.id())
+                .containsExactly("done");
+        assertThat(next.findTask("failed").orElseThrow().message()).isEqualTo("exit code 3");
+        assertThat(next.current().runningTasks() + next.current().assignedTasks()).isEqualTo(1);
+
+        // the database keeps no more than the retention, and nothing older than the age limit
+        fleet.clock.advance(Duration.ofDays(8));
+        assertThat(next.pruneFinishedTasks()).isEqualTo(2);
+        assertThat(store.tasks).containsOnlyKeys("open");
     }
 
     @Test

@@ -18,10 +18,13 @@ class InMemoryStore implements FleetStore {
     int commits;
 
     @Override
-    public synchronized Snapshot load(String ownerId) {
+    public synchronized Snapshot load(String ownerId, int finishedTasks) {
         failIfDown();
         return new Snapshot(new ArrayList<>(nodes.values()),
-                tasks.values().stream().filter(t -> !t.status().isFinished()).toList());
+                tasks.values().stream().filter(t -> !t.status().isFinished()).toList(),
+                tasks.values().stream().filter(t -> t.status().isFinished())
+                        .sorted(java.util.Comparator.comparing(Task::finishedAt).reversed()).limit(finishedTasks)
+                        .toList());
     }
 
     @Override
@@ -33,6 +36,20 @@ class InMemoryStore implements FleetStore {
         changes.savedNodes().forEach(n -> nodes.put(n.node().id(), n));
         changes.removedNodeIds().forEach(nodes::remove);
         changes.savedTasks().forEach(t -> tasks.put(t.id(), t));
+    }
+
+    @Override
+    public synchronized int pruneFinishedTasks(String ownerId, int keep, java.time.Instant finishedBefore) {
+        List<Task> finished = tasks.values().stream().filter(t -> t.status().isFinished())
+                .sorted(java.util.Comparator.comparing(Task::finishedAt).reversed()).toList();
+        int pruned = 0;
+        for (int i = 0; i < finished.size(); i++) {
+            if (i >= keep || finished.get(i).finishedAt().isBefore(finishedBefore)) {
+                tasks.remove(finished.get(i).id());
+                pruned++;
+            }
+        }
+        return pruned;
     }
 
     @Override

@@ -27,6 +27,8 @@ import org.fogcompute.api.store.StoreUnavailableException;
 public class JpaFleetStore implements FleetStore {
     private static final List<String> UNFINISHED = List.of(TaskStatus.PENDING.name(), TaskStatus.ASSIGNED.name(),
             TaskStatus.RUNNING.name());
+    private static final List<String> FINISHED = List.of(TaskStatus.COMPLETED.name(), TaskStatus.FAILED.name(),
+            TaskStatus.CANCELLED.name());
 
     /** Runs work in one transaction (commit on return, roll back on exception). */
     public interface Transactions {
@@ -79,7 +81,7 @@ public class JpaFleetStore implements FleetStore {
     }
 
     @Override
-    public Snapshot load(String ownerId) {
+    public Snapshot load(String ownerId, int finishedTasks) {
         ensureSchema();
         return run(em -> {
             List<StoredNode> nodes = new ArrayList<>();
@@ -94,7 +96,35 @@ public class JpaFleetStore implements FleetStore {
                     .setParameter("owner", ownerId).setParameter("unfinished", UNFINISHED).getResultList()) {
                 tasks.add(r.toTask());
             }
-            return new Snapshot(nodes, tasks);
+            List<Task> finished = new ArrayList<>();
+            if (finishedTasks > 0) {
+                for (TaskRecord r : em.createQuery("SELECT t FROM TaskRecord t WHERE t.ownerId = :owner "
+                        + "AND t.status IN :finished ORDER BY t.finishedAt DESC, t.id", TaskRecord.class)
+                        .setParameter("owner", ownerId).setParameter("finished", FINISHED)
+                        .setMaxResults(finishedTasks).getResultList()) {
+                    finished.add(r.toTask());
+                }
+            }
+            return new Snapshot(nodes, tasks, finished);
+        });
+    }
+
+    @Override
+    public int pruneFinishedTasks(String ownerId, int keep, java.time.Instant finishedBefore) {
+        ensureSchema();
+        return run(em -> {
+            long cutoff = finishedBefore.toEpochMilli();
+            // the finish time of the newest task beyond those kept, if there are more than that
+            List<Long> beyond = em.createQuery("SELECT t.finishedAt FROM TaskRecord t WHERE t.ownerId = :owner "
+                    + "AND t.status IN :finished ORDER BY t.finishedAt DESC", Long.class)
+                    .setParameter("owner", ownerId).setParameter("finished", FINISHED)
+                    .setFirstResult(keep).setMaxResults(1).getResultList();
+            if (!beyond.isEmpty() && beyond.get(0) != null) {
+                cutoff = Math.max(cutoff, beyond.get(0) + 1);
+            }
+            return em.createQuery("DELETE FROM TaskRecord t WHERE t.ownerId = :owner AND t.status IN :finished "
+                    + "AND t.finishedAt < :cutoff").setParameter("owner", ownerId).setParameter("finished", FINISHED)
+                    .setParameter("cutoff", cutoff).executeUpdate();
         });
     }
 

@@ -180,6 +180,24 @@ abstract class FleetStoreContract {
     }
 
     @Test
+    void recentFinishedTasksAreLoadedNewestFirstAndPrunedByCountAndAge() {
+        List<Task> finished = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Task t = task("f" + i, TaskStatus.COMPLETED, null);
+            finished.add(new Task(t.spec(), t.status(), null, null, 0, null, T0, null, null, T0.plusSeconds(i)));
+        }
+        store.commit("c1", new Changes(List.of(), List.of(), List.of(), finished, List.of()));
+        assertThat(store.load("c1", 3).finishedTasks()).extracting(Task::id).containsExactly("f4", "f3", "f2");
+        assertThat(store.load("c1").finishedTasks()).isEmpty();
+
+        assertThat(store.pruneFinishedTasks("c1", 4, T0)).as("beyond the count").isEqualTo(1);
+        assertThat(store.findTask("f0")).isEmpty();
+        assertThat(store.pruneFinishedTasks("c1", 4, T0.plusSeconds(3))).as("older than the cut").isEqualTo(2);
+        assertThat(store.load("c1", 10).finishedTasks()).extracting(Task::id).containsExactly("f4", "f3");
+        assertThat(store.pruneFinishedTasks("another", 0, T0.plusSeconds(100))).isZero();
+    }
+
+    @Test
     void aFinishedTaskIsFoundByIdThoughLoadSkipsIt() {
         store.commit("c1", new Changes(List.of(), List.of(), List.of(), List.of(task("done", TaskStatus.COMPLETED,
                 null)), List.of()));
