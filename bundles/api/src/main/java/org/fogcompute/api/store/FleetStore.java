@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.Task;
+import org.fogcompute.api.TaskAssignment;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -28,15 +29,17 @@ public interface FleetStore {
      * What a coordinator needs to come back after a restart: its nodes, its unfinished tasks, and its most recently
      * finished tasks (newest first), so that they stay listed and readable across the restart.
      */
-    record Snapshot(List<StoredNode> nodes, List<Task> unfinishedTasks, List<Task> finishedTasks) {
+    record Snapshot(List<StoredNode> nodes, List<Task> unfinishedTasks, List<Task> finishedTasks,
+                    List<TaskAssignment> assignments) {
         public Snapshot {
             nodes = List.copyOf(nodes);
             unfinishedTasks = List.copyOf(unfinishedTasks);
             finishedTasks = List.copyOf(finishedTasks);
+            assignments = List.copyOf(assignments);
         }
 
         public Snapshot(List<StoredNode> nodes, List<Task> unfinishedTasks) {
-            this(nodes, unfinishedTasks, List.of());
+            this(nodes, unfinishedTasks, List.of(), List.of());
         }
     }
 
@@ -45,18 +48,24 @@ public interface FleetStore {
      * nodes. New rows are known not to exist, so a store may insert them without looking first.
      */
     record Changes(List<StoredNode> newNodes, List<StoredNode> savedNodes, List<String> removedNodeIds,
-                   List<Task> newTasks, List<Task> savedTasks) {
+                   List<Task> newTasks, List<Task> savedTasks, List<TaskAssignment> newAssignments) {
         public Changes {
             newNodes = List.copyOf(newNodes);
             savedNodes = List.copyOf(savedNodes);
             removedNodeIds = List.copyOf(removedNodeIds);
             newTasks = List.copyOf(newTasks);
             savedTasks = List.copyOf(savedTasks);
+            newAssignments = List.copyOf(newAssignments);
+        }
+
+        public Changes(List<StoredNode> newNodes, List<StoredNode> savedNodes, List<String> removedNodeIds,
+                       List<Task> newTasks, List<Task> savedTasks) {
+            this(newNodes, savedNodes, removedNodeIds, newTasks, savedTasks, List.of());
         }
 
         public boolean isEmpty() {
             return newNodes.isEmpty() && savedNodes.isEmpty() && removedNodeIds.isEmpty() && newTasks.isEmpty()
-                    && savedTasks.isEmpty();
+                    && savedTasks.isEmpty() && newAssignments.isEmpty();
         }
     }
 
@@ -96,6 +105,11 @@ public interface FleetStore {
      */
     default Optional<Task> findTask(String taskId) {
         return Optional.empty();
+    }
+
+    /** A task's placements, oldest first; empty for a task the store does not have. */
+    default List<TaskAssignment> assignments(String taskId) {
+        return List.of();
     }
 
     /**

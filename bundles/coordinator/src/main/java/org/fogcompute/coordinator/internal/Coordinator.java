@@ -534,8 +534,16 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     public List<TaskAssignment> assignments(String taskId) {
         synchronized (lock) {
             tx.requireReady();
-            return List.copyOf(requireTask(taskId).assignments);
+            TaskEntry task = taskId == null ? null : tasks.get(taskId);
+            if (task != null) {
+                return List.copyOf(task.assignments);
+            }
         }
+        // a finished task memory let go may still be in the database, with its placements
+        if (taskId == null || store.findTask(taskId).isEmpty()) {
+            throw NotFoundException.task(taskId);
+        }
+        return store.assignments(taskId);
     }
 
     private TaskEntry requireTask(String taskId) {

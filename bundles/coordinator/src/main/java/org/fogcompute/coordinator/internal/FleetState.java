@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
+import org.fogcompute.api.TaskAssignment;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.store.FleetStore;
 
@@ -96,7 +97,8 @@ final class FleetState {
     }
 
     /** The net changes of a batch of mutations, from the current state of everything they touched. */
-    FleetStore.Changes changesOf(List<Journal> batch, Map<NodeEntry, NodeEntry.StoredView> storedViews) {
+    FleetStore.Changes changesOf(List<Journal> batch, Map<NodeEntry, NodeEntry.StoredView> storedViews,
+                                 Map<TaskEntry, Integer> storedAssignments) {
         Set<NodeEntry> touchedNodes = new LinkedHashSet<>();
         Set<NodeEntry> addedNodes = new LinkedHashSet<>();
         Set<TaskEntry> touchedTasks = new LinkedHashSet<>();
@@ -129,10 +131,15 @@ final class FleetState {
         }
         List<Task> newTasks = new ArrayList<>();
         List<Task> savedTasks = new ArrayList<>();
+        List<TaskAssignment> newAssignments = new ArrayList<>();
         for (TaskEntry task : touchedTasks) {
             (addedTasks.contains(task) ? newTasks : savedTasks).add(task.snapshot());
+            if (task.assignments.size() > task.storedAssignments) {
+                newAssignments.addAll(task.assignments.subList(task.storedAssignments, task.assignments.size()));
+                storedAssignments.put(task, task.assignments.size());
+            }
         }
-        return new FleetStore.Changes(newNodes, savedNodes, removed, newTasks, savedTasks);
+        return new FleetStore.Changes(newNodes, savedNodes, removed, newTasks, savedTasks, newAssignments);
     }
 
     private TaskEntry restoredTask(Task stored) {
@@ -212,6 +219,13 @@ final class FleetState {
             tasks.put(task.id(), task);
             tasksByStatus[task.status.ordinal()]++;
             finishedOrder.add(task.id());
+        }
+        for (TaskAssignment assignment : snapshot.assignments()) {
+            TaskEntry task = tasks.get(assignment.taskId());
+            if (task != null) {
+                task.assignments.add(assignment);
+                task.storedAssignments = task.assignments.size();
+            }
         }
         fleet.inOrder.forEach(entry -> {
             entry.refresh();

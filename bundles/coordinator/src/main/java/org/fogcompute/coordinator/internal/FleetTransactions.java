@@ -259,6 +259,7 @@ final class FleetTransactions {
     private void commitWaitingMutations() {
         List<Journal> batch = null;
         Map<NodeEntry, NodeEntry.StoredView> storedViews = new IdentityHashMap<>();
+        Map<TaskEntry, Integer> storedAssignments = new IdentityHashMap<>();
         try {
             FleetStore.Changes changes;
             synchronized (lock) {
@@ -266,7 +267,7 @@ final class FleetTransactions {
                     return;
                 }
                 batch = new ArrayList<>(uncommitted);
-                changes = state.changesOf(batch, storedViews);
+                changes = state.changesOf(batch, storedViews, storedAssignments);
             }
             store.commit(settings.get().coordinatorId(), changes);
         } catch (StoreUnavailableException e) {
@@ -283,6 +284,7 @@ final class FleetTransactions {
                 endAlone(done);
             }
             storedViews.forEach((entry, view) -> entry.lastStored = view);
+            storedAssignments.forEach((task, count) -> task.storedAssignments = count);
             if (uncommitted.isEmpty()) {
                 state.forgetOldFinishedTasks(settings.get().finishedTaskRetention());
                 lock.notifyAll();

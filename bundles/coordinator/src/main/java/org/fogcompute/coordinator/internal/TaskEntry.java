@@ -14,6 +14,8 @@ final class TaskEntry {
     final long sequence;
     final Instant submittedAt;
     final List<TaskAssignment> assignments = new ArrayList<>(2);
+    /** How many of {@link #assignments} are committed; the rest are new rows for the next commit. */
+    int storedAssignments;
     TaskStatus status = TaskStatus.PENDING;
     String nodeId;
     String routedBy;

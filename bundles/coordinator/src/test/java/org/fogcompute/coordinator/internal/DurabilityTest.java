@@ -125,9 +125,14 @@ class DurabilityTest {
         coordinator.fail("failed", "exit code 3");
         coordinator.submit(task("open", 1, 256).build());
 
+        var openPlacements = coordinator.assignments("open");
+        assertThat(openPlacements).hasSize(1);
+
         Coordinator next = restart();
         assertThat(next.list(new TaskQuery(TaskStatus.COMPLETED, null, 0, 100)).items()).extracting(t -> t.id())
                 .containsExactly("done");
+        assertThat(next.assignments("open")).as("placement history across the restart").isEqualTo(openPlacements);
+        assertThat(next.assignments("done")).extracting(a -> a.nodeId()).containsExactly("a");
         assertThat(next.findTask("failed").orElseThrow().message()).isEqualTo("exit code 3");
         assertThat(next.current().runningTasks() + next.current().assignedTasks()).isEqualTo(1);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
+import org.fogcompute.api.TaskAssignment;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 
@@ -14,6 +15,7 @@ import org.fogcompute.api.store.StoreUnavailableException;
 class InMemoryStore implements FleetStore {
     final Map<String, StoredNode> nodes = new LinkedHashMap<>();
     final Map<String, Task> tasks = new LinkedHashMap<>();
+    final Map<String, List<TaskAssignment>> assignments = new LinkedHashMap<>();
     volatile boolean down;
     int commits;
 
@@ -24,7 +26,8 @@ class InMemoryStore implements FleetStore {
                 tasks.values().stream().filter(t -> !t.status().isFinished()).toList(),
                 tasks.values().stream().filter(t -> t.status().isFinished())
                         .sorted(java.util.Comparator.comparing(Task::finishedAt).reversed()).limit(finishedTasks)
-                        .toList());
+                        .toList(),
+                assignments.values().stream().flatMap(List::stream).toList());
     }
 
     @Override
@@ -36,6 +39,7 @@ class InMemoryStore implements FleetStore {
         changes.savedNodes().forEach(n -> nodes.put(n.node().id(), n));
         changes.removedNodeIds().forEach(nodes::remove);
         changes.savedTasks().forEach(t -> tasks.put(t.id(), t));
+        changes.newAssignments().forEach(a -> assignments.computeIfAbsent(a.taskId(), id -> new ArrayList<>()).add(a));
     }
 
     @Override
@@ -50,6 +54,11 @@ class InMemoryStore implements FleetStore {
             }
         }
         return pruned;
+    }
+
+    @Override
+    public synchronized List<TaskAssignment> assignments(String taskId) {
+        return List.copyOf(assignments.getOrDefault(taskId, List.of()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
+import org.fogcompute.api.TaskAssignment;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.store.CommitOutcomeUnknownException;
 import org.fogcompute.api.store.FleetStore;
@@ -105,7 +106,18 @@ public class JpaFleetStore implements FleetStore {
                     finished.add(r.toTask());
                 }
             }
-            return new Snapshot(nodes, tasks, finished);
+            List<TaskAssignment> assignments = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            tasks.forEach(t -> ids.add(t.id()));
+            finished.forEach(t -> ids.add(t.id()));
+            for (int from = 0; from < ids.size(); from += 1000) {
+                for (AssignmentRecord r : em.createQuery("SELECT a FROM AssignmentRecord a WHERE a.taskId IN :ids "
+                        + "ORDER BY a.taskId, a.attempt", AssignmentRecord.class)
+                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).getResultList()) {
+                    assignments.add(r.toAssignment());
+                }
+            }
+            return new Snapshot(nodes, tasks, finished, assignments);
         });
     }
 
@@ -122,6 +134,10 @@ public class JpaFleetStore implements FleetStore {
             if (!beyond.isEmpty() && beyond.get(0) != null) {
                 cutoff = Math.max(cutoff, beyond.get(0) + 1);
             }
+            em.createQuery("DELETE FROM AssignmentRecord a WHERE a.taskId IN (SELECT t.id FROM TaskRecord t "
+                    + "WHERE t.ownerId = :owner AND t.status IN :finished AND t.finishedAt < :cutoff)")
+                    .setParameter("owner", ownerId).setParameter("finished", FINISHED).setParameter("cutoff", cutoff)
+                    .executeUpdate();
             return em.createQuery("DELETE FROM TaskRecord t WHERE t.ownerId = :owner AND t.status IN :finished "
                     + "AND t.finishedAt < :cutoff").setParameter("owner", ownerId).setParameter("finished", FINISHED)
                     .setParameter("cutoff", cutoff).executeUpdate();
@@ -182,6 +198,9 @@ public class JpaFleetStore implements FleetStore {
                     existing.update(task);
                 }
             }
+            for (TaskAssignment assignment : changes.newAssignments()) {
+                em.persist(AssignmentRecord.of(assignment));
+            }
             // statements run now, so that a failure after this point can only be the commit's
             em.flush();
             flushed[0] = true;
@@ -193,6 +212,19 @@ public class JpaFleetStore implements FleetStore {
     public Optional<Task> findTask(String taskId) {
         ensureSchema();
         return run(em -> Optional.ofNullable(em.find(TaskRecord.class, taskId)).map(TaskRecord::toTask));
+    }
+
+    @Override
+    public List<TaskAssignment> assignments(String taskId) {
+        ensureSchema();
+        return run(em -> {
+            List<TaskAssignment> found = new ArrayList<>();
+            for (AssignmentRecord r : em.createQuery("SELECT a FROM AssignmentRecord a WHERE a.taskId = :task "
+                    + "ORDER BY a.attempt", AssignmentRecord.class).setParameter("task", taskId).getResultList()) {
+                found.add(r.toAssignment());
+            }
+            return found;
+        });
     }
 
     @Override

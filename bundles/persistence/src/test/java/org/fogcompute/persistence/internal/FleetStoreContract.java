@@ -28,6 +28,7 @@ import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.NodeType;
 import org.fogcompute.api.PrivacyLevel;
 import org.fogcompute.api.Task;
+import org.fogcompute.api.TaskAssignment;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.store.FleetStore.Changes;
@@ -63,7 +64,7 @@ abstract class FleetStoreContract {
 
     protected static void dropFogTables(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : List.of("fog_task", "fog_node", SchemaMigrator.VERSION_TABLE)) {
+            for (String table : List.of("fog_task_assignment", "fog_task", "fog_node", SchemaMigrator.VERSION_TABLE)) {
                 if (SchemaMigrator.tableExists(connection, table)) {
                     statement.execute("DROP TABLE " + table);
                 }
@@ -186,12 +187,17 @@ abstract class FleetStoreContract {
             Task t = task("f" + i, TaskStatus.COMPLETED, null);
             finished.add(new Task(t.spec(), t.status(), null, null, 0, null, T0, null, null, T0.plusSeconds(i)));
         }
-        store.commit("c1", new Changes(List.of(), List.of(), List.of(), finished, List.of()));
+        store.commit("c1", new Changes(List.of(), List.of(), List.of(), finished, List.of(), List.of(
+                new TaskAssignment("f0", "n1", "affinity", 1, T0), new TaskAssignment("f4", "n1", "affinity", 1, T0),
+                new TaskAssignment("f4", "n2", "least-loaded", 2, T0.plusSeconds(1)))));
         assertThat(store.load("c1", 3).finishedTasks()).extracting(Task::id).containsExactly("f4", "f3", "f2");
+        assertThat(store.load("c1", 3).assignments()).extracting(TaskAssignment::attempt).containsExactly(1, 2);
+        assertThat(store.assignments("f4")).extracting(TaskAssignment::nodeId).containsExactly("n1", "n2");
         assertThat(store.load("c1").finishedTasks()).isEmpty();
 
         assertThat(store.pruneFinishedTasks("c1", 4, T0)).as("beyond the count").isEqualTo(1);
         assertThat(store.findTask("f0")).isEmpty();
+        assertThat(store.assignments("f0")).as("placements go with their task").isEmpty();
         assertThat(store.pruneFinishedTasks("c1", 4, T0.plusSeconds(3))).as("older than the cut").isEqualTo(2);
         assertThat(store.load("c1", 10).finishedTasks()).extracting(Task::id).containsExactly("f4", "f3");
         assertThat(store.pruneFinishedTasks("another", 0, T0.plusSeconds(100))).isZero();
