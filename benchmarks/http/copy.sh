@@ -30,3 +30,7 @@ hikari.initializationFailTimeout = -1
 CFG
 fi
 
+# With REDIS_URI set, the cache uses that Redis as its shared level.
+if [ -n "${REDIS_URI:-}" ]; then
+  printf 'redis.uri = %s\n' "$REDIS_URI" > "$KARAF/etc/org.fogcompute.cache.cfg"
+fi

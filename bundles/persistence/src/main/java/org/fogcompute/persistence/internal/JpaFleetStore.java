@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.persistence.EntityManager;
@@ -92,10 +94,12 @@ public class JpaFleetStore implements FleetStore {
                 nodes.add(r.toStored());
             }
             List<Task> tasks = new ArrayList<>();
+            List<TaskAssignment> assignments = new ArrayList<>();
             for (TaskRecord r : em.createQuery("SELECT t FROM TaskRecord t WHERE t.ownerId = :owner "
                     + "AND t.status IN :unfinished ORDER BY t.submittedAt, t.id", TaskRecord.class)
                     .setParameter("owner", ownerId).setParameter("unfinished", UNFINISHED).getResultList()) {
                 tasks.add(r.toTask());
+                assignments.addAll(Assignments.parse(r.id, r.assignments));
             }
             List<Task> finished = new ArrayList<>();
             if (finishedTasks > 0) {
@@ -104,17 +108,7 @@ public class JpaFleetStore implements FleetStore {
                         .setParameter("owner", ownerId).setParameter("finished", FINISHED)
                         .setMaxResults(finishedTasks).getResultList()) {
                     finished.add(r.toTask());
-                }
-            }
-            List<TaskAssignment> assignments = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
-            tasks.forEach(t -> ids.add(t.id()));
-            finished.forEach(t -> ids.add(t.id()));
-            for (int from = 0; from < ids.size(); from += 1000) {
-                for (AssignmentRecord r : em.createQuery("SELECT a FROM AssignmentRecord a WHERE a.taskId IN :ids "
-                        + "ORDER BY a.taskId, a.attempt", AssignmentRecord.class)
-                        .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).getResultList()) {
-                    assignments.add(r.toAssignment());
+                    assignments.addAll(Assignments.parse(r.id, r.assignments));
                 }
             }
             return new Snapshot(nodes, tasks, finished, assignments);
@@ -134,10 +128,6 @@ public class JpaFleetStore implements FleetStore {
             if (!beyond.isEmpty() && beyond.get(0) != null) {
                 cutoff = Math.max(cutoff, beyond.get(0) + 1);
             }
-            em.createQuery("DELETE FROM AssignmentRecord a WHERE a.taskId IN (SELECT t.id FROM TaskRecord t "
-                    + "WHERE t.ownerId = :owner AND t.status IN :finished AND t.finishedAt < :cutoff)")
-                    .setParameter("owner", ownerId).setParameter("finished", FINISHED).setParameter("cutoff", cutoff)
-                    .executeUpdate();
             return em.createQuery("DELETE FROM TaskRecord t WHERE t.ownerId = :owner AND t.status IN :finished "
                     + "AND t.finishedAt < :cutoff").setParameter("owner", ownerId).setParameter("finished", FINISHED)
                     .setParameter("cutoff", cutoff).executeUpdate();
@@ -178,8 +168,16 @@ public class JpaFleetStore implements FleetStore {
             for (StoredNode stored : changes.newNodes()) {
                 em.persist(NodeRecord.of(ownerId, stored));
             }
+            // placements go into their task's row, which the same transaction writes anyway
+            Map<String, List<TaskAssignment>> placements = new LinkedHashMap<>();
+            for (TaskAssignment assignment : changes.newAssignments()) {
+                placements.computeIfAbsent(assignment.taskId(), id -> new ArrayList<>()).add(assignment);
+            }
             for (Task task : changes.newTasks()) {
-                em.persist(TaskRecord.of(ownerId, task));
+                TaskRecord record = TaskRecord.of(ownerId, task);
+                record.assignments = Assignments.append(null, placements.getOrDefault(task.id(), List.of()));
+                placements.remove(task.id());
+                em.persist(record);
             }
             for (StoredNode stored : changes.savedNodes()) {
                 NodeRecord existing = em.find(NodeRecord.class, stored.node().id());
@@ -192,14 +190,23 @@ public class JpaFleetStore implements FleetStore {
             }
             for (Task task : changes.savedTasks()) {
                 TaskRecord existing = em.find(TaskRecord.class, task.id());
+                List<TaskAssignment> placed = placements.remove(task.id());
                 if (existing == null) {
-                    em.persist(TaskRecord.of(ownerId, task));
+                    existing = TaskRecord.of(ownerId, task);
+                    existing.assignments = Assignments.append(null, placed == null ? List.of() : placed);
+                    em.persist(existing);
                 } else {
                     existing.update(task);
+                    if (placed != null) {
+                        existing.assignments = Assignments.append(existing.assignments, placed);
+                    }
                 }
             }
-            for (TaskAssignment assignment : changes.newAssignments()) {
-                em.persist(AssignmentRecord.of(assignment));
+            for (Map.Entry<String, List<TaskAssignment>> left : placements.entrySet()) {
+                TaskRecord existing = em.find(TaskRecord.class, left.getKey());
+                if (existing != null) {
+                    existing.assignments = Assignments.append(existing.assignments, left.getValue());
+                }
             }
             // statements run now, so that a failure after this point can only be the commit's
             em.flush();
@@ -218,12 +225,8 @@ public class JpaFleetStore implements FleetStore {
     public List<TaskAssignment> assignments(String taskId) {
         ensureSchema();
         return run(em -> {
-            List<TaskAssignment> found = new ArrayList<>();
-            for (AssignmentRecord r : em.createQuery("SELECT a FROM AssignmentRecord a WHERE a.taskId = :task "
-                    + "ORDER BY a.attempt", AssignmentRecord.class).setParameter("task", taskId).getResultList()) {
-                found.add(r.toAssignment());
-            }
-            return found;
+            TaskRecord record = em.find(TaskRecord.class, taskId);
+            return record == null ? List.<TaskAssignment>of() : Assignments.parse(taskId, record.assignments);
         });
     }
 

@@ -69,6 +69,9 @@ public class TaskRecord {
     Long startedAt;
     @Column(name = "finished_at")
     Long finishedAt;
+    /** The placement history, see {@link Assignments}. */
+    @Column(name = "assignments")
+    String assignments;
 
     protected TaskRecord() {
     }

@@ -64,7 +64,7 @@ abstract class FleetStoreContract {
 
     protected static void dropFogTables(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : List.of("fog_task_assignment", "fog_task", "fog_node", SchemaMigrator.VERSION_TABLE)) {
+            for (String table : List.of("fog_task", "fog_node", SchemaMigrator.VERSION_TABLE)) {
                 if (SchemaMigrator.tableExists(connection, table)) {
                     statement.execute("DROP TABLE " + table);
                 }

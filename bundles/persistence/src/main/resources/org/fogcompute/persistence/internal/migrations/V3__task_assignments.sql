@@ -1,11 +1,3 @@
--- Placement history: every assignment of a task to a node, so that it survives restarts. The id is
--- "<task id>#<attempt>"; rows go with their task when finished tasks are pruned.
-CREATE TABLE fog_task_assignment (
-    id VARCHAR(160) NOT NULL PRIMARY KEY,
-    task_id VARCHAR(128) NOT NULL,
-    node_id VARCHAR(128) NOT NULL,
-    strategy VARCHAR(128),
-    attempt INTEGER NOT NULL,
-    assigned_at BIGINT NOT NULL
-);
-CREATE INDEX fog_task_assignment_task ON fog_task_assignment (task_id);
+-- Placement history: every assignment of a task to a node, kept in the task's own row so that it costs no extra row
+-- per placement. A task is placed at most max.retries + 1 times; the newest placements that fit are kept.
+ALTER TABLE fog_task ADD COLUMN assignments VARCHAR(4096);
