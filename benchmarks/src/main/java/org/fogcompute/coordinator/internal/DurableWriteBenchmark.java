@@ -69,8 +69,8 @@ public class DurableWriteBenchmark {
         JpaFleetStore jpa = new JpaFleetStore(JpaFleetStore.Transactions.resourceLocal(factory), dataSource);
         FleetStore store = new FleetStore() {
             @Override
-            public Snapshot load(String ownerId) {
-                return jpa.load(ownerId);
+            public Snapshot load(String ownerId, int finishedTasks) {
+                return jpa.load(ownerId, finishedTasks);
             }
 
             @Override
