@@ -8,7 +8,6 @@ import static org.fogcompute.coordinator.internal.Fleet.task;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,30 +25,9 @@ import org.junit.jupiter.api.Test;
 /** One caller's change that the database refuses fails that caller alone; the others are committed. */
 class CommitIsolationTest {
     /** Refuses any transaction holding a task of type "poison", as a database refuses a value it cannot hold. */
-    private static final class PoisonStore extends InMemoryStore {
-        final CountDownLatch firstCommitEntered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        private boolean gate;
-
-        synchronized void holdNextCommit() {
-            gate = true;
-        }
-
+    private static final class PoisonStore extends GatedStore {
         @Override
         public void commit(String ownerId, Changes changes) {
-            boolean first;
-            synchronized (this) {
-                first = gate;
-                gate = false;
-            }
-            if (first) {
-                firstCommitEntered.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
             if (changes.newTasks().stream().anyMatch(t -> "poison".equals(t.spec().type()))) {
                 throw new StoreRefusedException("value too large for column \"task_type\"", null);
             }
@@ -73,7 +51,7 @@ class CommitIsolationTest {
         store.holdNextCommit();
         // hold one commit so that the next ones pile up into one group with the poisoned change among them
         Future<?> held = writers.submit(() -> coordinator.register(node("held", 1, 512).build()));
-        assertThat(store.firstCommitEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(store.heldCommitEntered.await(10, TimeUnit.SECONDS)).isTrue();
         List<Future<?>> innocent = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String id = "n" + i;

@@ -5,7 +5,6 @@ import static org.fogcompute.coordinator.internal.Fleet.node;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,35 +17,6 @@ import org.junit.jupiter.api.Test;
 
 /** Concurrent writers share transactions; a failed transaction undoes every mutation waiting on it. */
 class GroupCommitTest {
-    /** Holds the first commit until the test lets it go, so that other writers pile up behind it. */
-    private static final class GatedStore extends InMemoryStore {
-        final CountDownLatch firstCommitEntered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        volatile boolean failFirst;
-        private boolean first = true;
-
-        @Override
-        public void commit(String ownerId, Changes changes) {
-            boolean gate;
-            synchronized (this) {
-                gate = first;
-                first = false;
-            }
-            if (gate) {
-                firstCommitEntered.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                if (failFirst) {
-                    throw new StoreUnavailableException("database unavailable: lost connection", null);
-                }
-            }
-            super.commit(ownerId, changes);
-        }
-    }
-
     private final GatedStore store = new GatedStore();
     private final Fleet fleet = new Fleet(CoordinatorSettings.DEFAULTS, store);
     private final Coordinator coordinator = fleet.coordinator;
@@ -59,8 +29,9 @@ class GroupCommitTest {
 
     private List<Future<?>> registerConcurrently() throws InterruptedException {
         List<Future<?>> results = new ArrayList<>();
+        store.holdNextCommit();
         results.add(writers.submit(() -> coordinator.register(node("first", 1, 512).build())));
-        assertThat(store.firstCommitEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(store.heldCommitEntered.await(10, TimeUnit.SECONDS)).isTrue();
         for (int i = 0; i < 10; i++) {
             String id = "n" + i;
             results.add(writers.submit(() -> coordinator.register(node(id, 1, 512).build())));
@@ -83,7 +54,7 @@ class GroupCommitTest {
 
     @Test
     void aFailedCommitUndoesEveryWaitingMutationAndFailsEachWriter() throws Exception {
-        store.failFirst = true;
+        store.failHeld = true;
         List<Future<?>> results = registerConcurrently();
         store.release.countDown();
         int failed = 0;

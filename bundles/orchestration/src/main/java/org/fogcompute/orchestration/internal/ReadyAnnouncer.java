@@ -2,8 +2,9 @@ package org.fogcompute.orchestration.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.services.ServiceInfo;
@@ -32,11 +33,9 @@ public final class ReadyAnnouncer {
     private final BundleContext context;
     private final ServiceOrchestrator orchestrator;
     private final TopologyService coordinator;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "fog-ready-announcer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Polls on the JDK's shared delayed executor: a one-off wait at start is no reason for a thread of its own. */
+    private final Executor nextCheck = CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS);
+    private volatile boolean active = true;
 
     @Activate
     public ReadyAnnouncer(BundleContext context, @Reference ServiceOrchestrator orchestrator,
@@ -44,31 +43,31 @@ public final class ReadyAnnouncer {
         this.context = context;
         this.orchestrator = orchestrator;
         this.coordinator = coordinator;
-        scheduler.scheduleWithFixedDelay(this::announceWhenReady, 500, 500, TimeUnit.MILLISECONDS);
+        nextCheck.execute(this::announceWhenReady);
     }
 
     @Deactivate
     void deactivate() {
-        scheduler.shutdownNow();
+        active = false;
     }
 
     private void announceWhenReady() {
+        if (!active) {
+            return;
+        }
         try {
-            if (!coordinator.health().ready() || !allActive(orchestrator.graph().services())) {
-                return;
-            }
             List<String> endpoints = httpEndpoints();
-            if (endpoints.isEmpty()) {
+            if (coordinator.health().ready() && allActive(orchestrator.graph().services()) && !endpoints.isEmpty()) {
+                // from the start of the JVM, which is what someone who just typed bin/karaf waited for
+                String line = readyLine(endpoints, ManagementFactory.getRuntimeMXBean().getUptime());
+                System.out.println(line);
+                LOG.info(line);
                 return;
             }
-            // from the start of the JVM, which is what someone who just typed bin/karaf waited for
-            String line = readyLine(endpoints, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
-            System.out.println(line);
-            LOG.info(line);
-            scheduler.shutdown();
         } catch (RuntimeException e) {
             LOG.debug("Not ready yet: {}", e.toString());
         }
+        nextCheck.execute(this::announceWhenReady);
     }
 
     /** Every fog service active, or registered and activated on first use (a delayed DS component). */
