@@ -30,6 +30,8 @@ final class RunningDistribution implements AutoCloseable {
     private final Path home;
     private final int sshPort;
     private final int httpPort;
+    private final int rmiRegistryPort;
+    private final int rmiServerPort;
     private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private Process karaf;
     private int boots;
@@ -46,8 +48,10 @@ final class RunningDistribution implements AutoCloseable {
         append("etc/users.properties", USER + " = " + PASSWORD + ",_g_:admingroup\n"
                 + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
         append("etc/org.apache.karaf.shell.cfg", "sshPort = " + sshPort + "\n");
-        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + freePort() + "\nrmiServerPort = "
-                + freePort() + "\n");
+        this.rmiRegistryPort = freePort();
+        this.rmiServerPort = freePort();
+        append("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = " + rmiRegistryPort + "\nrmiServerPort = "
+                + rmiServerPort + "\n");
         Files.writeString(home.resolve("etc/org.fogcompute.coordinator.cfg"), "coordinator.id = " + coordinatorId
                 + "\n");
         if (jdbcUrl != null) {
@@ -105,10 +109,13 @@ final class RunningDistribution implements AutoCloseable {
         return dump;
     }
 
-    /** Starts Karaf and returns once the coordinator has restored its fleet. */
+    /**
+     * Starts Karaf and returns once it says it is ready (fleet restored, every fog service active, a user can log
+     * in) and its SSH and REST ports answer.
+     */
     void start() throws Exception {
         launch();
-        waitForLogLine("Fog coordinator restored", boots);
+        waitForLogLine("fog-compute ready in", boots);
         waitForSsh();
         waitForApi();
     }
@@ -176,6 +183,16 @@ final class RunningDistribution implements AutoCloseable {
 
     int httpPort() {
         return httpPort;
+    }
+
+    int sshPort() {
+        return sshPort;
+    }
+
+    /** The JMX connector's address, as etc/org.apache.karaf.management.cfg composes it for the instance "root". */
+    String jmxServiceUrl() {
+        return "service:jmx:rmi://127.0.0.1:" + rmiServerPort + "/jndi/rmi://127.0.0.1:" + rmiRegistryPort
+                + "/karaf-root";
     }
 
     Path home() {

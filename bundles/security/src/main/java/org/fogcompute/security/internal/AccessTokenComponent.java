@@ -12,6 +12,7 @@ import org.fogcompute.api.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
 /** Bearer tokens for users of the JAAS realm and for enrolled nodes. */
@@ -19,14 +20,14 @@ import org.osgi.service.metatype.annotations.Designate;
         configurationPid = SecuritySettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SecuritySettings.class)
 public final class AccessTokenComponent implements AccessTokens {
-    private final JaasPasswordCheck passwords;
+    private final UserRealm users;
     private final JwtCodec codec;
     private final Duration accessTokenLifetime;
     private final Duration nodeCredentialLifetime;
 
     @Activate
-    public AccessTokenComponent(SecuritySettings settings) {
-        this.passwords = new JaasPasswordCheck(settings.realm());
+    public AccessTokenComponent(SecuritySettings settings, @Reference UserRealm users) {
+        this.users = users;
         this.codec = new JwtCodec(SigningKey.loadOrCreate(signingKeyFile(settings)), settings.issuer(),
                 settings.audience(), Clock.systemUTC());
         this.accessTokenLifetime = positive("access.token.ttl.seconds", settings.access_token_ttl_seconds());
@@ -50,7 +51,7 @@ public final class AccessTokenComponent implements AccessTokens {
 
     @Override
     public AccessToken login(String username, char[] password) {
-        Set<Role> roles = passwords.rolesOf(username, password);
+        Set<Role> roles = users.rolesOf(username, password);
         if (roles.isEmpty()) {
             throw new AuthenticationException("user '" + username + "' has none of the roles admin, operator, viewer");
         }

@@ -14,84 +14,76 @@ import java.util.regex.Pattern;
 import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
 import org.apache.karaf.jaas.config.JaasRealm;
-import org.apache.karaf.jaas.modules.BackingEngine;
-import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.apache.karaf.jaas.modules.EncryptionService;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A fresh runtime has no usable account. At start, when the realm has no user {@code admin}, this creates it with the
- * password from the environment variable {@code FOG_ADMIN_PASSWORD}, or a generated one printed once to the console
- * and the log. The realm stores it salted and hashed (bcrypt, see {@code etc/org.apache.karaf.jaas.cfg}). The groups
- * that grant the fog roles are created alongside, so that an admin can add users with
- * {@code jaas:group-add <user> operatorgroup}. Deleting the admin user and restarting sets a new admin password: the
- * way back in when it is lost.
+ * A fresh runtime has no usable account: when the realm keeps its users in a properties file and has no user
+ * {@code admin}, {@link #ensureAdmin} creates it with the password from the environment variable
+ * {@code FOG_ADMIN_PASSWORD}, or a generated one printed once to the console and the log. The realm stores it salted
+ * and hashed (bcrypt, see {@code etc/org.apache.karaf.jaas.cfg}). The groups that grant the fog roles are created
+ * alongside, so that an admin can add users with {@code jaas:group-add <user> operatorgroup}. Deleting the admin
+ * user and restarting sets a new admin password: the way back in when it is lost.
  */
-@Component(configurationPid = SecuritySettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
-public final class FirstAdminBootstrap {
+final class FirstAdminBootstrap {
     static final String ADMIN = "admin";
     static final String PASSWORD_VARIABLE = "FOG_ADMIN_PASSWORD";
     static final int MIN_PASSWORD_LENGTH = 8;
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdminBootstrap.class);
     private static final String PROPERTIES_MODULE = "org.apache.karaf.jaas.modules.properties.PropertiesLoginModule";
 
-    /** Group name → roles: Karaf's own admin roles plus ours; every group may open the SSH shell. */
+    /**
+     * Group name → roles: Karaf's own admin roles plus ours. Only admins and operators may open the SSH shell: a
+     * viewer reads through the REST API and the web console.
+     */
     static final Map<String, List<String>> GROUPS = Map.of(
             "admingroup", List.of("admin", "manager", "viewer", "systembundles", "ssh"),
             "operatorgroup", List.of("operator", "viewer", "ssh"),
-            "viewergroup", List.of("viewer", "ssh"));
+            "viewergroup", List.of("viewer"));
 
-    private final EncryptionService hashing;
+    private FirstAdminBootstrap() {
+    }
 
-    @Activate
-    public FirstAdminBootstrap(SecuritySettings settings,
-                               @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE) List<JaasRealm> realms,
-                               @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE)
-                               List<BackingEngineFactory> engines,
-                               @Reference(target = "(name=spring-security-crypto)") EncryptionService hashing) {
-        this.hashing = hashing;
-        Optional<UsersFile> found = propertiesFile(settings.realm(), realms, engines);
-        if (found.isEmpty()) {
-            LOG.info("Realm '{}' keeps no users in a properties file; no first admin is created", settings.realm());
-            return;
-        }
-        ensureGroups(found.get().file());
-        if (found.get().engine().lookupUser(ADMIN) == null) {
-            createAdmin(found.get(), hashing, System.getenv(PASSWORD_VARIABLE));
+    /** Adds the fog groups and, when the realm has no admin, the first admin. */
+    static void ensureAdmin(UsersFile users, EncryptionService hashing) {
+        ensureGroups(users.file());
+        if (!hasUser(users.file(), ADMIN)) {
+            createAdmin(users, hashing, System.getenv(PASSWORD_VARIABLE));
         }
     }
 
-    /** The realm's properties-file entry: the file with the users, and the engine that edits it. */
-    record UsersFile(Path file, BackingEngine engine, Map<String, ?> options) {
+    /** The realm's properties-file entry: the file with the users, and the module's options (hashing). */
+    record UsersFile(Path file, Map<String, ?> options) {
     }
 
-    static Optional<UsersFile> propertiesFile(String realmName, List<JaasRealm> realms,
-                                              List<BackingEngineFactory> engines) {
-        for (JaasRealm realm : realms) {
-            if (!realm.getName().equals(realmName)) {
-                continue;
-            }
-            for (AppConfigurationEntry entry : realm.getEntries()) {
-                // Karaf wraps each module in its ProxyLoginModule and names the real one in an option
-                Object proxied = entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE);
-                String module = proxied == null ? entry.getLoginModuleName() : proxied.toString();
-                Object users = entry.getOptions().get("users");
-                if (!PROPERTIES_MODULE.equals(module) || users == null) {
-                    continue;
-                }
-                for (BackingEngineFactory factory : engines) {
-                    if (module.equals(factory.getModuleClass())) {
-                        Map<String, ?> options = entry.getOptions();
-                        return Optional.of(new UsersFile(Path.of(users.toString()), factory.build(options),
-                                options));
-                    }
-                }
+    /**
+     * Whether the file names the user, read as the properties file it is (Karaf escapes the group prefix's colon
+     * as java.util.Properties does). Read directly rather than through Karaf's backing engine, whose factory
+     * registers apart from the realm and may come later.
+     */
+    static boolean hasUser(Path usersFile, String user) {
+        if (!Files.exists(usersFile)) {
+            return false;
+        }
+        java.util.Properties users = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(usersFile, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            users.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + usersFile, e);
+        }
+        return users.containsKey(user);
+    }
+
+    /** The realm's properties-file entry, if it keeps its users in one. */
+    static Optional<UsersFile> propertiesFile(JaasRealm realm) {
+        for (AppConfigurationEntry entry : realm.getEntries()) {
+            // Karaf wraps each module in its ProxyLoginModule and names the real one in an option
+            Object proxied = entry.getOptions().get(ProxyLoginModule.PROPERTY_MODULE);
+            String module = proxied == null ? entry.getLoginModuleName() : proxied.toString();
+            Object users = entry.getOptions().get("users");
+            if (PROPERTIES_MODULE.equals(module) && users != null) {
+                return Optional.of(new UsersFile(Path.of(users.toString()), entry.getOptions()));
             }
         }
         return Optional.empty();
@@ -124,7 +116,7 @@ public final class FirstAdminBootstrap {
     }
 
     /**
-     * Appends the admin, password hashed and group given, as one line in one write: created with the backing
+     * Appends the admin, password hashed and group given, as one line in one write: created with Karaf's backing
      * engine (user, then group) a login in between found an admin without roles.
      */
     static void createAdmin(UsersFile users, EncryptionService hashing, String fromEnvironment) {

@@ -25,6 +25,16 @@ class FirstAdminBootstrapTest {
     }
 
     @Test
+    void theAdminIsFoundAsKarafWritesItAndNotInAGroupLineOrAComment() throws Exception {
+        Path users = directory.resolve("users.properties");
+        assertThat(FirstAdminBootstrap.hasUser(users, "admin")).isFalse();
+        Files.writeString(users, "#admin = x,_g_:admingroup\n_g_\\:admin = group,admin\nadministrator = y\n");
+        assertThat(FirstAdminBootstrap.hasUser(users, "admin")).isFalse();
+        Files.writeString(users, "admin = {CRYPT}abc{CRYPT},_g_:admingroup\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(FirstAdminBootstrap.hasUser(users, "admin")).isTrue();
+    }
+
+    @Test
     void generatedPasswordsAreLongAndDiffer() {
         String first = FirstAdminBootstrap.generatePassword();
         assertThat(first).hasSize(20).matches("[A-Za-z0-9]+");

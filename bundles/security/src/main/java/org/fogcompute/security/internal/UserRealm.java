@@ -1,0 +1,51 @@
+package org.fogcompute.security.internal;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.EncryptionService;
+import org.fogcompute.api.security.Role;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime's users: the JAAS realm that checks their passwords (Karaf's "karaf" realm by default, the same users
+ * that log in to the shell and the web console), with its first admin created. Registered only once both hold, so
+ * that the token service, and with it the ready line, waits for a realm that can log someone in: on a busy machine
+ * Karaf registers its realm well after our bundles start, and a login before it was refused as a wrong password.
+ * Karaf's realms carry no service property naming them, so the reference takes every realm (greedy: a newcomer
+ * re-activates this) and, should another realm come first, activation fails until the configured one is there.
+ */
+@Component(service = UserRealm.class, immediate = true, configurationPid = SecuritySettings.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+public final class UserRealm {
+    private static final Logger LOG = LoggerFactory.getLogger(UserRealm.class);
+
+    private final JaasPasswordCheck passwords;
+
+    @Activate
+    public UserRealm(SecuritySettings settings,
+                     @Reference(name = "realms", cardinality = ReferenceCardinality.AT_LEAST_ONE,
+                             policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
+                     @Reference(name = "hashing", target = "(name=spring-security-crypto)") EncryptionService hashing) {
+        JaasRealm realm = realms.stream().filter(r -> r.getName().equals(settings.realm())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("JAAS realm '" + settings.realm()
+                        + "' is not registered yet; logins wait for it"));
+        FirstAdminBootstrap.propertiesFile(realm).ifPresentOrElse(
+                users -> FirstAdminBootstrap.ensureAdmin(users, hashing),
+                () -> LOG.info("Realm '{}' keeps no users in a properties file; no first admin is created",
+                        realm.getName()));
+        this.passwords = new JaasPasswordCheck(realm.getName());
+    }
+
+    /** The fog roles of a user whose password the realm accepts. @throws AuthenticationException otherwise */
+    Set<Role> rolesOf(String username, char[] password) {
+        return passwords.rolesOf(username, password);
+    }
+}

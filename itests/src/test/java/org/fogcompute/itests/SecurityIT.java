@@ -1,0 +1,161 @@
+package org.fogcompute.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * Every surface of the distribution tried the way an attacker with an account of each role tried it: SSH, SFTP and
+ * the shell's own commands, JMX, and (further below) the web console and the REST API. Each test is the attack that
+ * once worked, asserting that it no longer does, and that the same action still works for whom it is meant.
+ */
+public class SecurityIT {
+    private static final String ADMIN_PASSWORD = "security-admin-" + UUID.randomUUID().toString().substring(0, 8);
+    /** A viewer as the distribution makes them: no shell. */
+    private static final String VIEWER = "vera";
+    /** A viewer an admin let into the shell (role ssh added by hand): still only a viewer there. */
+    private static final String SHELL_VIEWER = "vince";
+    private static final String OPERATOR = "otto";
+    private static final String PASSWORD = "role-password-1";
+    private static final String SECRET_PID = "org.fogcompute.probe";
+    private static final String SECRET = "probe-secret-" + UUID.randomUUID();
+    private static RunningDistribution karaf;
+    private static SshShell ssh;
+
+    @BeforeClass
+    public static void startDistribution() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path home = Paths.get("target", "security-" + run).toAbsolutePath();
+        karaf = new RunningDistribution(Paths.get(System.getProperty("fog.assembly.dir")), home, "security-" + run,
+                null);
+        karaf.environment("FOG_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // a configuration holding a secret, as an operator's etc/ holds database and keystore passwords
+        karaf.configure(SECRET_PID, "password = " + SECRET + "\n");
+        karaf.appendUsers(VIEWER + " = " + PASSWORD + ",_g_:viewergroup\n"
+                + SHELL_VIEWER + " = " + PASSWORD + ",_g_:viewergroup,ssh\n"
+                + OPERATOR + " = " + PASSWORD + ",_g_:operatorgroup\n");
+        karaf.startFresh();
+        ssh = new SshShell(karaf.sshPort());
+    }
+
+    @AfterClass
+    public static void stopDistribution() throws Exception {
+        if (ssh != null) {
+            ssh.close();
+        }
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    // --- SSH and SFTP -------------------------------------------------------------------------------------------
+
+    @Test
+    public void aViewerHasNoShell() {
+        assertThrows(IOException.class, () -> ssh.login(VIEWER, PASSWORD).close());
+    }
+
+    @Test
+    public void noUserCanReadTheSigningKeyOrWriteIntoDeployOverSftp() throws Exception {
+        assertTrue("the signing key exists, so a read could succeed",
+                java.nio.file.Files.exists(karaf.home().resolve("data/fog/token-signing.key")));
+        for (String user : new String[] {SHELL_VIEWER, OPERATOR, "admin"}) {
+            String password = "admin".equals(user) ? ADMIN_PASSWORD : PASSWORD;
+            IOException refused = assertThrows(user + " opened an SFTP session", IOException.class,
+                    () -> ssh.sftp(user, password).close());
+            assertFalse(refused.toString(), refused.toString().contains("Auth"));
+        }
+        // scp runs as a command on the exec channel: the shell has none
+        String scp = ssh.run(SHELL_VIEWER, PASSWORD, "scp -f data/fog/token-signing.key");
+        assertTrue(scp, scp.contains("not found"));
+        assertFalse(java.nio.file.Files.list(karaf.home().resolve("deploy")).anyMatch(p -> p.toString()
+                .endsWith(".jar")));
+    }
+
+    // --- Karaf's own commands -----------------------------------------------------------------------------------
+
+    @Test
+    public void viewersAndOperatorsReadNoSecretAndChangeNoLogLevelInTheShell() throws Exception {
+        String[] refused = {"config:list", "config:property-list -p " + SECRET_PID,
+            "config:property-get -p " + SECRET_PID + " password", "log:set DEBUG", "log:display", "log:get",
+            "cat etc/users.properties", "shell:cat data/fog/token-signing.key", "grep CRYPT etc/users.properties",
+            "bundle:install mvn:org.example/evil/1", "feature:install webconsole", "scr:list", "service:list",
+            "jaas:realm-list", "system:property", "shell:source http://127.0.0.1:1/evil.script"};
+        for (String user : new String[] {SHELL_VIEWER, OPERATOR}) {
+            for (String command : refused) {
+                String output = ssh.run(user, PASSWORD, command);
+                assertTrue(user + " ran '" + command + "': " + output, output.contains("Command not found")
+                        || output.contains("Insufficient credentials"));
+            }
+        }
+        // what they are meant to do still works
+        assertTrue(ssh.run(OPERATOR, PASSWORD, "fog:node-list").contains("STATUS"));
+        assertTrue(ssh.run(SHELL_VIEWER, PASSWORD, "fog:node-list | grep STATUS").contains("STATUS"));
+        assertTrue(ssh.run(OPERATOR, PASSWORD, "fog:node-register -c 1 -m 64 x").contains("not found"));
+        // and the admin keeps every command: the refusals above are by role, not commands gone missing
+        assertTrue(ssh.run("admin", ADMIN_PASSWORD, "config:property-list -p " + SECRET_PID).contains(SECRET));
+        assertTrue(ssh.run("admin", ADMIN_PASSWORD, "log:get").contains("ROOT"));
+    }
+
+    @Test
+    public void onlyAdminsReadConfigurationsThroughJmx() throws Exception {
+        Object[] pid = {SECRET_PID};
+        String[] signature = {String.class.getName()};
+        for (String user : new String[] {SHELL_VIEWER, OPERATOR, VIEWER}) {
+            try (JMXConnector jmx = jmx(user, PASSWORD)) {
+                MBeanServerConnection server = jmx.getMBeanServerConnection();
+                for (ObjectName config : configMBeans(server)) {
+                    String operation = config.getDomain().equals("org.apache.karaf") ? "listProperties"
+                            : "getProperties";
+                    assertThrows(user + " called " + operation + " on " + config, SecurityException.class,
+                            () -> server.invoke(config, operation, pid, signature));
+                }
+            } catch (SecurityException refusedAtLogin) {
+                // also fine: no JMX at all
+            }
+        }
+        try (JMXConnector jmx = jmx("admin", ADMIN_PASSWORD)) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            Set<ObjectName> configs = configMBeans(server);
+            assertFalse("Karaf's config MBean is registered", configs.isEmpty());
+            for (ObjectName config : configs) {
+                String operation = config.getDomain().equals("org.apache.karaf") ? "listProperties"
+                        : "getProperties";
+                assertTrue(String.valueOf(server.invoke(config, operation, pid, signature)).contains(SECRET));
+            }
+        }
+    }
+
+    private static JMXConnector jmx(String user, String password) throws IOException {
+        return JMXConnectorFactory.connect(new JMXServiceURL(karaf.jmxServiceUrl()),
+                Map.of(JMXConnector.CREDENTIALS, new String[] {user, password}));
+    }
+
+    /** Karaf's config MBean and, when the OSGi compendium MBeans are there, ConfigurationAdmin's. */
+    private static Set<ObjectName> configMBeans(MBeanServerConnection server) throws Exception {
+        Set<ObjectName> names = new java.util.HashSet<>(server.queryNames(
+                new ObjectName("org.apache.karaf:type=config,*"), null));
+        names.addAll(server.queryNames(new ObjectName("osgi.compendium:service=cm,*"), null));
+        return names;
+    }
+
+    static void assertStatus(int expected, Api.Reply reply) {
+        assertEquals(reply.toString(), expected, reply.status());
+    }
+}
