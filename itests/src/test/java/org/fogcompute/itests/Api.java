@@ -65,6 +65,19 @@ final class Api {
         return exchange(request.build());
     }
 
+    /** Sends the body's bytes as they are, for bodies that are not UTF-8 on purpose. */
+    Reply sendBytes(String token, String method, String path, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return exchange(request.build());
+    }
+
     Reply exchange(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -10,7 +10,12 @@ import java.util.Random;
  * cause a 5xx.
  */
 final class RequestFuzzer {
-    record Request(String method, String path, String body, String contentType) {
+    /** A request; with {@code bytes} set the body's characters are sent one byte each (ISO-8859-1), not as UTF-8. */
+    record Request(String method, String path, String body, String contentType, boolean bytes) {
+        Request(String method, String path, String body, String contentType) {
+            this(method, path, body, contentType, false);
+        }
+
         @Override
         public String toString() {
             String shown = body == null ? "" : body.length() > 120 ? body.substring(0, 120) + "…" : body;
@@ -31,7 +36,7 @@ final class RequestFuzzer {
 
     Request next() {
         Target target = target();
-        int kind = random.nextInt(12);
+        int kind = random.nextInt(15);
         String json = "application/json";
         return switch (kind) {
             case 0 -> new Request(target.method, target.path, truncate(target.validBody), json);
@@ -47,6 +52,11 @@ final class RequestFuzzer {
             case 8 -> new Request(target.method, target.path, replaceEnum(target.validBody), json);
             case 9 -> badQuery();
             case 10 -> badPath();
+            case 11 -> badEncoding(target);
+            case 12 -> new Request(random.nextBoolean() ? "POST" : target.method, random.nextBoolean()
+                    ? "/tasks/fz-t" + random.nextInt(100) + "/start" : target.path,
+                    "a=%" + "zz%FF%".substring(random.nextInt(3)) + "&b=1", "application/x-www-form-urlencoded");
+            case 13 -> new Request(target.method, target.path, target.validBody, null);
             default -> new Request(target.method, target.path, random.nextInt(50) == 0 ? oversized()
                     : wrongShape(), json);
         };
@@ -172,9 +182,25 @@ final class RequestFuzzer {
         return "{\"id\":\"" + "x".repeat(1024 * 1024 + random.nextInt(1000)) + "\"}";
     }
 
+    /** The valid body in an encoding the API does not take: a BOM, UTF-16, a NUL, an overlong or broken sequence. */
+    private Request badEncoding(Target target) {
+        String body = switch (random.nextInt(5)) {
+            case 0 -> "\uFEFF" + target.validBody;
+            case 1 -> new String(target.validBody.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            case 2 -> target.validBody.replaceFirst("\"", "\"\u0000");
+            case 3 -> target.validBody.replaceFirst("\"", "\"\u00C0\u00AE");
+            default -> target.validBody.replaceFirst("\"", "\"\u00FF\u00FE");
+        };
+        // all but the BOM case are byte strings: sent as ISO-8859-1 they reach the server byte for byte
+        return new Request(target.method, target.path, body, "application/json", !body.startsWith("\uFEFF"));
+    }
+
     private Request badQuery() {
         String[] queries = {"limit=-1", "limit=abc", "limit=100001", "offset=-5", "offset=1.5", "status=ZOMBIE",
-            "type=TOASTER", "label=bad%20key", "colour=red", "limit=1&limit=2", "region=" + "r".repeat(300)};
+            "type=TOASTER", "label=bad%20key", "colour=red", "limit=1&limit=2", "region=" + "r".repeat(300),
+            // (an escape that is not hex cannot even be sent by Java's client; RawRequestTest covers it)
+            "region=%FF", "region=%C0%AE", "x=%ff", "region=%00", "%ff=1", "region=%E2%82"};
         String path = random.nextBoolean() ? "/nodes" : "/tasks";
         String query = queries[random.nextInt(queries.length)];
         if (path.equals("/tasks") && (query.startsWith("type") || query.startsWith("label")
@@ -185,9 +211,11 @@ final class RequestFuzzer {
     }
 
     private Request badPath() {
-        String[] ids = {"x".repeat(129), "bad%20id", "%3Cscript%3E", "a%2Fb", "%00"};
+        String[] ids = {"x".repeat(129), "bad%20id", "%3Cscript%3E", "a%2Fb", "%00", ".", "..", "%2e%2e", ".%2E",
+            ";x", "a;b=c", "%C0%AE"};
         String id = ids[random.nextInt(ids.length)];
-        String[] paths = {"/nodes/" + id, "/tasks/" + id, "/nodes/" + id + "/tasks", "/tasks/" + id + "/assignments"};
+        String[] paths = {"/nodes/" + id, "/tasks/" + id, "/nodes/" + id + "/tasks", "/tasks/" + id + "/assignments",
+            "/../api/nodes/" + id, "/nodes/" + id + "/../../health"};
         return new Request("GET", paths[random.nextInt(paths.length)], null, null);
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
@@ -31,6 +32,8 @@ import org.junit.Test;
  * tokens that must be refused, each class of bad input (and that it changes nothing), and the rate limit.
  */
 public class RestApiIT {
+    /** Fuzzed requests per run: each is malformed by construction. */
+    private static final int FUZZED = 10_000;
     static final String ADMIN_PASSWORD = "first-admin-" + UUID.randomUUID().toString().substring(0, 8);
     private static RunningDistribution karaf;
     private static Api api;
@@ -327,8 +330,9 @@ public class RestApiIT {
         List<String> viewerShell = new ArrayList<>();
         karaf.clientAs("viewer1", "viewer-pass-1", List.of("fog:node-register -c 1 shell-viewer-node"),
                 viewerShell::add);
+        // viewers have no shell at all (no role ssh): the login itself is refused
         assertTrue("viewer's shell output: " + viewerShell, viewerShell.stream().anyMatch(l -> l.contains(
-                "Command not found")));
+                "No more authentication methods available")));
         assertEquals(404, api.get(admin, "/nodes/shell-viewer-node").status());
     }
 
@@ -498,11 +502,12 @@ public class RestApiIT {
         RequestFuzzer fuzzer = new RequestFuzzer(20_261_125L, existing);
         int sent = 0;
         List<String> serverErrors = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
+        List<String> notJson = new ArrayList<>();
+        for (int i = 0; i < FUZZED; i++) {
             RequestFuzzer.Request request = fuzzer.next();
             Reply reply;
             try {
-                reply = api.send(admin, request.method(), request.path(), request.body(), request.contentType());
+                reply = send(request);
             } catch (AssertionError connectionClosed) {
                 // An oversized body is refused before it is read and the connection closed; the client may see
                 // the close before the 413. Any other request is retried once on a fresh connection.
@@ -511,18 +516,42 @@ public class RestApiIT {
                     sent++;
                     continue;
                 }
-                reply = api.send(admin, request.method(), request.path(), request.body(), request.contentType());
+                reply = send(request);
             }
             sent++;
             if (reply.status() >= 500) {
                 serverErrors.add(request + " -> " + reply);
             }
+            if (reply.json() == null && !rejectedByJettyItself(request)) {
+                notJson.add(request + " -> " + reply);
+            }
             assertTrue("accepted a malformed request " + request + " -> " + reply, reply.status() >= 400);
         }
-        assertEquals(5_000, sent);
+        assertEquals(FUZZED, sent);
         assertEquals("responses >= 500: " + serverErrors, List.of(), serverErrors);
+        assertEquals("errors that are not the API's JSON: " + notJson, List.of(), notJson);
         assertEquals(nodesBefore, withoutStatus(api.get(admin, "/nodes?limit=10000").json().get("items")));
         assertEquals(tasksBefore, api.get(admin, "/tasks?limit=10000").json().get("total").asInt());
+    }
+
+    private static Reply send(RequestFuzzer.Request request) {
+        if (request.bytes()) {
+            return api.sendBytes(admin, request.method(), request.path(),
+                    request.body().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), request.contentType());
+        }
+        return api.send(admin, request.method(), request.path(), request.body(), request.contentType());
+    }
+
+    /**
+     * Requests the API never sees: Jetty refuses a NUL or an invalid %-escape in the path with its own HTML page, the
+     * one error the API cannot shape (yet), and a path whose dot segments climb out of /api is another site's.
+     */
+    private static boolean rejectedByJettyItself(RequestFuzzer.Request request) {
+        String path = request.path().contains("?") ? request.path().substring(0, request.path().indexOf('?'))
+                : request.path();
+        String resolved = URI.create("/api" + path.replace("%00", "").replaceAll("(?i)%2e", ".")).normalize()
+                .getPath();
+        return path.contains("%00") || !resolved.startsWith("/api/");
     }
 
     @Test

@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
  * in text), so that such a value is a 422 at the edge and never reaches a shared commit.
  */
 public final class Checks {
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** What an id may be, as error messages say it. */
+    public static final String ID_RULE = "1..128 characters of [A-Za-z0-9._:-], not '.' or '..'";
+    /** Ids become path segments of the API: '.' and '..' would name another resource. */
+    public static final String ID_PATTERN = "(?!\\.{1,2}$)[A-Za-z0-9._:-]{1,128}";
+    static final Pattern ID = Pattern.compile(ID_PATTERN);
     static final int MAX_LABELS = 32;
     static final int MAX_TEXT = 256;
     /** The instants the API accepts: years 0000 to 9999, as in RFC 3339; all fit a millisecond column. */
@@ -20,10 +24,14 @@ public final class Checks {
     private Checks() {
     }
 
+    /** Whether the value is a valid id of a node, task, strategy or pool. */
+    public static boolean isId(String value) {
+        return value != null && ID.matcher(value).matches();
+    }
+
     static String id(String field, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
-            throw new ValidationException(field,
-                    field + " must be 1..128 characters of [A-Za-z0-9._:-], got " + quote(value));
+        if (!isId(value)) {
+            throw new ValidationException(field, field + " must be " + ID_RULE + ", got " + quote(value));
         }
         return value;
     }

@@ -105,8 +105,8 @@ public final class LoadBalancerComponent implements LoadBalancer, CircuitBreaker
 
     @Override
     public void setEndpoints(String pool, Map<String, Double> capacityByNode) {
-        if (pool == null || !pool.matches("[A-Za-z0-9._:-]{1,128}")) {
-            throw new ValidationException("pool", "pool must be 1..128 characters of [A-Za-z0-9._:-]");
+        if (!org.fogcompute.api.Checks.isId(pool)) {
+            throw new ValidationException("pool", "pool must be " + org.fogcompute.api.Checks.ID_RULE);
         }
         ReplicaEndpoint[] replicas = new ReplicaEndpoint[capacityByNode.size()];
         int i = 0;

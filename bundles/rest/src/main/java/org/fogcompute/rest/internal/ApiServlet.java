@@ -125,6 +125,8 @@ public final class ApiServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         String method = request.getMethod();
         try {
+            RawRequest.checkPath(request.getRequestURI());
+            Map<String, String[]> query = RawRequest.query(request.getQueryString());
             Router.Match match = router.find(method, path);
             Route route = match.route();
             Caller caller = authenticate(request, route);
@@ -133,7 +135,7 @@ public final class ApiServlet extends HttpServlet {
                 return;
             }
             byte[] body = readBody(request, route);
-            Call call = new Call(caller, match.parameters(), request.getParameterMap(), body, json);
+            Call call = new Call(caller, match.parameters(), query, body, json);
             if (!route.access.permits(caller, call)) {
                 throw ApiException.forbidden(caller.name() + " may not " + route.summary.toLowerCase(
                         java.util.Locale.ROOT) + " (requires " + route.access.describe() + ")");
@@ -204,17 +206,37 @@ public final class ApiServlet extends HttpServlet {
         if (route.requestBody == null) {
             return new byte[0];
         }
-        String type = request.getContentType();
-        if (declared != 0 && type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, null, "request body must be application/json, got " + type);
-        }
+        byte[] body;
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw new ApiException(413, null, "request body exceeds the limit of " + maxBodyBytes + " bytes");
-            }
-            return body;
+            body = in.readNBytes(maxBodyBytes + 1);
         }
+        if (body.length > maxBodyBytes) {
+            throw new ApiException(413, null, "request body exceeds the limit of " + maxBodyBytes + " bytes");
+        }
+        if (body.length > 0) {
+            String type = request.getContentType();
+            if (type == null || !isJsonUtf8(type)) {
+                throw new ApiException(415, null, "request body must be application/json (UTF-8), got "
+                        + (type == null ? "no Content-Type" : type));
+            }
+            RawRequest.checkBody(body);
+        }
+        return body;
+    }
+
+    /** application/json, with no charset or UTF-8: a client that says UTF-16 means it. */
+    static boolean isJsonUtf8(String contentType) {
+        String[] parts = contentType.toLowerCase(java.util.Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (parameter.startsWith("charset=") && !parameter.substring(8).replace("\"", "").equals("utf-8")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void error(HttpServletResponse response, int status, String field, String message,

@@ -53,7 +53,7 @@ final class BalancingResource {
 
     private Object setDefault(Call call) {
         StrategyChoice choice = call.body(StrategyChoice.class);
-        if (choice.name() == null || !Call.ID.matcher(choice.name()).matches()) {
+        if (choice.name() == null || !org.fogcompute.api.Checks.isId(choice.name())) {
             throw ApiException.unprocessable("name", "name must name a load-balancing algorithm");
         }
         balancer().setDefaultAlgorithm(choice.name());

@@ -3,13 +3,11 @@ package org.fogcompute.rest.internal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.fogcompute.api.Checks;
 import org.fogcompute.api.security.Caller;
 
 /** One request as a handler sees it: who calls, the path parameters, the query and the body. */
 final class Call {
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     private final Caller caller;
     private final Map<String, String> pathParameters;
     private final Map<String, String[]> query;
@@ -33,11 +31,11 @@ final class Call {
         return pathParameters.get(name);
     }
 
-    /** A path parameter that must be an id: 1..128 of [A-Za-z0-9._:-], or 422 naming it. */
+    /** A path parameter that must be an id ({@link Checks#ID_RULE}), or 422 naming it. */
     String id(String name) {
         String value = pathParameters.get(name);
-        if (value == null || !ID.matcher(value).matches()) {
-            throw ApiException.unprocessable(name, name + " must be 1..128 characters of [A-Za-z0-9._:-]");
+        if (!Checks.isId(value)) {
+            throw ApiException.unprocessable(name, name + " must be " + Checks.ID_RULE);
         }
         return value;
     }

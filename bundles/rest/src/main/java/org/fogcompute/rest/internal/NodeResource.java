@@ -71,7 +71,7 @@ final class NodeResource {
             int eq = label.indexOf('=');
             labelKey = eq < 0 ? label : label.substring(0, eq);
             labelValue = eq < 0 ? null : label.substring(eq + 1);
-            if (!Call.ID.matcher(labelKey).matches()) {
+            if (!org.fogcompute.api.Checks.isId(labelKey)) {
                 throw ApiException.unprocessable("label", "label must be key or key=value with a key of "
                         + "[A-Za-z0-9._:-]");
             }

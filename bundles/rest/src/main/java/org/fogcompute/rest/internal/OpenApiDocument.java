@@ -47,7 +47,7 @@ final class OpenApiDocument {
             for (String name : route.pathParameters()) {
                 ObjectNode parameter = parameters.addObject();
                 parameter.put("name", name).put("in", "path").put("required", true);
-                parameter.putObject("schema").put("type", "string").put("pattern", Call.ID.pattern());
+                parameter.putObject("schema").put("type", "string").put("pattern", org.fogcompute.api.Checks.ID_PATTERN);
             }
             for (String name : route.query) {
                 ObjectNode parameter = parameters.addObject();

@@ -53,8 +53,8 @@ final class TaskResource {
     private Object list(Call call) {
         call.allowQuery(Set.of("status", "node", "offset", "limit"));
         String node = call.query("node");
-        if (node != null && !Call.ID.matcher(node).matches()) {
-            throw ApiException.unprocessable("node", "node must be 1..128 characters of [A-Za-z0-9._:-]");
+        if (node != null && !org.fogcompute.api.Checks.isId(node)) {
+            throw ApiException.unprocessable("node", "node must be " + org.fogcompute.api.Checks.ID_RULE);
         }
         TaskQuery query = new TaskQuery(call.queryEnum("status", TaskStatus.class), node,
                 call.queryInt("offset", 0, 0, Integer.MAX_VALUE), call.queryInt("limit", 100, 1, NodeQuery.MAX_LIMIT));

@@ -21,7 +21,7 @@ public class NodeRegisterCommand extends FogAction {
     @Reference(optional = true)
     NodeRegistry registry;
 
-    @Argument(index = 0, name = "id", description = "Node id: 1..128 characters of [A-Za-z0-9._:-]", required = true)
+    @Argument(index = 0, name = "id", description = "Node id: 1..128 characters of [A-Za-z0-9._:-], not . or ..", required = true)
     String id;
 
     @Option(name = "-t", aliases = "--type", description = "EDGE_DEVICE, RELAY_NODE, MIXNODE, COMPUTE_NODE, GATEWAY")
