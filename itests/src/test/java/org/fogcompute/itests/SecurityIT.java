@@ -33,6 +33,10 @@ public class SecurityIT {
     private static final String SHELL_VIEWER = "vince";
     private static final String OPERATOR = "otto";
     private static final String PASSWORD = "role-password-1";
+    /** An account with a shell role only: no fog role. */
+    private static final String SHELL_ONLY = "sid";
+    /** The account whose password an attacker guesses. */
+    private static final String GUESSED = "gus";
     private static final String SECRET_PID = "org.fogcompute.probe";
     private static final String SECRET = "probe-secret-" + UUID.randomUUID();
     private static RunningDistribution karaf;
@@ -47,9 +51,14 @@ public class SecurityIT {
         karaf.environment("FOG_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // a configuration holding a secret, as an operator's etc/ holds database and keystore passwords
         karaf.configure(SECRET_PID, "password = " + SECRET + "\n");
+        // every test logs in from 127.0.0.1: the per-address allowance must not lock one test out by another's failures
+        karaf.configure("org.fogcompute.rest", "login.free.failures.per.address = 1000\n"
+                + "rate.anonymous.requests.per.second = 1000\nrate.anonymous.burst = 1000\n");
         karaf.appendUsers(VIEWER + " = " + PASSWORD + ",_g_:viewergroup\n"
                 + SHELL_VIEWER + " = " + PASSWORD + ",_g_:viewergroup,ssh\n"
-                + OPERATOR + " = " + PASSWORD + ",_g_:operatorgroup\n");
+                + OPERATOR + " = " + PASSWORD + ",_g_:operatorgroup\n"
+                + SHELL_ONLY + " = " + PASSWORD + ",ssh\n"
+                + GUESSED + " = " + PASSWORD + ",_g_:viewergroup\n");
         karaf.startFresh();
         ssh = new SshShell(karaf.sshPort());
     }
@@ -196,6 +205,82 @@ public class SecurityIT {
         assertStatus(404, api.get(admin, "/nodes/enc-1"));
         // and the same node, sent properly, is taken
         assertStatus(201, api.post(admin, "/nodes", node));
+    }
+
+    // --- logins -------------------------------------------------------------------------------------------------
+
+    @Test
+    public void unknownUsersWrongPasswordsAndShellOnlyAccountsLookTheSame() {
+        Api api = new Api(karaf.httpPort());
+        // the median of five of each (five: a sixth wrong password would lock the viewer from this address)
+        long[] unknown = new long[5];
+        long[] wrong = new long[5];
+        for (int i = 0; i < unknown.length; i++) {
+            unknown[i] = timedLogin(api, "nobody-" + i, "wrong-password-" + i);
+            wrong[i] = timedLogin(api, VIEWER, "wrong-password-" + i);
+        }
+        java.util.Arrays.sort(unknown);
+        java.util.Arrays.sort(wrong);
+        long unknownMedian = unknown[unknown.length / 2];
+        long wrongMedian = wrong[wrong.length / 2];
+        // before: 8 ms against 171 ms. Bcrypt's cost dominates both now; allow a wide margin for a busy machine.
+        assertTrue("unknown user " + unknownMedian + " ms, wrong password " + wrongMedian + " ms",
+                unknownMedian * 3 >= wrongMedian);
+        Api.Reply shellOnly = api.post(null, "/auth/token", credentials(SHELL_ONLY, PASSWORD));
+        Api.Reply wrongPassword = api.post(null, "/auth/token", credentials(VIEWER, "not-the-password"));
+        assertStatus(401, shellOnly);
+        assertEquals(wrongPassword.error(), shellOnly.error());
+    }
+
+    @Test
+    public void repeatedWrongPasswordsLockTheAccountFromThatAddressAndAreAudited() throws Exception {
+        Api api = new Api(karaf.httpPort());
+        for (int i = 0; i < 5; i++) {
+            assertStatus(401, api.post(null, "/auth/token", credentials(GUESSED, "guess-" + i)));
+        }
+        assertStatus(401, api.post(null, "/auth/token", credentials(GUESSED, "guess-5")));
+        // locked now: even the right password is not checked
+        Api.Reply locked = api.post(null, "/auth/token", credentials(GUESSED, PASSWORD));
+        assertStatus(429, locked);
+        assertTrue(locked.raw().headers().firstValue("Retry-After").isPresent());
+        // other accounts from the same address are not locked by it
+        assertStatus(200, api.post(null, "/auth/token", credentials(OPERATOR, PASSWORD)));
+        awaitLogLine("failed login of '" + GUESSED + "' from 127.0.0.1");
+        awaitLogLine("login of '" + GUESSED + "' from 127.0.0.1 refused unchecked");
+    }
+
+    @Test
+    public void everyChangeIsAuditedWithWhoAndFromWhere() throws Exception {
+        Api api = new Api(karaf.httpPort());
+        String admin = api.login("admin", ADMIN_PASSWORD);
+        assertStatus(201, api.post(admin, "/nodes", RestApiIT.node("audited-1", "eu-west", 1, 64)));
+        assertStatus(403, api.post(api.login(OPERATOR, PASSWORD), "/nodes", RestApiIT.node("audited-2", "eu-west",
+                1, 64)));
+        awaitLogLine("admin POST /api/nodes -> 201 from 127.0.0.1");
+        awaitLogLine(OPERATOR + " POST /api/nodes -> 403 from 127.0.0.1");
+    }
+
+    /** Waits for the line to reach the log (written by the logging framework's own thread), at most 30 s. */
+    private static void awaitLogLine(String text) throws Exception {
+        java.nio.file.Path log = karaf.home().resolve("data/log/karaf.log");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!java.nio.file.Files.readString(log).contains(text)) {
+            assertTrue("no '" + text + "' in " + log, System.nanoTime() < deadline);
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+    }
+
+    private static String credentials(String user, String password) {
+        return "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}";
+    }
+
+    private static long timedLogin(Api api, String user, String password) {
+        long start = System.nanoTime();
+        Api.Reply reply = api.post(null, "/auth/token", credentials(user, password));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertStatus(401, reply);
+        return millis;
     }
 
     static void assertStatus(int expected, Api.Reply reply) {

@@ -55,6 +55,9 @@ import org.slf4j.LoggerFactory;
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    /** Who changed what, and every login: its own logger, so that etc/org.ops4j.pax.logging.cfg can route it. */
+    static final Logger AUDIT = LoggerFactory.getLogger("fog.audit");
+    private static final String CALLER_ATTRIBUTE = "fog.caller";
     private static final Caller ANONYMOUS = Caller.user("anonymous", java.util.Set.of());
     private static final String BEARER = "Bearer ";
 
@@ -113,7 +116,9 @@ public final class ApiServlet extends HttpServlet {
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);
-        new AuthResource(() -> tokens, () -> enrollment).register(router);
+        new AuthResource(() -> tokens, () -> enrollment, new LoginThrottle(java.time.Clock.systemUTC(),
+                settings.login_free_failures_per_user_and_address(), settings.login_free_failures_per_address(),
+                settings.login_free_failures_per_user())).register(router);
         router.get("/openapi.json", Access.PUBLIC, "This description", call -> new Route.Reply(200, null))
                 .tag("meta");
         this.openApi = json.write(OpenApiDocument.of(router.routes(), json.mapper(),
@@ -122,6 +127,17 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        handle(request, response);
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
+            Object who = request.getAttribute(CALLER_ATTRIBUTE);
+            // every change, refused ones included: who, what, from where (the log line carries when)
+            AUDIT.info("{} {} {} -> {} from {}", who == null ? "unauthenticated" : who, method,
+                    request.getRequestURI(), response.getStatus(), request.getRemoteAddr());
+        }
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "/" : request.getPathInfo();
         String method = request.getMethod();
         try {
@@ -130,12 +146,13 @@ public final class ApiServlet extends HttpServlet {
             Router.Match match = router.find(method, path);
             Route route = match.route();
             Caller caller = authenticate(request, route);
+            request.setAttribute(CALLER_ATTRIBUTE, caller.name());
             if ("/openapi.json".equals(route.template)) {
                 send(response, 200, openApi);
                 return;
             }
             byte[] body = readBody(request, route);
-            Call call = new Call(caller, match.parameters(), query, body, json);
+            Call call = new Call(caller, match.parameters(), query, body, json, request.getRemoteAddr());
             if (!route.access.permits(caller, call)) {
                 throw ApiException.forbidden(caller.name() + " may not " + route.summary.toLowerCase(
                         java.util.Locale.ROOT) + " (requires " + route.access.describe() + ")");

@@ -19,15 +19,17 @@ import org.fogcompute.rest.internal.Views.TokenView;
 final class AuthResource {
     private final Supplier<AccessTokens> tokens;
     private final Supplier<NodeEnrollment> enrollment;
+    private final LoginThrottle throttle;
 
-    AuthResource(Supplier<AccessTokens> tokens, Supplier<NodeEnrollment> enrollment) {
+    AuthResource(Supplier<AccessTokens> tokens, Supplier<NodeEnrollment> enrollment, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.tokens = tokens;
         this.enrollment = enrollment;
     }
 
     void register(Router router) {
         router.post("/auth/token", Access.PUBLIC, "Exchange a user name and password for a bearer token",
-                this::token).tag("auth").body(Credentials.class).returns(TokenView.class).errors(401);
+                this::token).tag("auth").body(Credentials.class).returns(TokenView.class).errors(401, 429);
         router.post("/join-tokens", Access.ADMIN, "Issue a single-use join token for one node to enroll",
                 this::joinToken).tag("auth").status(201).returns(JoinTokenView.class);
         router.post("/enroll", Access.PUBLIC, "Enroll a node with a join token: registers it and returns its "
@@ -41,14 +43,34 @@ final class AuthResource {
             throw ApiException.unprocessable(credentials.username() == null ? "username" : "password",
                     "username and password are required");
         }
+        String user = credentials.username();
+        try {
+            throttle.checkAllowed(user, call.from());
+        } catch (ApiException locked) {
+            ApiServlet.AUDIT.warn("login of '{}' from {} refused unchecked: locked after repeated failures",
+                    printable(user), call.from());
+            throw locked;
+        }
+        AccessTokens service = Services.require(tokens, "the token service");
         char[] password = credentials.password().toCharArray();
         try {
-            AccessToken token = Services.require(tokens, "the token service").login(credentials.username(),
-                    password);
+            AccessToken token = service.login(user, password);
+            throttle.succeeded(user, call.from());
+            ApiServlet.AUDIT.info("login of '{}' from {}", user, call.from());
             return new TokenView(token.token(), "Bearer", token.expiresInSeconds());
+        } catch (org.fogcompute.api.security.AuthenticationException e) {
+            throttle.failed(user, call.from());
+            ApiServlet.AUDIT.warn("failed login of '{}' from {}", printable(user), call.from());
+            throw e;
         } finally {
             Arrays.fill(password, ' ');
         }
+    }
+
+    /** A user name as typed, safe for one log line. */
+    private static String printable(String text) {
+        String cut = text.length() > 64 ? text.substring(0, 64) + "…" : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     private Object joinToken(Call call) {

@@ -13,8 +13,15 @@ final class Call {
     private final Map<String, String[]> query;
     private final byte[] body;
     private final Json json;
+    private final String from;
 
     Call(Caller caller, Map<String, String> pathParameters, Map<String, String[]> query, byte[] body, Json json) {
+        this(caller, pathParameters, query, body, json, "unknown");
+    }
+
+    Call(Caller caller, Map<String, String> pathParameters, Map<String, String[]> query, byte[] body, Json json,
+         String from) {
+        this.from = from;
         this.caller = caller;
         this.pathParameters = pathParameters;
         this.query = query;
@@ -25,6 +32,11 @@ final class Call {
     /** The authenticated caller; on public routes possibly an anonymous one without roles. */
     Caller caller() {
         return caller;
+    }
+
+    /** The client's address, for throttling and the audit log. */
+    String from() {
+        return from;
     }
 
     String pathParameter(String name) {

@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.LoggerFactory;
 
 /** Bearer tokens for users of the JAAS realm and for enrolled nodes. */
 @Component(property = {"fog.service.name=security", "fog.service.critical=true"},
@@ -53,7 +54,11 @@ public final class AccessTokenComponent implements AccessTokens {
     public AccessToken login(String username, char[] password) {
         Set<Role> roles = users.rolesOf(username, password);
         if (roles.isEmpty()) {
-            throw new AuthenticationException("user '" + username + "' has none of the roles admin, operator, viewer");
+            // the same answer as a wrong password: anything else confirms that the password was right
+            LoggerFactory.getLogger(AccessTokenComponent.class).info(
+                    "User '{}' logged in with a correct password but has none of the roles admin, operator, viewer",
+                    username);
+            throw new AuthenticationException("unknown user or wrong password");
         }
         return codec.issue(Caller.user(username, roles), accessTokenLifetime);
     }

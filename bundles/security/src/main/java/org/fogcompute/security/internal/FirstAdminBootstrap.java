@@ -152,6 +152,14 @@ final class FirstAdminBootstrap {
 
     /** The password as the realm stores it: its encryption settings (prefix, algorithm, encoding, suffix). */
     static String hashed(EncryptionService hashing, Map<String, ?> options, String password) {
+        Object prefix = options.get("encryption.prefix");
+        Object suffix = options.get("encryption.suffix");
+        return (prefix == null ? "{CRYPT}" : prefix) + hashing.createEncryption(encryptionParameters(options)).encryptPassword(password)
+                + (suffix == null ? "{CRYPT}" : suffix);
+    }
+
+    /** The login module's hashing settings (algorithm, encoding...) as the encryption service takes them. */
+    static Map<String, String> encryptionParameters(Map<String, ?> options) {
         Map<String, String> parameters = new java.util.HashMap<>();
         options.forEach((key, value) -> {
             if (key.startsWith("encryption.") && value != null) {
@@ -161,10 +169,7 @@ final class FirstAdminBootstrap {
                 }
             }
         });
-        Object prefix = options.get("encryption.prefix");
-        Object suffix = options.get("encryption.suffix");
-        return (prefix == null ? "{CRYPT}" : prefix) + hashing.createEncryption(parameters).encryptPassword(password)
-                + (suffix == null ? "{CRYPT}" : suffix);
+        return parameters;
     }
 
     static String generatePassword() {

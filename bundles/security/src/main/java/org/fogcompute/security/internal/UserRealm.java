@@ -1,9 +1,11 @@
 package org.fogcompute.security.internal;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.EncryptionService;
+import org.fogcompute.api.security.AuthenticationException;
 import org.fogcompute.api.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,6 +30,8 @@ public final class UserRealm {
     private static final Logger LOG = LoggerFactory.getLogger(UserRealm.class);
 
     private final JaasPasswordCheck passwords;
+    private final java.nio.file.Path usersFile;
+    private final Decoy decoy;
 
     @Activate
     public UserRealm(SecuritySettings settings,
@@ -42,10 +46,37 @@ public final class UserRealm {
                 () -> LOG.info("Realm '{}' keeps no users in a properties file; no first admin is created",
                         realm.getName()));
         this.passwords = new JaasPasswordCheck(realm.getName());
+        Optional<FirstAdminBootstrap.UsersFile> file = FirstAdminBootstrap.propertiesFile(realm);
+        this.usersFile = file.map(FirstAdminBootstrap.UsersFile::file).orElse(null);
+        this.decoy = file.map(users -> Decoy.of(hashing, users.options())).orElse(null);
     }
 
-    /** The fog roles of a user whose password the realm accepts. @throws AuthenticationException otherwise */
+    /**
+     * The fog roles of a user whose password the realm accepts. @throws AuthenticationException otherwise, with one
+     * message and, for a user the file does not have, the cost of checking a password all the same: an unknown name
+     * answered in 8 ms and a wrong password in 171 ms, which told anyone which names exist.
+     */
     Set<Role> rolesOf(String username, char[] password) {
-        return passwords.rolesOf(username, password);
+        try {
+            return passwords.rolesOf(username, password);
+        } catch (AuthenticationException refused) {
+            if (decoy != null && username != null && !FirstAdminBootstrap.hasUser(usersFile, username)) {
+                decoy.check(password);
+            }
+            throw refused;
+        }
+    }
+
+    /** A password hash of nothing anyone knows, checked in place of a missing user's to cost the same. */
+    private record Decoy(org.apache.karaf.jaas.modules.Encryption encryption, String hash) {
+        static Decoy of(EncryptionService hashing, java.util.Map<String, ?> options) {
+            org.apache.karaf.jaas.modules.Encryption encryption = hashing.createEncryption(
+                    FirstAdminBootstrap.encryptionParameters(options));
+            return new Decoy(encryption, encryption.encryptPassword(FirstAdminBootstrap.generatePassword()));
+        }
+
+        void check(char[] password) {
+            encryption.checkPassword(new String(password), hash);
+        }
     }
 }
