@@ -129,7 +129,12 @@ class RedisCacheTest {
         FogCache b = second.namespace(namespace);
         b.put("topology", "snapshot-1");
         b.subscribe("fleet-changed", "topology");
-        first.namespace(namespace);
+        FogCache a = first.namespace(namespace);
+        // Redis pub/sub drops what is published before a subscriber listens: wait until b hears a's invalidations
+        a.put("probe", "1");
+        assertThat(b.get("probe", String.class)).contains("1");
+        a.put("probe", "2");
+        waitFor(() -> b.get("probe", String.class).orElse("").equals("2"), "b listens to a");
         first.publish("fleet-changed");
         waitFor(() -> b.get("topology", String.class).isEmpty(), "the subscribed key evicted in b");
         assertThat(raw.sync().exists("cache:" + namespace + ":topology")).isZero();
