@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.net.URI;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -43,9 +41,7 @@ public class RestApiIT {
 
     @BeforeClass
     public static void startDistribution() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Path home = Paths.get("target", "rest-" + run).toAbsolutePath();
-        karaf = new RunningDistribution(Paths.get(System.getProperty("fog.assembly.dir")), home, "rest-" + run, null);
+        karaf = RunningDistribution.fresh("rest", null);
         karaf.environment("FOG_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // Authenticated clients practically unlimited (the fuzz test sends thousands of requests), anonymous ones
         // tightly limited so that the limit can be seen.

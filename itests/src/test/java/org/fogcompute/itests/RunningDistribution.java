@@ -37,6 +37,16 @@ final class RunningDistribution implements AutoCloseable {
     private int boots;
     private int consoles;
 
+    /**
+     * A new copy of the built distribution in {@code target/<name>-<random>}, whose coordinator has that id too; on
+     * the embedded database unless {@code jdbcUrl} names another.
+     */
+    static RunningDistribution fresh(String name, String jdbcUrl) throws IOException {
+        String run = name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return new RunningDistribution(Path.of(System.getProperty("fog.assembly.dir")),
+                Path.of("target", run).toAbsolutePath(), run, jdbcUrl);
+    }
+
     RunningDistribution(Path source, Path home, String coordinatorId, String jdbcUrl) throws IOException {
         this.home = home;
         copy(source, home);

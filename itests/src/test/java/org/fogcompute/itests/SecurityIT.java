@@ -6,8 +6,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -44,10 +42,7 @@ public class SecurityIT {
 
     @BeforeClass
     public static void startDistribution() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        Path home = Paths.get("target", "security-" + run).toAbsolutePath();
-        karaf = new RunningDistribution(Paths.get(System.getProperty("fog.assembly.dir")), home, "security-" + run,
-                null);
+        karaf = RunningDistribution.fresh("security", null);
         karaf.environment("FOG_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // a configuration holding a secret, as an operator's etc/ holds database and keystore passwords
         karaf.configure(SECRET_PID, "password = " + SECRET + "\n");

@@ -52,9 +52,7 @@ public class WebConsoleBrowserIT {
             System.err.println(missing);
         }
         Assume.assumeTrue(missing, missing == null);
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        karaf = new RunningDistribution(Paths.get(System.getProperty("fog.assembly.dir")),
-                Paths.get("target", "console-" + run).toAbsolutePath(), "console-" + run, null);
+        karaf = RunningDistribution.fresh("console", null);
         karaf.environment("FOG_ADMIN_PASSWORD", ADMIN_PASSWORD);
         karaf.startFresh();
         api = new Api(karaf.httpPort());
