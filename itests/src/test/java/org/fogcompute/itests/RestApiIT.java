@@ -272,7 +272,7 @@ public class RestApiIT {
                     + path.getKey()));
         }
         TreeSet<String> expected = new TreeSet<>(List.of("GET /health", "GET /openapi.json", "POST /auth/token",
-                "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
+                "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",
                 "GET /tasks/{taskId}", "GET /tasks/{taskId}/assignments", "POST /tasks/{taskId}/start",
@@ -293,7 +293,9 @@ public class RestApiIT {
             if (method.equals("POST") && path.equals("/join-tokens")) {
                 continue; // would issue a token; covered by the enrollment test
             }
-            Reply reply = api.send(admin, method, path, method.equals("GET") || method.equals("DELETE") ? null
+            // logging out ends the session of the token it is called with: not the one the other tests share
+            String token = path.equals("/auth/logout") ? api.login("admin", ADMIN_PASSWORD) : admin;
+            Reply reply = api.send(token, method, path, method.equals("GET") || method.equals("DELETE") ? null
                     : "{\"zz\":1}", "application/json");
             assertNotEquals(operation + " is described but not served: " + reply, 405, reply.status());
             assertFalse(operation + " is described but not served: " + reply, reply.status() == 404
@@ -352,8 +354,10 @@ public class RestApiIT {
     public void forgedExpiredAndForeignTokensAreRefused() throws Exception {
         byte[] key = Files.readAllBytes(karaf.home().resolve("data/fog/token-signing.key"));
         long now = Instant.now().getEpochSecond();
-        String claims = "\"sub\":\"admin\",\"roles\":[\"admin\"],\"iat\":" + now + ",\"jti\":\"" + UUID.randomUUID()
-                + "\"";
+        // the admin's current credential version and session, as a real token of this runtime carries them
+        JsonNode real = Api.JSON.readTree(java.util.Base64.getUrlDecoder().decode(admin.split("\\.")[1]));
+        String claims = "\"sub\":\"admin\",\"roles\":[\"admin\"],\"kind\":\"access\",\"ver\":" + real.get("ver")
+                + ",\"sid\":" + real.get("sid") + ",\"iat\":" + now + ",\"jti\":\"" + UUID.randomUUID() + "\"";
         String valid = jwt(key, "HS256", "{\"iss\":\"fog-compute\",\"aud\":\"fog-api\",\"exp\":" + (now + 600) + ","
                 + claims + "}");
         assertEquals("a correctly signed token is accepted, so the refusals below are about their claims", 200,
@@ -589,7 +593,9 @@ public class RestApiIT {
     }
 
     private static int nodeCount() {
-        return api.get(admin, "/nodes?limit=1").json().get("total").asInt();
+        Reply nodes = api.get(admin, "/nodes?limit=1");
+        assertEquals(nodes.toString(), 200, nodes.status());
+        return nodes.json().get("total").asInt();
     }
 
     static String node(String id, String region, int cpus, int memoryMb) {

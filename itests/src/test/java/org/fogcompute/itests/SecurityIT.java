@@ -35,6 +35,10 @@ public class SecurityIT {
     private static final String SHELL_ONLY = "sid";
     /** The account whose password an attacker guesses. */
     private static final String GUESSED = "gus";
+    /** Accounts an admin deletes, demotes, and one that logs out. */
+    private static final String REMOVED = "rita";
+    private static final String DEMOTED = "dan";
+    private static final String SESSIONS = "sue";
     private static final String SECRET_PID = "org.fogcompute.probe";
     private static final String SECRET = "probe-secret-" + UUID.randomUUID();
     private static RunningDistribution karaf;
@@ -53,7 +57,10 @@ public class SecurityIT {
                 + SHELL_VIEWER + " = " + PASSWORD + ",_g_:viewergroup,ssh\n"
                 + OPERATOR + " = " + PASSWORD + ",_g_:operatorgroup\n"
                 + SHELL_ONLY + " = " + PASSWORD + ",ssh\n"
-                + GUESSED + " = " + PASSWORD + ",_g_:viewergroup\n");
+                + GUESSED + " = " + PASSWORD + ",_g_:viewergroup\n"
+                + REMOVED + " = " + PASSWORD + ",_g_:viewergroup\n"
+                + DEMOTED + " = " + PASSWORD + ",_g_:operatorgroup\n"
+                + SESSIONS + " = " + PASSWORD + ",_g_:viewergroup\n");
         karaf.startFresh();
         ssh = new SshShell(karaf.sshPort());
     }
@@ -202,6 +209,77 @@ public class SecurityIT {
         assertStatus(201, api.post(admin, "/nodes", node));
     }
 
+    // --- revocation -------------------------------------------------------------------------------------------
+
+    @Test
+    public void aDeletedOrDemotedUsersTokenStopsWorkingAtOnce() throws Exception {
+        Api api = new Api(karaf.httpPort());
+        String removed = api.login(REMOVED, PASSWORD);
+        String demoted = api.login(DEMOTED, PASSWORD);
+        assertStatus(200, api.get(removed, "/nodes"));
+        assertStatus(201, api.post(demoted, "/tasks", task("demoted-before")));
+        // the admin edits the realm as etc/users.properties is meant to be edited: one user gone, one demoted
+        java.nio.file.Path users = karaf.home().resolve("etc/users.properties");
+        String content = java.nio.file.Files.readString(users);
+        content = content.replaceAll("(?m)^" + REMOVED + "\\s*=.*\n", "")
+                .replaceAll("(?m)^(" + DEMOTED + "\\s*=.*),_g_:operatorgroup", "$1,_g_:viewergroup");
+        java.nio.file.Files.writeString(users, content);
+        Api.Reply gone = api.get(removed, "/nodes");
+        assertStatus(401, gone);
+        assertTrue(gone.error(), gone.error().contains("removed"));
+        assertStatus(401, api.post(demoted, "/tasks", task("demoted-after")));
+        // a new login gets what the realm says now
+        String viewerNow = api.login(DEMOTED, PASSWORD);
+        assertStatus(403, api.post(viewerNow, "/tasks", task("demoted-again")));
+        assertStatus(401, api.post(null, "/auth/token", credentials(REMOVED, PASSWORD)));
+    }
+
+    @Test
+    public void aRemovedNodesCredentialDoesNotControlANodeRegisteredLaterUnderItsId() {
+        Api api = new Api(karaf.httpPort());
+        String admin = api.login("admin", ADMIN_PASSWORD);
+        String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+        Api.Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                + RestApiIT.node("reused-id", "eu-west", 1, 64) + "}");
+        assertStatus(201, enrolled);
+        String credential = enrolled.json().get("access_token").asText();
+        String heartbeat = "{\"cpuPercent\":5,\"memoryPercent\":5}";
+        assertStatus(200, api.post(credential, "/nodes/reused-id/heartbeat", heartbeat));
+        assertStatus(200, api.delete(admin, "/nodes/reused-id"));
+        assertStatus(401, api.post(credential, "/nodes/reused-id/heartbeat", heartbeat));
+        assertStatus(201, api.post(admin, "/nodes", RestApiIT.node("reused-id", "eu-west", 1, 64)));
+        Api.Reply later = api.post(credential, "/nodes/reused-id/heartbeat", heartbeat);
+        assertStatus(401, later);
+        assertTrue(later.error(), later.error().contains("earlier registration"));
+    }
+
+    @Test
+    public void refreshGivesNewTokensAndLogoutEndsTheSession() {
+        Api api = new Api(karaf.httpPort());
+        Api.Reply login = api.post(null, "/auth/token", credentials(SESSIONS, PASSWORD));
+        assertStatus(200, login);
+        String access = login.json().get("access_token").asText();
+        String refreshToken = login.json().get("refresh_token").asText();
+        assertTrue(login.json().get("expires_in").asLong() <= 900);
+        assertStatus(401, api.get(refreshToken, "/nodes"));
+        Api.Reply refreshed = api.post(null, "/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}");
+        assertStatus(200, refreshed);
+        String newAccess = refreshed.json().get("access_token").asText();
+        assertStatus(200, api.get(newAccess, "/nodes"));
+        assertStatus(401, api.post(null, "/auth/refresh", "{\"refresh_token\":\"" + access + "\"}"));
+        assertStatus(204, api.post(access, "/auth/logout", null));
+        for (String token : new String[] {access, newAccess}) {
+            Api.Reply after = api.get(token, "/nodes");
+            assertStatus(401, after);
+            assertTrue(after.error(), after.error().contains("logged out"));
+        }
+        assertStatus(401, api.post(null, "/auth/refresh", "{\"refresh_token\":\"" + refreshToken + "\"}"));
+        assertStatus(401, api.post(null, "/auth/refresh", "{\"refresh_token\":\""
+                + refreshed.json().get("refresh_token").asText() + "\"}"));
+        // another session of the same user is untouched
+        assertStatus(200, api.get(api.login(SESSIONS, PASSWORD), "/nodes"));
+    }
+
     // --- logins -------------------------------------------------------------------------------------------------
 
     @Test
@@ -264,6 +342,11 @@ public class SecurityIT {
             Thread.onSpinWait();
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
+    }
+
+    private static String task(String id) {
+        return "{\"id\":\"" + id + "\",\"priority\":5,\"requirements\":{\"cpuCores\":1,\"memoryMb\":64,"
+                + "\"storageMb\":1,\"gpu\":false},\"privacy\":\"PUBLIC\"}";
     }
 
     private static String credentials(String user, String password) {

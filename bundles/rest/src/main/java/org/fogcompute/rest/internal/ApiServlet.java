@@ -152,7 +152,8 @@ public final class ApiServlet extends HttpServlet {
                 return;
             }
             byte[] body = readBody(request, route);
-            Call call = new Call(caller, match.parameters(), query, body, json, request.getRemoteAddr());
+            Call call = new Call(caller, match.parameters(), query, body, json, request.getRemoteAddr(),
+                    bearer(request));
             if (!route.access.permits(caller, call)) {
                 throw ApiException.forbidden(caller.name() + " may not " + route.summary.toLowerCase(
                         java.util.Locale.ROOT) + " (requires " + route.access.describe() + ")");
@@ -211,6 +212,12 @@ public final class ApiServlet extends HttpServlet {
         }
         limiter.charge(caller.name(), true);
         return caller;
+    }
+
+    private static String bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).trim() : null;
     }
 
     private byte[] readBody(HttpServletRequest request, Route route) throws IOException {

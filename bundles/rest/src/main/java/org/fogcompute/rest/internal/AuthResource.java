@@ -3,13 +3,14 @@ package org.fogcompute.rest.internal;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.fogcompute.api.ValidationException;
-import org.fogcompute.api.security.AccessToken;
+import org.fogcompute.api.security.UserSession;
 import org.fogcompute.api.security.AccessTokens;
 import org.fogcompute.api.security.Enrollment;
 import org.fogcompute.api.security.JoinToken;
 import org.fogcompute.api.security.NodeEnrollment;
 import org.fogcompute.rest.internal.Bodies.Credentials;
 import org.fogcompute.rest.internal.Bodies.EnrollmentRequest;
+import org.fogcompute.rest.internal.Bodies.RefreshRequest;
 import org.fogcompute.rest.internal.Views.EnrollmentView;
 import org.fogcompute.rest.internal.Views.JoinTokenView;
 import org.fogcompute.rest.internal.Views.NodeView;
@@ -30,6 +31,11 @@ final class AuthResource {
     void register(Router router) {
         router.post("/auth/token", Access.PUBLIC, "Exchange a user name and password for a bearer token",
                 this::token).tag("auth").body(Credentials.class).returns(TokenView.class).errors(401, 429);
+        router.post("/auth/refresh", Access.PUBLIC, "Exchange a refresh token for new access and refresh tokens of "
+                + "the same session", this::refresh).tag("auth").body(RefreshRequest.class).returns(TokenView.class)
+                .errors(401);
+        router.post("/auth/logout", Access.VIEWER, "End the session of the bearer token: its access and refresh "
+                + "tokens are refused from now on", this::logout).tag("auth").status(204).errors(401);
         router.post("/join-tokens", Access.ADMIN, "Issue a single-use join token for one node to enroll",
                 this::joinToken).tag("auth").status(201).returns(JoinTokenView.class);
         router.post("/enroll", Access.PUBLIC, "Enroll a node with a join token: registers it and returns its "
@@ -54,10 +60,10 @@ final class AuthResource {
         AccessTokens service = Services.require(tokens, "the token service");
         char[] password = credentials.password().toCharArray();
         try {
-            AccessToken token = service.login(user, password);
+            UserSession session = service.login(user, password);
             throttle.succeeded(user, call.from());
             ApiServlet.AUDIT.info("login of '{}' from {}", user, call.from());
-            return new TokenView(token.token(), "Bearer", token.expiresInSeconds());
+            return view(session);
         } catch (org.fogcompute.api.security.AuthenticationException e) {
             throttle.failed(user, call.from());
             ApiServlet.AUDIT.warn("failed login of '{}' from {}", printable(user), call.from());
@@ -65,6 +71,25 @@ final class AuthResource {
         } finally {
             Arrays.fill(password, ' ');
         }
+    }
+
+    private Object refresh(Call call) {
+        RefreshRequest request = call.body(RefreshRequest.class);
+        if (request.refresh_token() == null) {
+            throw ApiException.unprocessable("refresh_token", "refresh_token is required");
+        }
+        return view(Services.require(tokens, "the token service").refresh(request.refresh_token()));
+    }
+
+    private Object logout(Call call) {
+        Services.require(tokens, "the token service").logout(call.bearerToken());
+        ApiServlet.AUDIT.info("logout of '{}' from {}", call.caller().name(), call.from());
+        return new Route.Reply(204, null);
+    }
+
+    private static TokenView view(UserSession session) {
+        return new TokenView(session.access().token(), "Bearer", session.access().expiresInSeconds(),
+                session.refresh().token(), session.refresh().expiresInSeconds());
     }
 
     /** A user name as typed, safe for one log line. */

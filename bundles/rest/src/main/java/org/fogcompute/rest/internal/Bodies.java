@@ -74,6 +74,9 @@ final class Bodies {
     record StrategyChoice(String name) {
     }
 
+    record RefreshRequest(String refresh_token) {
+    }
+
     record Credentials(String username, String password) {
     }
 

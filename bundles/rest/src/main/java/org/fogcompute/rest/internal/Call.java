@@ -14,14 +14,16 @@ final class Call {
     private final byte[] body;
     private final Json json;
     private final String from;
+    private final String bearerToken;
 
     Call(Caller caller, Map<String, String> pathParameters, Map<String, String[]> query, byte[] body, Json json) {
-        this(caller, pathParameters, query, body, json, "unknown");
+        this(caller, pathParameters, query, body, json, "unknown", null);
     }
 
     Call(Caller caller, Map<String, String> pathParameters, Map<String, String[]> query, byte[] body, Json json,
-         String from) {
+         String from, String bearerToken) {
         this.from = from;
+        this.bearerToken = bearerToken;
         this.caller = caller;
         this.pathParameters = pathParameters;
         this.query = query;
@@ -37,6 +39,11 @@ final class Call {
     /** The client's address, for throttling and the audit log. */
     String from() {
         return from;
+    }
+
+    /** The bearer token the caller authenticated with, or null for an anonymous call. */
+    String bearerToken() {
+        return bearerToken;
     }
 
     String pathParameter(String name) {

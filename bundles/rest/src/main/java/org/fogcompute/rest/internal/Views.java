@@ -67,7 +67,8 @@ final class Views {
         }
     }
 
-    record TokenView(String access_token, String token_type, long expires_in) {
+    record TokenView(String access_token, String token_type, long expires_in, String refresh_token,
+                     long refresh_expires_in) {
     }
 
     record JoinTokenView(String joinToken, Instant expiresAt, long expiresIn) {

@@ -42,6 +42,12 @@ final class JwtCodec {
     static final JWSAlgorithm ALGORITHM = JWSAlgorithm.HS256;
     private static final String ROLES = "roles";
     private static final String NODE = "node";
+    /** The credential version the token was issued against: the user's realm entry, or the node's registration. */
+    private static final String VERSION = "ver";
+    /** The login session the token belongs to; logging out revokes it. */
+    private static final String SESSION = "sid";
+    /** "access" (a bearer token) or "refresh" (only good for new tokens at /api/auth/refresh). */
+    private static final String KIND = "kind";
     private static final Duration REMEMBER_VERIFIED = Duration.ofSeconds(60);
 
     private final MACSigner signer;
@@ -49,10 +55,13 @@ final class JwtCodec {
     private final String issuer;
     private final String audience;
     private final Clock clock;
-    private final Cache<String, Verified> verified;
+    private final Cache<String, Claims> verified;
 
-    private record Verified(Caller caller, Instant expiresAt) {
+    /** What a token says once its signature, issuer, audience and expiry are checked. */
+    record Claims(Caller caller, Kind kind, String version, String session, Instant expiresAt) {
     }
+
+    enum Kind { ACCESS, REFRESH }
 
     JwtCodec(byte[] secret, String issuer, String audience, Clock clock) {
         try {
@@ -78,14 +87,23 @@ final class JwtCodec {
         this.verified = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(REMEMBER_VERIFIED).build();
     }
 
-    AccessToken issue(Caller caller, Duration lifetime) {
+    AccessToken issue(Caller caller, Duration lifetime, Kind kind, String version, String session) {
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(lifetime);
+        return issueUntil(caller, now.plus(lifetime), kind, version, session);
+    }
+
+    AccessToken issueUntil(Caller caller, Instant expiresAt, Kind kind, String version, String session) {
+        Instant now = clock.instant();
+        Duration lifetime = Duration.between(now, expiresAt);
         List<String> roles = new ArrayList<>();
         caller.roles().forEach(role -> roles.add(role.realmName()));
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(issuer).audience(audience)
                 .subject(caller.name()).issueTime(Date.from(now)).expirationTime(Date.from(expiresAt))
-                .jwtID(UUID.randomUUID().toString()).claim(ROLES, roles);
+                .jwtID(UUID.randomUUID().toString()).claim(ROLES, roles).claim(KIND, kind.name().toLowerCase(
+                        java.util.Locale.ROOT)).claim(VERSION, version);
+        if (session != null) {
+            claims.claim(SESSION, session);
+        }
         if (caller.isNode()) {
             claims.claim(NODE, caller.nodeId());
         }
@@ -99,15 +117,15 @@ final class JwtCodec {
         return new AccessToken(jwt.serialize(), expiresAt, lifetime.toSeconds());
     }
 
-    Caller verify(String token) {
+    Claims verify(String token) {
         if (token == null || token.isBlank()) {
             throw new AuthenticationException("a bearer token is required");
         }
         Instant now = clock.instant();
-        Verified known = verified.getIfPresent(token);
+        Claims known = verified.getIfPresent(token);
         if (known != null) {
             if (now.isBefore(known.expiresAt())) {
-                return known.caller();
+                return known;
             }
             verified.invalidate(token);
             throw new AuthenticationException("the token has expired");
@@ -121,9 +139,17 @@ final class JwtCodec {
         } catch (ParseException | BadJOSEException | JOSEException e) {
             throw new AuthenticationException("the token is not a valid token of this runtime");
         }
-        Caller caller = toCaller(claims);
-        verified.put(token, new Verified(caller, claims.getExpirationTime().toInstant()));
-        return caller;
+        Claims result;
+        try {
+            String kind = claims.getStringClaim(KIND);
+            result = new Claims(toCaller(claims), "refresh".equals(kind) ? Kind.REFRESH : Kind.ACCESS,
+                    String.valueOf(claims.getStringClaim(VERSION)), claims.getStringClaim(SESSION),
+                    claims.getExpirationTime().toInstant());
+        } catch (ParseException e) {
+            throw new AuthenticationException("the token's claims are malformed");
+        }
+        verified.put(token, result);
+        return result;
     }
 
     private static Caller toCaller(JWTClaimsSet claims) {

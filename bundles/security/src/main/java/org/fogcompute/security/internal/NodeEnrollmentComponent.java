@@ -53,7 +53,7 @@ public final class NodeEnrollmentComponent implements NodeEnrollment {
             throw rejected;
         }
         LOG.info("Node {} enrolled with a join token issued by {}", node.id(), taken.entry().issuedBy());
-        return new Enrollment(node, tokens.issueNodeCredential(node.id()));
+        return new Enrollment(node, tokens.issueNodeCredential(node));
     }
 
     @Override

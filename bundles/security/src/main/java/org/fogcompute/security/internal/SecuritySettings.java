@@ -16,8 +16,12 @@ public @interface SecuritySettings {
     @AttributeDefinition(description = "aud claim of issued tokens; tokens for another audience are refused")
     String audience() default "fog-api";
 
-    @AttributeDefinition(description = "Lifetime of a user's access token, seconds")
-    long access_token_ttl_seconds() default 3600;
+    @AttributeDefinition(description = "Lifetime of a user's access token, seconds; POST /api/auth/refresh gets the "
+            + "next one")
+    long access_token_ttl_seconds() default 900;
+
+    @AttributeDefinition(description = "Lifetime of a login session (its refresh token), seconds")
+    long refresh_token_ttl_seconds() default 12L * 3600;
 
     @AttributeDefinition(description = "Lifetime of a node credential, seconds; a node enrolls again after it")
     long node_credential_ttl_seconds() default 30L * 24 * 3600;

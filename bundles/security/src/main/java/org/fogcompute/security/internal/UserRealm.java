@@ -32,6 +32,7 @@ public final class UserRealm {
     private final JaasPasswordCheck passwords;
     private final java.nio.file.Path usersFile;
     private final Decoy decoy;
+    private final UserVersions versions;
 
     @Activate
     public UserRealm(SecuritySettings settings,
@@ -49,6 +50,16 @@ public final class UserRealm {
         Optional<FirstAdminBootstrap.UsersFile> file = FirstAdminBootstrap.propertiesFile(realm);
         this.usersFile = file.map(FirstAdminBootstrap.UsersFile::file).orElse(null);
         this.decoy = file.map(users -> Decoy.of(hashing, users.options())).orElse(null);
+        this.versions = file.map(users -> new UserVersions(users.file())).orElse(null);
+    }
+
+    /**
+     * The version of the user's credentials, which a token carries; empty once the user is gone. A realm that does
+     * not keep its users in a file cannot say: every user has the same version there, and only expiry and logout
+     * end its tokens.
+     */
+    Optional<String> versionOf(String username) {
+        return versions == null ? Optional.of("") : versions.versionOf(username);
     }
 
     /**
