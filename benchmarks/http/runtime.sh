@@ -17,11 +17,12 @@ STARTED_AT=$(date +%s%N)
 KARAF_PID=$!
 # bin/karaf is a script whose JVM is a child: stop through Karaf, then make sure nothing of this copy is left
 trap '"$KARAF/bin/stop" >/dev/null 2>&1 || true; wait $KARAF_PID 2>/dev/null || true; pkill -9 -f "$KARAF/" || true' EXIT
+# the ready line, not /api/health: health answers before logins work (the user realm comes later on a busy machine)
 for _ in $(seq 1 1200); do
-  if curl -fs "$URL/api/health" >/dev/null 2>&1; then break; fi
+  if grep -q "fog-compute ready" "$KARAF/console.log" 2>/dev/null; then break; fi
   sleep 0.1
 done
-curl -fs "$URL/api/health" >/dev/null || { echo "the API did not come up; see $KARAF/console.log"; exit 1; }
+grep -q "fog-compute ready" "$KARAF/console.log" || { echo "the runtime did not come up; see $KARAF/console.log"; exit 1; }
 
 export FOG_TOKEN=$(curl -fs -X POST "$URL/api/auth/token" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$FOG_ADMIN_PASSWORD\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')

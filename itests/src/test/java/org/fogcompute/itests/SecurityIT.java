@@ -333,9 +333,9 @@ public class SecurityIT {
         awaitLogLine(OPERATOR + " POST /api/nodes -> 403 from 127.0.0.1");
     }
 
-    /** Waits for the line to reach the log (written by the logging framework's own thread), at most 30 s. */
+    /** Waits for the line to reach the audit log (data/log/security.log), at most 30 s. */
     private static void awaitLogLine(String text) throws Exception {
-        java.nio.file.Path log = karaf.home().resolve("data/log/karaf.log");
+        java.nio.file.Path log = karaf.home().resolve("data/log/security.log");
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (!java.nio.file.Files.readString(log).contains(text)) {
             assertTrue("no '" + text + "' in " + log, System.nanoTime() < deadline);

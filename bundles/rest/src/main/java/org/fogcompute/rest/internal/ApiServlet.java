@@ -55,7 +55,10 @@ import org.slf4j.LoggerFactory;
 public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
-    /** Who changed what, and every login: its own logger, so that etc/org.ops4j.pax.logging.cfg can route it. */
+    /**
+     * Who changed what, and every login: its own logger, routed to data/log/security.log by
+     * etc/org.ops4j.pax.logging.cfg, whose pattern there is the message alone, so each line starts with its time.
+     */
     static final Logger AUDIT = LoggerFactory.getLogger("fog.audit");
     private static final String CALLER_ATTRIBUTE = "fog.caller";
     private static final Caller ANONYMOUS = Caller.user("anonymous", java.util.Set.of());
@@ -129,12 +132,22 @@ public final class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         handle(request, response);
         String method = request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
+                && !(isHeartbeat(request) && response.getStatus() < 300)) {
             Object who = request.getAttribute(CALLER_ATTRIBUTE);
             // every change, refused ones included: who, what, from where (the log line carries when)
-            AUDIT.info("{} {} {} -> {} from {}", who == null ? "unauthenticated" : who, method,
-                    request.getRequestURI(), response.getStatus(), request.getRemoteAddr());
+            AUDIT.info("{} fog {} {} {} -> {} from {}", java.time.Instant.now(), who == null ? "unauthenticated"
+                    : who, method, request.getRequestURI(), response.getStatus(), request.getRemoteAddr());
         }
+    }
+
+    /**
+     * Accepted heartbeats are telemetry, thousands a second, not changes someone made: they are left out of the
+     * audit log (a refused one is in it).
+     */
+    private static boolean isHeartbeat(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri != null && uri.endsWith("/heartbeat");
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {

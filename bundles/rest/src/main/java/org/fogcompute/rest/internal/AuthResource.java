@@ -53,8 +53,8 @@ final class AuthResource {
         try {
             throttle.checkAllowed(user, call.from());
         } catch (ApiException locked) {
-            ApiServlet.AUDIT.warn("login of '{}' from {} refused unchecked: locked after repeated failures",
-                    printable(user), call.from());
+            ApiServlet.AUDIT.warn("{} fog login of '{}' from {} refused unchecked: locked after repeated failures",
+                    java.time.Instant.now(), printable(user), call.from());
             throw locked;
         }
         AccessTokens service = Services.require(tokens, "the token service");
@@ -62,11 +62,12 @@ final class AuthResource {
         try {
             UserSession session = service.login(user, password);
             throttle.succeeded(user, call.from());
-            ApiServlet.AUDIT.info("login of '{}' from {}", user, call.from());
+            ApiServlet.AUDIT.info("{} fog login of '{}' from {}", java.time.Instant.now(), user, call.from());
             return view(session);
         } catch (org.fogcompute.api.security.AuthenticationException e) {
             throttle.failed(user, call.from());
-            ApiServlet.AUDIT.warn("failed login of '{}' from {}", printable(user), call.from());
+            ApiServlet.AUDIT.warn("{} fog failed login of '{}' from {}", java.time.Instant.now(), printable(user),
+                    call.from());
             throw e;
         } finally {
             Arrays.fill(password, ' ');
@@ -83,7 +84,8 @@ final class AuthResource {
 
     private Object logout(Call call) {
         Services.require(tokens, "the token service").logout(call.bearerToken());
-        ApiServlet.AUDIT.info("logout of '{}' from {}", call.caller().name(), call.from());
+        ApiServlet.AUDIT.info("{} fog logout of '{}' from {}", java.time.Instant.now(), call.caller().name(),
+                call.from());
         return new Route.Reply(204, null);
     }
 

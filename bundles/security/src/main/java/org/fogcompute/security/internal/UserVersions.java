@@ -25,7 +25,12 @@ final class UserVersions {
     private final Path file;
     private volatile Snapshot snapshot = new Snapshot(null, -1, new Properties());
 
-    private record Snapshot(Object modified, long size, Properties users) {
+    /** The file as last read, and the versions computed from it so far. */
+    private record Snapshot(Object modified, long size, Properties users,
+                            java.util.concurrent.ConcurrentHashMap<String, Optional<String>> versions) {
+        Snapshot(Object modified, long size, Properties users) {
+            this(modified, size, users, new java.util.concurrent.ConcurrentHashMap<>());
+        }
     }
 
     UserVersions(Path file) {
@@ -34,7 +39,11 @@ final class UserVersions {
 
     /** The user's current version, or empty when the realm no longer has the user. */
     Optional<String> versionOf(String user) {
-        Properties users = current();
+        Snapshot current = current();
+        return current.versions().computeIfAbsent(user, u -> compute(current.users(), u));
+    }
+
+    private static Optional<String> compute(Properties users, String user) {
         String entry = users.getProperty(user);
         if (entry == null || user.startsWith("_g_:")) {
             return Optional.empty();
@@ -56,12 +65,12 @@ final class UserVersions {
         }
     }
 
-    private Properties current() {
+    private Snapshot current() {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException gone) {
-            return new Properties();
+            return new Snapshot(null, -1, new Properties());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -70,7 +79,7 @@ final class UserVersions {
         // size (a new bcrypt hash is as long as the old one): read it again until it has settled
         boolean settled = System.currentTimeMillis() - attributes.lastModifiedTime().toMillis() > 2000;
         if (settled && attributes.lastModifiedTime().equals(seen.modified()) && attributes.size() == seen.size()) {
-            return seen.users();
+            return seen;
         }
         Properties users = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
@@ -78,7 +87,8 @@ final class UserVersions {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        snapshot = new Snapshot(attributes.lastModifiedTime(), attributes.size(), users);
-        return users;
+        Snapshot fresh = new Snapshot(attributes.lastModifiedTime(), attributes.size(), users);
+        snapshot = fresh;
+        return fresh;
     }
 }
