@@ -55,8 +55,7 @@ final class RunningDistribution implements AutoCloseable {
         Path web = home.resolve("etc/org.ops4j.pax.web.cfg");
         Files.writeString(web, Files.readString(web).replaceAll("(?m)^org\\.osgi\\.service\\.http\\.port\\s*=.*$",
                 "org.osgi.service.http.port = " + httpPort));
-        append("etc/users.properties", USER + " = " + PASSWORD + ",_g_:admingroup\n"
-                + "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh\n");
+        append("etc/users.properties", USER + " = " + PASSWORD + ",_g_:admingroup\n");
         append("etc/org.apache.karaf.shell.cfg", "sshPort = " + sshPort + "\n");
         this.rmiRegistryPort = freePort();
         this.rmiServerPort = freePort();

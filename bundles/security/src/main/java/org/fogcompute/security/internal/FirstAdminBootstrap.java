@@ -45,12 +45,71 @@ final class FirstAdminBootstrap {
     private FirstAdminBootstrap() {
     }
 
-    /** Adds the fog groups and, when the realm has no admin, the first admin. */
+    /**
+     * Adds the fog groups and, when the realm has no admin, the first admin, and returns once they are in the file to
+     * stay. Karaf hashes plain passwords in the file on a thread of its own (its AutoEncryptionSupport) and saves a
+     * copy it read before hashing, so a line added meanwhile is overwritten: on a busy first start the admin and the
+     * groups were lost that way and nobody could log in. Its save is pending exactly as long as the file still holds a
+     * plain password, so wait until it holds none, then check that our lines survived and add them again if not.
+     */
     static void ensureAdmin(UsersFile users, EncryptionService hashing) {
-        ensureGroups(users.file());
-        if (!hasUser(users.file(), ADMIN)) {
-            createAdmin(users, hashing, System.getenv(PASSWORD_VARIABLE));
+        ensureAdmin(users, hashing, System.getenv(PASSWORD_VARIABLE), SETTLE_TIMEOUT);
+    }
+
+    /** How long Karaf may take to hash the plain passwords of the file before we stop waiting for it. */
+    static final java.time.Duration SETTLE_TIMEOUT = java.time.Duration.ofMinutes(2);
+
+    static void ensureAdmin(UsersFile users, EncryptionService hashing, String fromEnvironment,
+                            java.time.Duration settleTimeout) {
+        String adminLine = null;
+        long deadline = System.nanoTime() + settleTimeout.toNanos();
+        while (true) {
+            ensureGroups(users.file());
+            if (!hasUser(users.file(), ADMIN)) {
+                if (adminLine == null) {
+                    adminLine = createAdmin(users, hashing, fromEnvironment);
+                } else {
+                    LOG.info("The admin line added to {} was overwritten while its plain passwords were hashed;"
+                            + " adding it again", users.file());
+                    append(users.file(), adminLine);
+                }
+            }
+            String plain = plainPasswordUser(users);
+            if (plain == null) {
+                if (groupsPresent(users.file()) && hasUser(users.file(), ADMIN)) {
+                    return;
+                }
+            } else if (System.nanoTime() - deadline > 0) {
+                LOG.warn("The password of '{}' in {} is still not hashed after {} s: is the encryption service of"
+                        + " etc/org.apache.karaf.jaas.cfg installed?", plain, users.file(), settleTimeout.toSeconds());
+                return;
+            } else {
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            }
         }
+    }
+
+    /** A user whose password the file holds in plain text (not yet hashed by Karaf), or null when there is none. */
+    static String plainPasswordUser(UsersFile users) {
+        Object prefix = users.options().get("encryption.prefix");
+        Object enabled = users.options().get("encryption.enabled");
+        if (enabled == null || !Boolean.parseBoolean(enabled.toString())) {
+            return null;
+        }
+        String marker = prefix == null ? "{CRYPT}" : prefix.toString();
+        java.util.Properties entries = read(users.file());
+        for (String user : entries.stringPropertyNames()) {
+            String password = entries.getProperty(user).split(",", 2)[0].trim();
+            if (!user.startsWith("_g_:") && !password.startsWith(marker)) {
+                return user;
+            }
+        }
+        return null;
+    }
+
+    private static boolean groupsPresent(Path usersFile) {
+        java.util.Properties entries = read(usersFile);
+        return GROUPS.keySet().stream().allMatch(group -> entries.containsKey("_g_:" + group));
     }
 
     /** The realm's properties-file entry: the file with the users, and the module's options (hashing). */
@@ -63,16 +122,20 @@ final class FirstAdminBootstrap {
      * registers apart from the realm and may come later.
      */
     static boolean hasUser(Path usersFile, String user) {
-        if (!Files.exists(usersFile)) {
-            return false;
-        }
+        return read(usersFile).containsKey(user);
+    }
+
+    private static java.util.Properties read(Path usersFile) {
         java.util.Properties users = new java.util.Properties();
+        if (!Files.exists(usersFile)) {
+            return users;
+        }
         try (java.io.Reader in = Files.newBufferedReader(usersFile, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             users.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + usersFile, e);
         }
-        return users.containsKey(user);
+        return users;
     }
 
     /** The realm's properties-file entry, if it keeps its users in one. */
@@ -119,7 +182,7 @@ final class FirstAdminBootstrap {
      * Appends the admin, password hashed and group given, as one line in one write: created with Karaf's backing
      * engine (user, then group) a login in between found an admin without roles.
      */
-    static void createAdmin(UsersFile users, EncryptionService hashing, String fromEnvironment) {
+    static String createAdmin(UsersFile users, EncryptionService hashing, String fromEnvironment) {
         String password = fromEnvironment;
         boolean generated = false;
         if (password == null || password.isEmpty()) {
@@ -132,13 +195,7 @@ final class FirstAdminBootstrap {
             generated = true;
         }
         String line = ADMIN + " = " + hashed(hashing, users.options(), password) + ",_g_:admingroup\n";
-        try {
-            String content = Files.exists(users.file()) ? Files.readString(users.file()) : "";
-            String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
-            Files.writeString(users.file(), separator + line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot add the admin user to " + users.file(), e);
-        }
+        append(users.file(), line);
         if (generated) {
             String banner = "\n*** fog-compute: first start. User 'admin' was created with the generated password: "
                     + password + "\n*** It is shown only this once; change it with jaas:user-add after logging in,"
@@ -147,6 +204,18 @@ final class FirstAdminBootstrap {
             LOG.warn(banner);
         } else {
             LOG.info("User 'admin' created with the password from {}", PASSWORD_VARIABLE);
+        }
+        return line;
+    }
+
+    /** Appends a line, on a line of its own, in one write. */
+    private static void append(Path usersFile, String line) {
+        try {
+            String content = Files.exists(usersFile) ? Files.readString(usersFile) : "";
+            String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
+            Files.writeString(usersFile, separator + line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add a line to " + usersFile, e);
         }
     }
 
