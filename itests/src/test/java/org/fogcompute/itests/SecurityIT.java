@@ -99,6 +99,15 @@ public class SecurityIT {
                 .endsWith(".jar")));
     }
 
+    @Test
+    public void filesHoldingSecretsAreReadableByTheirOwnerOnly() throws Exception {
+        for (String file : new String[] {"etc/users.properties", "data/fog/token-signing.key"}) {
+            Set<java.nio.file.attribute.PosixFilePermission> permissions = java.nio.file.Files
+                    .getPosixFilePermissions(karaf.home().resolve(file));
+            assertEquals(file, "rw-------", java.nio.file.attribute.PosixFilePermissions.toString(permissions));
+        }
+    }
+
     // --- Karaf's own commands -----------------------------------------------------------------------------------
 
     @Test
@@ -164,6 +173,69 @@ public class SecurityIT {
                 new ObjectName("org.apache.karaf:type=config,*"), null));
         names.addAll(server.queryNames(new ObjectName("osgi.compendium:service=cm,*"), null));
         return names;
+    }
+
+    // --- the web console -----------------------------------------------------------------------------------------
+
+    /**
+     * A page on another site posts to the built-in pages with the admin's Basic credentials, which the browser sends
+     * along: the configuration manager created configurations and the bundles page installed bundles.
+     */
+    @Test
+    public void crossSitePostsToTheBuiltInConsolePagesChangeNothing() throws Exception {
+        String probe = "org.fogcompute.csrfprobe";
+        String configForm = "apply=true&action=ajaxConfigManager&propertylist=probe&probe=forged";
+        String[][] forgeries = {
+            {"/system/console/configMgr/" + probe, configForm, "http://evil.example"},
+            {"/system/console/configMgr/" + probe, configForm, "null"},
+            {"/system/console/configMgr/" + probe, configForm, null},
+            {"/system/console/bundles", "action=install&bundleurl=mvn:org.example/evil/1", "http://evil.example"},
+            {"/system/console/bundles", "action=install&bundleurl=mvn:org.example/evil/1", null}};
+        for (String[] forged : forgeries) {
+            java.net.http.HttpResponse<String> answer = console("POST", forged[0], forged[1], forged[2], null);
+            assertEquals(forged[0] + " from " + forged[2] + ": " + answer.body(), 403, answer.statusCode());
+        }
+        assertFalse(ssh.run("admin", ADMIN_PASSWORD, "config:list \"(service.pid=" + probe + ")\"").contains(probe));
+        assertFalse(ssh.run("admin", ADMIN_PASSWORD, "bundle:list -t 0 -l").contains("org.example/evil"));
+        // the admin's own browser: a page of the console first (it opens the session), then the same post
+        java.net.http.HttpResponse<String> page = console("GET", "/system/console/configMgr", null, null, null);
+        assertEquals(200, page.statusCode());
+        assertEquals("SAMEORIGIN", page.headers().firstValue("X-Frame-Options").orElse(""));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'self'"));
+        String setCookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(
+                "FOG_CONSOLE_SESSION=")).findFirst().orElseThrow();
+        assertTrue(setCookie, setCookie.contains("SameSite=Strict") && setCookie.contains("HttpOnly"));
+        String session = setCookie.substring(0, setCookie.indexOf(';'));
+        java.net.http.HttpResponse<String> own = console("POST", "/system/console/configMgr/" + probe,
+                configForm.replace("forged", "by-the-admin"), "http://127.0.0.1:" + karaf.httpPort(), session);
+        assertTrue(own.statusCode() + " " + own.body(), own.statusCode() < 400);
+        assertTrue(ssh.run("admin", ADMIN_PASSWORD, "config:property-list -p " + probe).contains("by-the-admin"));
+        // the session belongs to the runtime's memory and the admin: another origin with it is still refused
+        assertEquals(403, console("POST", "/system/console/configMgr/" + probe, configForm,
+                "http://evil.example", session).statusCode());
+    }
+
+    /** A request to the console with the admin's Basic credentials, as a browser would send it. */
+    private static java.net.http.HttpResponse<String> console(String method, String path, String form, String origin,
+                                                              String cookie) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + karaf.httpPort() + path)).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+        if (form != null) {
+            request.header("Content-Type", "application/x-www-form-urlencoded").method(method,
+                    java.net.http.HttpRequest.BodyPublishers.ofString(form));
+        } else {
+            request.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     // --- the REST API's input ------------------------------------------------------------------------------------
@@ -251,6 +323,46 @@ public class SecurityIT {
         Api.Reply later = api.post(credential, "/nodes/reused-id/heartbeat", heartbeat);
         assertStatus(401, later);
         assertTrue(later.error(), later.error().contains("earlier registration"));
+    }
+
+    /** A join token's holder probed which node ids exist: a taken id answered 409 and left the token valid. */
+    @Test
+    public void aJoinTokenIsVoidAfterFiveFailedEnrollments() {
+        Api api = new Api(karaf.httpPort());
+        String admin = api.login("admin", ADMIN_PASSWORD);
+        assertStatus(201, api.post(admin, "/nodes", RestApiIT.node("probed-1", "eu-west", 1, 64)));
+        String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+        String taken = "{\"joinToken\":\"" + joinToken + "\",\"node\":" + RestApiIT.node("probed-1", "eu-west", 1, 64)
+                + "}";
+        for (int attempt = 1; attempt < 5; attempt++) {
+            assertStatus(409, api.post(null, "/enroll", taken));
+        }
+        Api.Reply fifth = api.post(null, "/enroll", taken);
+        assertStatus(401, fifth);
+        assertTrue(fifth.error(), fifth.error().contains("void"));
+        assertStatus(401, api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                + RestApiIT.node("probed-2", "eu-west", 1, 64) + "}"));
+        assertStatus(404, api.get(admin, "/nodes/probed-2"));
+    }
+
+    @Test
+    public void aNodeCannotUndoAnAdminsMaintenance() {
+        Api api = new Api(karaf.httpPort());
+        String admin = api.login("admin", ADMIN_PASSWORD);
+        String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+        Api.Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                + RestApiIT.node("kept-in-maintenance", "eu-west", 1, 64) + "}");
+        assertStatus(201, enrolled);
+        String node = enrolled.json().get("access_token").asText();
+        String path = "/nodes/kept-in-maintenance/status";
+        assertStatus(200, api.send(admin, "PUT", path, "{\"status\":\"MAINTENANCE\"}", "application/json"));
+        Api.Reply undone = api.send(node, "PUT", path, "{\"status\":\"ACTIVE\"}", "application/json");
+        assertStatus(409, undone);
+        assertTrue(undone.error(), undone.error().contains("MAINTENANCE"));
+        assertEquals("MAINTENANCE", api.get(admin, "/nodes/kept-in-maintenance").json().get("status").asText());
+        // the admin takes it out; then the node declares its own status again
+        assertStatus(200, api.send(admin, "PUT", path, "{\"status\":\"ACTIVE\"}", "application/json"));
+        assertStatus(200, api.send(node, "PUT", path, "{\"status\":\"IDLE\"}", "application/json"));
     }
 
     @Test

@@ -268,21 +268,32 @@ public class WebConsoleBrowserIT {
     @Test
     public void actionsWithoutTheCsrfTokenOrFromAnotherSiteChangeNothing() throws Exception {
         assertEquals(201, api.post(admin, "/nodes", node("csrf-target", "eu-west", "tier", "edge")).status());
-        HttpResponse<String> noToken = postForm("fog-nodes", "action=remove&node=csrf-target", null);
-        assertEquals(403, noToken.statusCode());
-        assertTrue(noToken.body(), noToken.body().contains("CSRF"));
-        HttpResponse<String> forged = postForm("fog-nodes", "action=remove&node=csrf-target&csrf=forged", null);
-        assertEquals(403, forged.statusCode());
-        // the real token, taken from a page, but sent by another site
+        // a form posted from anywhere but a page of the console carries no console session
+        HttpResponse<String> noSession = postForm("fog-nodes", "action=remove&node=csrf-target", null, null);
+        assertEquals(403, noSession.statusCode());
+        assertTrue(noSession.body(), noSession.body().contains("console session"));
+        // the browser's own session, as a page of the console sends it, but no or a forged token
         open("fog-nodes?node=csrf-target");
         String token = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions
                 .presenceOfElementLocated(By.cssSelector("input[name='csrf']"))).getAttribute("value");
+        String session = "FOG_CONSOLE_SESSION=" + browser.manage().getCookieNamed("FOG_CONSOLE_SESSION").getValue();
+        HttpResponse<String> noToken = postForm("fog-nodes", "action=remove&node=csrf-target", null, session);
+        assertEquals(403, noToken.statusCode());
+        assertTrue(noToken.body(), noToken.body().contains("CSRF"));
+        HttpResponse<String> forged = postForm("fog-nodes", "action=remove&node=csrf-target&csrf=forged", null,
+                session);
+        assertEquals(403, forged.statusCode());
+        // the token in the address, where logs and Referer headers would leak it
+        HttpResponse<String> inQuery = postForm("fog-nodes?csrf=" + token, "action=remove&node=csrf-target", null,
+                session);
+        assertEquals(403, inQuery.statusCode());
+        // the real token and session, but sent by another site
         HttpResponse<String> crossSite = postForm("fog-nodes", "action=remove&node=csrf-target&csrf=" + token,
-                "http://evil.example");
+                "http://evil.example", session);
         assertEquals(403, crossSite.statusCode());
         assertEquals(200, api.get(admin, "/nodes/csrf-target").status());
         HttpResponse<String> huge = postForm("fog-nodes", "action=remove&node=csrf-target&csrf=" + token
-                + "&padding=" + "x".repeat(1024 * 1024), null);
+                + "&padding=" + "x".repeat(1024 * 1024), null, session);
         assertEquals(413, huge.statusCode());
         assertEquals(200, api.get(admin, "/nodes/csrf-target").status());
         // through the page itself: status set, then removed
@@ -323,7 +334,8 @@ public class WebConsoleBrowserIT {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static HttpResponse<String> postForm(String page, String form, String origin) throws Exception {
+    private static HttpResponse<String> postForm(String page, String form, String origin, String cookie)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(console + "/" + page))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
@@ -331,6 +343,9 @@ public class WebConsoleBrowserIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (origin != null) {
             request.header("Origin", origin);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -81,7 +81,7 @@ public abstract class ConsolePage extends HttpServlet {
             response.getWriter().write(body);
             return;
         }
-        Context context = new Context(pluginRoot(request), csrf.tokenFor(user(request)));
+        Context context = new Context(pluginRoot(request), csrf.tokenFor(request));
         Html html = new Html();
         html.raw("<link rel=\"stylesheet\" href=\"").text(context.root() + "/res/fog.css").raw("\">");
         html.raw("<div class=\"fog-page\" id=\"fog-").text(label).raw("\">");

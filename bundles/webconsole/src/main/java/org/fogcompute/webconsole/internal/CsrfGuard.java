@@ -1,6 +1,5 @@
 package org.fogcompute.webconsole.internal;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,10 +11,11 @@ import javax.servlet.http.HttpServletRequest;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * Protects the console's actions against cross-site requests. The console authenticates with HTTP basic auth, which
- * a browser also sends on a form posted from another site; so every form carries a token that only a page of this
- * console can know: an HMAC of the user name under a key made at start (tokens end with the runtime, a reloaded page
- * gets a new one). A request that says it comes from another origin is refused as well.
+ * The Fog pages' form tokens. Every console request passes {@link ConsoleSessionGuard} first, which refuses changing
+ * requests from other origins and without the user's console session; the forms of the Fog pages carry, besides, a
+ * token bound to that session: an HMAC of the user name and the session id under a key made at start. A token ends
+ * with its session (logout, idle expiry, restart), so one that leaked in a page is worthless after it. It is taken
+ * from the form body only, never from the query string, which ends up in logs and Referer headers.
  */
 @Component(service = CsrfGuard.class)
 public final class CsrfGuard {
@@ -30,12 +30,17 @@ public final class CsrfGuard {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    String tokenFor(String user) {
+    /** The token for the forms of a page rendered for this request's user and console session. */
+    String tokenFor(HttpServletRequest request) {
+        return tokenFor(ConsolePage.user(request), session(request));
+    }
+
+    String tokenFor(String user, String session) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal(user.getBytes(StandardCharsets.UTF_8)));
+                    mac.doFinal((user + "\n" + session).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
@@ -43,34 +48,30 @@ public final class CsrfGuard {
 
     /** Why the request must be refused, or null when it carries this user's token and no foreign origin. */
     String refusal(HttpServletRequest request, String user) {
-        String origin = request.getHeader("Origin");
-        if (origin != null && !origin.equals("null") && !sameOrigin(origin, request)) {
-            return "refused: the request came from another site (" + origin + ")";
+        String foreign = ConsoleSessionGuard.foreignOrigin(request);
+        if (foreign != null) {
+            return foreign;
         }
-        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
-            return "refused: the request came from another site";
+        String query = request.getQueryString();
+        if (query != null && java.util.Arrays.stream(query.split("&")).anyMatch(p -> p.equals(FIELD)
+                || p.startsWith(FIELD + "="))) {
+            return "refused: the CSRF token is taken from the form body only, not from the address";
         }
         String token = request.getParameter(FIELD);
         if (token == null || token.isEmpty()) {
             return "refused: the form carries no CSRF token; reload the page and try again";
         }
         if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                tokenFor(user).getBytes(StandardCharsets.UTF_8))) {
-            return "refused: the CSRF token is not valid (the page is older than the runtime's last start?); "
+                tokenFor(user, session(request)).getBytes(StandardCharsets.UTF_8))) {
+            return "refused: the CSRF token is not valid (the page is from an earlier console session?); "
                     + "reload the page and try again";
         }
         return null;
     }
 
-    private static boolean sameOrigin(String origin, HttpServletRequest request) {
-        try {
-            URI uri = URI.create(origin);
-            String host = request.getHeader("Host");
-            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host != null && (host.equalsIgnoreCase(authority) || host.equalsIgnoreCase(uri.getAuthority()));
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
+    private static String session(HttpServletRequest request) {
+        Object session = request.getAttribute(ConsoleSessionGuard.SESSION_ATTRIBUTE);
+        return session == null ? "" : session.toString();
     }
 
     private static byte[] randomKey() {

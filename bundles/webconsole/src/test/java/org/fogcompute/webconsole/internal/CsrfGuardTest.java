@@ -7,39 +7,56 @@ import org.junit.jupiter.api.Test;
 class CsrfGuardTest {
     private final CsrfGuard guard = new CsrfGuard("a fixed key for the test, 32 b.".getBytes());
 
-    @Test
-    void theUsersOwnTokenFromTheSameOriginIsAccepted() {
-        String token = guard.tokenFor("admin");
+    private static FakeRequest inSession(String session) {
+        return new FakeRequest().attribute(ConsoleSessionGuard.SESSION_ATTRIBUTE, session);
+    }
 
-        assertThat(guard.refusal(new FakeRequest().parameter("csrf", token).build(), "admin")).isNull();
-        assertThat(guard.refusal(new FakeRequest().parameter("csrf", token).header("Host", "fog:8181")
+    @Test
+    void theUsersOwnTokenOfTheSessionFromTheSameOriginIsAccepted() {
+        String token = guard.tokenFor("admin", "session-1");
+
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).build(), "admin")).isNull();
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).header("Host", "fog:8181")
                 .header("Origin", "http://fog:8181").header("Sec-Fetch-Site", "same-origin").build(), "admin"))
                 .isNull();
     }
 
     @Test
-    void aMissingForgedOrOtherUsersTokenIsRefused() {
-        assertThat(guard.refusal(new FakeRequest().build(), "admin")).contains("no CSRF token");
-        assertThat(guard.refusal(new FakeRequest().parameter("csrf", "forged").build(), "admin"))
+    void aMissingForgedOtherUsersOrOtherSessionsTokenIsRefused() {
+        assertThat(guard.refusal(inSession("session-1").build(), "admin")).contains("no CSRF token");
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", "forged").build(), "admin"))
                 .contains("not valid");
-        assertThat(guard.refusal(new FakeRequest().parameter("csrf", guard.tokenFor("bob")).build(), "admin"))
-                .contains("not valid");
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", guard.tokenFor("bob", "session-1"))
+                .build(), "admin")).contains("not valid");
+        // a token of an earlier login session of the same user
+        assertThat(guard.refusal(inSession("session-2").parameter("csrf", guard.tokenFor("admin", "session-1"))
+                .build(), "admin")).contains("not valid");
     }
 
     @Test
-    void aRequestFromAnotherSiteIsRefusedEvenWithTheToken() {
-        String token = guard.tokenFor("admin");
+    void theTokenIsNeverTakenFromTheAddress() {
+        String token = guard.tokenFor("admin", "session-1");
+        // the container merges query and body parameters: the query string alone says where it came from
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).query("action=x&csrf=" + token)
+                .build(), "admin")).contains("form body only");
+    }
 
-        assertThat(guard.refusal(new FakeRequest().parameter("csrf", token).header("Host", "fog:8181")
-                .header("Origin", "http://evil.example").build(), "admin")).contains("another site");
-        assertThat(guard.refusal(new FakeRequest().parameter("csrf", token).header("Host", "fog:8181")
-                .header("Origin", "http://fog:9999").build(), "admin")).contains("another site");
-        assertThat(guard.refusal(new FakeRequest().parameter("csrf", token)
+    @Test
+    void aRequestFromAnotherOriginIsRefusedEvenWithTheToken() {
+        String token = guard.tokenFor("admin", "session-1");
+
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).header("Host", "fog:8181")
+                .header("Origin", "http://evil.example").build(), "admin")).contains("another origin");
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).header("Host", "fog:8181")
+                .header("Origin", "http://fog:9999").build(), "admin")).contains("another origin");
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).header("Host", "fog:8181")
+                .header("Origin", "null").build(), "admin")).contains("another origin");
+        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token)
                 .header("Sec-Fetch-Site", "cross-site").build(), "admin")).contains("another site");
     }
 
     @Test
     void tokensDifferBetweenKeysSoARestartInvalidatesOldPages() {
-        assertThat(new CsrfGuard().tokenFor("admin")).isNotEqualTo(new CsrfGuard().tokenFor("admin"));
+        assertThat(new CsrfGuard().tokenFor("admin", "s")).isNotEqualTo(new CsrfGuard().tokenFor("admin", "s"));
     }
 }
