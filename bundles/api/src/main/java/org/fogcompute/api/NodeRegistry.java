@@ -17,8 +17,16 @@ public interface NodeRegistry {
     /** Removes the node and re-routes its tasks. @throws NotFoundException for an unknown id */
     Node unregister(String nodeId);
 
-    /** Sets a declared status (ACTIVE, IDLE, MAINTENANCE). */
+    /** Sets a declared status (ACTIVE, IDLE, MAINTENANCE), as an operator does. */
     Node updateStatus(String nodeId, NodeStatus status);
+
+    /**
+     * Sets a declared status as the node itself declares it: a node may go into MAINTENANCE but not out of it, so
+     * that a node cannot undo an operator's decision to take it out of service (its next status report came back as
+     * ACTIVE and it got tasks again). Checked and set in one step.
+     * @throws ConflictException when the node is in MAINTENANCE and the status is another
+     */
+    Node declareOwnStatus(String nodeId, NodeStatus status);
 
     /** Records a heartbeat with the node's current load; a SUSPECT or OFFLINE node becomes its declared status again. */
     Node heartbeat(String nodeId, NodeMetrics metrics);

@@ -195,12 +195,25 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
     @Override
     public Node updateStatus(String nodeId, NodeStatus status) {
+        return declare(nodeId, status, false);
+    }
+
+    @Override
+    public Node declareOwnStatus(String nodeId, NodeStatus status) {
+        return declare(nodeId, status, true);
+    }
+
+    private Node declare(String nodeId, NodeStatus status, boolean byTheNode) {
         if (status == null || !status.isDeclarable()) {
             throw new ValidationException("status", "status can be set to ACTIVE, IDLE or MAINTENANCE, not " + status
                     + " (BUSY, SUSPECT and OFFLINE are derived by the coordinator)");
         }
         return tx.mutate(() -> {
             NodeEntry entry = requireNode(nodeId);
+            if (byTheNode && entry.declaredStatus == NodeStatus.MAINTENANCE && status != NodeStatus.MAINTENANCE) {
+                throw new ConflictException("node '" + nodeId + "' is in MAINTENANCE; only an operator with the admin"
+                        + " role takes it out (PUT /api/nodes/" + nodeId + "/status as admin)");
+            }
             tx.journal().node(entry);
             entry.declaredStatus = status;
             changed(entry);

@@ -83,6 +83,21 @@ class RegistryTest {
     }
 
     @Test
+    void aNodeGoesIntoMaintenanceItselfButOnlyAnOperatorTakesItOut() {
+        coordinator.register(node("n", 1, 512).build());
+        coordinator.updateStatus("n", NodeStatus.MAINTENANCE);
+        assertThatThrownBy(() -> coordinator.declareOwnStatus("n", NodeStatus.ACTIVE))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("only an operator");
+        assertThat(coordinator.findNode("n").orElseThrow().status()).isEqualTo(NodeStatus.MAINTENANCE);
+        coordinator.updateStatus("n", NodeStatus.ACTIVE);
+        assertThat(coordinator.declareOwnStatus("n", NodeStatus.IDLE).status()).isEqualTo(NodeStatus.IDLE);
+        assertThat(coordinator.declareOwnStatus("n", NodeStatus.MAINTENANCE).status())
+                .isEqualTo(NodeStatus.MAINTENANCE);
+        assertThatThrownBy(() -> coordinator.declareOwnStatus("n", NodeStatus.IDLE))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void invalidValuesAreRejectedNamingTheField() {
         assertThatThrownBy(() -> node("bad id!", 1, 512).build()).isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("id"));

@@ -46,8 +46,8 @@ final class NodeResource {
         router.get("/nodes/{nodeId}", Access.orNodeItself(Access.VIEWER, NODE_ID), "One node", this::get)
                 .tag("nodes").returns(NodeView.class).errors(404);
         router.put("/nodes/{nodeId}/status", Access.orNodeItself(Access.ADMIN, NODE_ID),
-                "Declare a node ACTIVE, IDLE or MAINTENANCE", this::status).tag("nodes").body(StatusChange.class)
-                .returns(NodeView.class).errors(404);
+                "Declare a node ACTIVE, IDLE or MAINTENANCE (a node itself cannot leave MAINTENANCE: 409)",
+                this::status).tag("nodes").body(StatusChange.class).returns(NodeView.class).errors(404, 409);
         router.post("/nodes/{nodeId}/heartbeat", Access.orNodeItself(Access.ADMIN, NODE_ID),
                 "Heartbeat with current load", this::heartbeat).tag("nodes").body(Heartbeat.class)
                 .returns(NodeView.class).errors(404);
@@ -130,7 +130,9 @@ final class NodeResource {
             throw ApiException.unprocessable("status", "a node may be declared ACTIVE, IDLE or MAINTENANCE, not "
                     + change.status());
         }
-        return NodeView.of(registry().updateStatus(id, change.status()));
+        // an admin decides; a node declaring its own status cannot leave an operator's MAINTENANCE (409)
+        return NodeView.of(call.caller().isAdmin() ? registry().updateStatus(id, change.status())
+                : registry().declareOwnStatus(id, change.status()));
     }
 
     private Object heartbeat(Call call) {

@@ -28,18 +28,21 @@ final class JoinTokenBook {
     private final Clock clock;
     private final Duration lifetime;
     private final int maxOutstanding;
+    private final int maxFailedAttempts;
 
-    record Entry(Instant expiresAt, String issuedBy) {
+    /** An outstanding token: until when, by whom, and how many enrollments with it failed so far. */
+    record Entry(Instant expiresAt, String issuedBy, int failedAttempts) {
     }
 
     /** A token taken out of the book, to be put back when the enrollment it was taken for does not happen. */
     record Taken(String digest, Entry entry) {
     }
 
-    JoinTokenBook(Clock clock, Duration lifetime, int maxOutstanding) {
+    JoinTokenBook(Clock clock, Duration lifetime, int maxOutstanding, int maxFailedAttempts) {
         this.clock = clock;
         this.lifetime = lifetime;
         this.maxOutstanding = maxOutstanding;
+        this.maxFailedAttempts = maxFailedAttempts;
     }
 
     JoinToken issue(String issuedBy) {
@@ -52,7 +55,7 @@ final class JoinTokenBook {
         random.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant expiresAt = clock.instant().plus(lifetime);
-        byDigest.put(digest(token), new Entry(expiresAt, issuedBy));
+        byDigest.put(digest(token), new Entry(expiresAt, issuedBy, 0));
         return new JoinToken(token, expiresAt, issuedBy);
     }
 
@@ -71,8 +74,18 @@ final class JoinTokenBook {
         return new Taken(digest, entry);
     }
 
-    void putBack(Taken taken) {
-        byDigest.putIfAbsent(taken.digest(), taken.entry());
+    /**
+     * Puts back a token whose enrollment failed, counting the failure; returns false when that was its last allowed
+     * failure and the token is void now.
+     */
+    boolean putBack(Taken taken) {
+        Entry entry = taken.entry();
+        int failed = entry.failedAttempts() + 1;
+        if (failed >= maxFailedAttempts) {
+            return false;
+        }
+        byDigest.putIfAbsent(taken.digest(), new Entry(entry.expiresAt(), entry.issuedBy(), failed));
+        return true;
     }
 
     int outstanding() {

@@ -5,6 +5,7 @@ import org.fogcompute.api.Node;
 import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.security.AccessTokens;
+import org.fogcompute.api.security.AuthenticationException;
 import org.fogcompute.api.security.Enrollment;
 import org.fogcompute.api.security.JoinToken;
 import org.fogcompute.api.security.NodeEnrollment;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
         configurationPid = SecuritySettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public final class NodeEnrollmentComponent implements NodeEnrollment {
     private static final Logger LOG = LoggerFactory.getLogger(NodeEnrollmentComponent.class);
+    private static final Logger AUDIT = LoggerFactory.getLogger("fog.audit");
 
     private final NodeRegistry registry;
     private final AccessTokens tokens;
@@ -32,7 +34,11 @@ public final class NodeEnrollmentComponent implements NodeEnrollment {
         this.tokens = tokens;
         this.book = new JoinTokenBook(Clock.systemUTC(),
                 AccessTokenComponent.positive("join.token.ttl.seconds", settings.join_token_ttl_seconds()),
-                settings.join_token_max_outstanding());
+                settings.join_token_max_outstanding(), settings.join_token_max_failed_attempts());
+        if (settings.join_token_max_failed_attempts() <= 0) {
+            throw new IllegalArgumentException("join.token.max.failed.attempts must be positive, got "
+                    + settings.join_token_max_failed_attempts());
+        }
     }
 
     @Override
@@ -49,7 +55,12 @@ public final class NodeEnrollmentComponent implements NodeEnrollment {
         try {
             node = registry.register(spec);
         } catch (RuntimeException rejected) {
-            book.putBack(taken);
+            if (!book.putBack(taken)) {
+                AUDIT.warn("join token issued by {} voided after its last allowed failed enrollment ({})",
+                        taken.entry().issuedBy(), rejected.getMessage());
+                throw new AuthenticationException("the join token is void now: too many failed enrollments with it ("
+                        + rejected.getMessage() + "); ask an admin for a new one");
+            }
             throw rejected;
         }
         LOG.info("Node {} enrolled with a join token issued by {}", node.id(), taken.entry().issuedBy());

@@ -29,6 +29,10 @@ public @interface SecuritySettings {
     @AttributeDefinition(description = "Lifetime of a join token, seconds")
     long join_token_ttl_seconds() default 900;
 
+    @AttributeDefinition(description = "Enrollments a join token may fail (invalid registration, id taken) before it is"
+            + " voided: without a limit its holder could probe which node ids exist")
+    int join_token_max_failed_attempts() default 5;
+
     @AttributeDefinition(description = "Join tokens that may be outstanding at once")
     int join_token_max_outstanding() default 10_000;
 

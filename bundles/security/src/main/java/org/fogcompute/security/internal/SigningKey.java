@@ -7,7 +7,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
@@ -23,6 +22,7 @@ final class SigningKey {
     static byte[] loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
+                OwnerOnlyFiles.restrictExisting(file);
                 return read(file);
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -30,7 +30,7 @@ final class SigningKey {
             new SecureRandom().nextBytes(key);
             Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "signing", ".tmp");
             try {
-                restrictToOwner(temporary);
+                OwnerOnlyFiles.restrict(temporary);
                 Files.write(temporary, key);
                 try {
                     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
@@ -52,13 +52,5 @@ final class SigningKey {
             throw new IOException(file + " holds " + key.length + " bytes; a signing key needs at least " + BYTES);
         }
         return key;
-    }
-
-    private static void restrictToOwner(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's ACL applies
-        }
     }
 }

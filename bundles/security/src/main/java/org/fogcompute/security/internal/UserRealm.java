@@ -46,6 +46,9 @@ public final class UserRealm {
                 users -> FirstAdminBootstrap.ensureAdmin(users, hashing),
                 () -> LOG.info("Realm '{}' keeps no users in a properties file; no first admin is created",
                         realm.getName()));
+        String etc = System.getProperty("karaf.etc");
+        OwnerOnlyFiles.restrictExisting(FirstAdminBootstrap.propertiesFile(realm).map(FirstAdminBootstrap.UsersFile::file)
+                .orElse(null), etc == null ? null : java.nio.file.Path.of(etc, "host.key"));
         this.passwords = new JaasPasswordCheck(realm.getName());
         Optional<FirstAdminBootstrap.UsersFile> file = FirstAdminBootstrap.propertiesFile(realm);
         this.usersFile = file.map(FirstAdminBootstrap.UsersFile::file).orElse(null);

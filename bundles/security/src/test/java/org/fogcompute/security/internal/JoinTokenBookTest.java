@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class JoinTokenBookTest {
     private final MutableClock clock = new MutableClock();
-    private final JoinTokenBook book = new JoinTokenBook(clock, Duration.ofMinutes(15), 3);
+    private final JoinTokenBook book = new JoinTokenBook(clock, Duration.ofMinutes(15), 3, 2);
 
     @Test
     void aTokenIsTakenOnce() {
@@ -26,6 +26,15 @@ class JoinTokenBookTest {
         JoinToken token = book.issue("admin");
         book.putBack(book.take(token.token()));
         assertThat(book.take(token.token()).entry().issuedBy()).isEqualTo("admin");
+    }
+
+    @Test
+    void aTokenIsVoidAfterItsLastAllowedFailedEnrollment() {
+        JoinToken token = book.issue("admin");
+        assertThat(book.putBack(book.take(token.token()))).isTrue();
+        assertThat(book.putBack(book.take(token.token()))).isFalse();
+        assertThatThrownBy(() -> book.take(token.token())).isInstanceOf(AuthenticationException.class);
+        assertThat(book.outstanding()).isZero();
     }
 
     @Test
