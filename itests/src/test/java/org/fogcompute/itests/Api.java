@@ -12,12 +12,18 @@ import java.time.Duration;
 /** A client of the REST API on loopback, speaking as whoever holds {@code token} (null: anonymous). */
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client;
     private final String base;
 
     Api(int port) {
-        this.base = "http://127.0.0.1:" + port + "/api";
+        this("http://127.0.0.1:" + port, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** The API at another address (e.g. https://localhost:8443) through the given client (e.g. its TLS trust). */
+    Api(String origin, HttpClient client) {
+        this.base = origin + "/api";
+        this.client = client;
     }
 
     /** A response: status, body parsed as JSON when it is JSON, and the raw response for headers. */
