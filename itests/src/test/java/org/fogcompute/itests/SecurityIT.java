@@ -31,6 +31,8 @@ public class SecurityIT {
     private static final String SHELL_VIEWER = "vince";
     private static final String OPERATOR = "otto";
     private static final String PASSWORD = "role-password-1";
+    /** An account whose password an attacker guesses over SSH. */
+    private static final String SSH_GUESSED = "sam";
     /** An account with a shell role only: no fog role. */
     private static final String SHELL_ONLY = "sid";
     /** The account whose password an attacker guesses. */
@@ -51,8 +53,9 @@ public class SecurityIT {
         // a configuration holding a secret, as an operator's etc/ holds database and keystore passwords
         karaf.configure(SECRET_PID, "password = " + SECRET + "\n");
         // every test logs in from 127.0.0.1: the per-address allowance must not lock one test out by another's failures
-        karaf.configure("org.fogcompute.rest", "login.free.failures.per.address = 1000\n"
-                + "rate.anonymous.requests.per.second = 1000\nrate.anonymous.burst = 1000\n");
+        karaf.configure("org.fogcompute.security", "login.free.failures.per.address = 1000\n");
+        karaf.configure("org.fogcompute.rest", "rate.anonymous.requests.per.second = 1000\n"
+                + "rate.anonymous.burst = 1000\n");
         karaf.appendUsers(VIEWER + " = " + PASSWORD + ",_g_:viewergroup\n"
                 + SHELL_VIEWER + " = " + PASSWORD + ",_g_:viewergroup,ssh\n"
                 + OPERATOR + " = " + PASSWORD + ",_g_:operatorgroup\n"
@@ -60,7 +63,8 @@ public class SecurityIT {
                 + GUESSED + " = " + PASSWORD + ",_g_:viewergroup\n"
                 + REMOVED + " = " + PASSWORD + ",_g_:viewergroup\n"
                 + DEMOTED + " = " + PASSWORD + ",_g_:operatorgroup\n"
-                + SESSIONS + " = " + PASSWORD + ",_g_:viewergroup\n");
+                + SESSIONS + " = " + PASSWORD + ",_g_:viewergroup\n"
+                + SSH_GUESSED + " = " + PASSWORD + ",_g_:operatorgroup\n");
         karaf.startFresh();
         ssh = new SshShell(karaf.sshPort());
     }
@@ -432,6 +436,22 @@ public class SecurityIT {
         assertStatus(200, api.post(null, "/auth/token", credentials(OPERATOR, PASSWORD)));
         awaitLogLine("failed login of '" + GUESSED + "' from 127.0.0.1");
         awaitLogLine("login of '" + GUESSED + "' from 127.0.0.1 refused unchecked");
+    }
+
+    /** SSH had no lockout: 15 wrong passwords in a row were all checked. It shares the realm's lockout now. */
+    @Test
+    public void repeatedWrongPasswordsOverSshLockTheAccountOnEverySurface() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            String guess = "ssh-guess-" + i;
+            assertThrows(IOException.class, () -> ssh.login(SSH_GUESSED, guess).close());
+        }
+        // locked now (for 1 s after the sixth failure): the right password is refused over REST, unchecked
+        Api.Reply rest = new Api(karaf.httpPort()).post(null, "/auth/token", credentials(SSH_GUESSED, PASSWORD));
+        assertStatus(429, rest);
+        awaitLogLine("failed login of '" + SSH_GUESSED + "' from 127.0.0.1 over ssh");
+        awaitLogLine("login of '" + SSH_GUESSED + "' from 127.0.0.1 refused unchecked over http");
+        // another account from the same address still gets in
+        assertTrue(ssh.run(OPERATOR, PASSWORD, "fog:node-list").contains("STATUS"));
     }
 
     @Test

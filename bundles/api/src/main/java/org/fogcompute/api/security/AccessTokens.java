@@ -15,7 +15,15 @@ public interface AccessTokens {
      * carrying the user's roles and a refresh token for new access tokens. @throws AuthenticationException when the
      * realm refuses them or the user has none of the fog roles (one message for every refusal)
      */
-    UserSession login(String username, char[] password);
+    default UserSession login(String username, char[] password) {
+        return login(username, password, null);
+    }
+
+    /**
+     * As {@link #login(String, char[])}, from a client's address, which the realm's lockout counts failures by.
+     * @throws LoginLockedException while this user or address is locked after repeated failures
+     */
+    UserSession login(String username, char[] password, String clientAddress);
 
     /**
      * New access and refresh tokens for the refresh token's session; the session does not outlive its first refresh

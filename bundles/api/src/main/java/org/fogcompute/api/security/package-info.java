@@ -1,6 +1,6 @@
 /** Who may call the coordinator: roles, authenticated callers, access tokens and node enrollment. */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.fogcompute.api.security;
 
 import org.osgi.annotation.bundle.Export;

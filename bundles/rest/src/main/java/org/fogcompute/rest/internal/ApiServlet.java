@@ -119,9 +119,7 @@ public final class ApiServlet extends HttpServlet {
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);
-        new AuthResource(() -> tokens, () -> enrollment, new LoginThrottle(java.time.Clock.systemUTC(),
-                settings.login_free_failures_per_user_and_address(), settings.login_free_failures_per_address(),
-                settings.login_free_failures_per_user())).register(router);
+        new AuthResource(() -> tokens, () -> enrollment).register(router);
         router.get("/openapi.json", Access.PUBLIC, "This description", call -> new Route.Reply(200, null))
                 .tag("meta");
         this.openApi = json.write(OpenApiDocument.of(router.routes(), json.mapper(),

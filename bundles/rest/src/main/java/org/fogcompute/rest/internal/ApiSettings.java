@@ -29,14 +29,4 @@ public @interface ApiSettings {
     @AttributeDefinition(description = "How long GET /api/topology may be served from the cache, ms (it is evicted "
             + "at once when nodes join, leave or change status); 0 computes it on every call")
     long topology_cache_millis() default 2000;
-
-    @AttributeDefinition(description = "Failed logins of one user from one address before each further one locks "
-            + "that pair for twice as long (1 s up to 15 min)")
-    int login_free_failures_per_user_and_address() default 5;
-
-    @AttributeDefinition(description = "Failed logins from one address, any users, before it is locked the same way")
-    int login_free_failures_per_address() default 20;
-
-    @AttributeDefinition(description = "Failed logins of one user, from anywhere, before it is locked the same way")
-    int login_free_failures_per_user() default 50;
 }

@@ -1,10 +1,12 @@
 package org.fogcompute.rest.internal;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.fogcompute.api.ValidationException;
 import org.fogcompute.api.security.UserSession;
 import org.fogcompute.api.security.AccessTokens;
+import org.fogcompute.api.security.LoginLockedException;
 import org.fogcompute.api.security.Enrollment;
 import org.fogcompute.api.security.JoinToken;
 import org.fogcompute.api.security.NodeEnrollment;
@@ -20,10 +22,8 @@ import org.fogcompute.rest.internal.Views.TokenView;
 final class AuthResource {
     private final Supplier<AccessTokens> tokens;
     private final Supplier<NodeEnrollment> enrollment;
-    private final LoginThrottle throttle;
 
-    AuthResource(Supplier<AccessTokens> tokens, Supplier<NodeEnrollment> enrollment, LoginThrottle throttle) {
-        this.throttle = throttle;
+    AuthResource(Supplier<AccessTokens> tokens, Supplier<NodeEnrollment> enrollment) {
         this.tokens = tokens;
         this.enrollment = enrollment;
     }
@@ -50,25 +50,16 @@ final class AuthResource {
                     "username and password are required");
         }
         String user = credentials.username();
-        try {
-            throttle.checkAllowed(user, call.from());
-        } catch (ApiException locked) {
-            ApiServlet.AUDIT.warn("{} fog login of '{}' from {} refused unchecked: locked after repeated failures",
-                    java.time.Instant.now(), printable(user), call.from());
-            throw locked;
-        }
         AccessTokens service = Services.require(tokens, "the token service");
         char[] password = credentials.password().toCharArray();
         try {
-            UserSession session = service.login(user, password);
-            throttle.succeeded(user, call.from());
+            // the realm counts failures and locks out repeated ones, on every surface alike, and audits them
+            UserSession session = service.login(user, password, call.from());
             ApiServlet.AUDIT.info("{} fog login of '{}' from {}", java.time.Instant.now(), user, call.from());
             return view(session);
-        } catch (org.fogcompute.api.security.AuthenticationException e) {
-            throttle.failed(user, call.from());
-            ApiServlet.AUDIT.warn("{} fog failed login of '{}' from {}", java.time.Instant.now(), printable(user),
-                    call.from());
-            throw e;
+        } catch (LoginLockedException locked) {
+            throw new ApiException(429, null, locked.getMessage(), Map.of("Retry-After",
+                    Long.toString(locked.retryAfterSeconds())));
         } finally {
             Arrays.fill(password, ' ');
         }
@@ -94,11 +85,6 @@ final class AuthResource {
                 session.refresh().token(), session.refresh().expiresInSeconds());
     }
 
-    /** A user name as typed, safe for one log line. */
-    private static String printable(String text) {
-        String cut = text.length() > 64 ? text.substring(0, 64) + "…" : text;
-        return cut.replaceAll("\\p{Cntrl}", "?");
-    }
 
     private Object joinToken(Call call) {
         JoinToken token = Services.require(enrollment, "node enrollment").issueJoinToken(call.caller().name());

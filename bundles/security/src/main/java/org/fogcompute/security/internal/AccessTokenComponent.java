@@ -74,8 +74,8 @@ public final class AccessTokenComponent implements AccessTokens {
     }
 
     @Override
-    public UserSession login(String username, char[] password) {
-        Set<Role> roles = users.rolesOf(username, password);
+    public UserSession login(String username, char[] password, String clientAddress) {
+        Set<Role> roles = users.rolesOf(username, password, clientAddress);
         if (roles.isEmpty()) {
             // the same answer as a wrong password: anything else confirms that the password was right
             LoggerFactory.getLogger(AccessTokenComponent.class).info(

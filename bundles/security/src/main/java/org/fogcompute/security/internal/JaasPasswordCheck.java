@@ -11,8 +11,10 @@ import javax.security.auth.callback.UnsupportedCallbackException;
 import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import org.apache.karaf.jaas.boot.ProxyLoginModule;
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.fogcompute.api.security.AuthenticationException;
+import org.fogcompute.api.security.LoginLockedException;
 import org.fogcompute.api.security.Role;
 
 /**
@@ -26,7 +28,11 @@ final class JaasPasswordCheck {
         this.realm = realm;
     }
 
-    Set<Role> rolesOf(String username, char[] password) {
+    /**
+     * The user's fog roles, the password checked by the realm (and its lockout, which counts failures per client
+     * address: {@code clientAddress} is named to it as Karaf's own servers name theirs).
+     */
+    Set<Role> rolesOf(String username, char[] password, String clientAddress) {
         if (username == null || username.isEmpty() || password == null || password.length == 0) {
             throw new AuthenticationException("username and password are required");
         }
@@ -37,6 +43,9 @@ final class JaasPasswordCheck {
         thread.setContextClassLoader(ProxyLoginModule.class.getClassLoader());
         try {
             Subject subject = new Subject();
+            if (clientAddress != null) {
+                subject.getPrincipals().add(new ClientPrincipal("http", clientAddress));
+            }
             LoginContext context = new LoginContext(realm, subject, callbacks -> answer(callbacks, username,
                     password));
             context.login();
@@ -46,6 +55,8 @@ final class JaasPasswordCheck {
             }
             context.logout();
             return roles;
+        } catch (LockoutLoginModule.LockedOut locked) {
+            throw new LoginLockedException(locked.getMessage(), locked.seconds);
         } catch (LoginException e) {
             throw new AuthenticationException("unknown user or wrong password");
         } finally {

@@ -36,6 +36,16 @@ public @interface SecuritySettings {
     @AttributeDefinition(description = "Join tokens that may be outstanding at once")
     int join_token_max_outstanding() default 10_000;
 
+    @AttributeDefinition(description = "Failed logins of one user from one address before each further one locks "
+            + "them out for twice as long (1 s up to 15 min), on every surface: REST, SSH, web console, JMX")
+    int login_free_failures_per_user_and_address() default 5;
+
+    @AttributeDefinition(description = "Failed logins from one address, whichever users, before it is locked out")
+    int login_free_failures_per_address() default 20;
+
+    @AttributeDefinition(description = "Failed logins of one user, from whichever addresses, before it is locked out")
+    int login_free_failures_per_user() default 50;
+
     @AttributeDefinition(description = "File holding the token signing key; created with owner-only access when missing. "
             + "Empty: data/fog/token-signing.key")
     String signing_key_file() default "";

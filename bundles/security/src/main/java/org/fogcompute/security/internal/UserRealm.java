@@ -38,10 +38,16 @@ public final class UserRealm {
     public UserRealm(SecuritySettings settings,
                      @Reference(name = "realms", cardinality = ReferenceCardinality.AT_LEAST_ONE,
                              policyOption = ReferencePolicyOption.GREEDY) List<JaasRealm> realms,
-                     @Reference(name = "hashing", target = "(name=spring-security-crypto)") EncryptionService hashing) {
-        JaasRealm realm = realms.stream().filter(r -> r.getName().equals(settings.realm())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("JAAS realm '" + settings.realm()
-                        + "' is not registered yet; logins wait for it"));
+                     @Reference(name = "hashing", target = "(name=spring-security-crypto)") EncryptionService hashing,
+                     @Reference(name = "lockout") LockoutRealm lockout) {
+        JaasRealm realm = realms.stream().filter(r -> !(r instanceof LockoutRealm))
+                .filter(r -> r.getName().equals(settings.realm())).max(java.util.Comparator.comparingInt(
+                        JaasRealm::getRank)).orElseThrow(() -> new IllegalStateException("JAAS realm '"
+                        + settings.realm() + "' is not registered yet; logins wait for it"));
+        if (!lockout.ready()) {
+            throw new IllegalStateException("the lockout in front of realm '" + settings.realm()
+                    + "' does not see it yet; logins wait for it");
+        }
         FirstAdminBootstrap.propertiesFile(realm).ifPresentOrElse(
                 users -> FirstAdminBootstrap.ensureAdmin(users, hashing),
                 () -> LOG.info("Realm '{}' keeps no users in a properties file; no first admin is created",
@@ -70,9 +76,11 @@ public final class UserRealm {
      * message and, for a user the file does not have, the cost of checking a password all the same: an unknown name
      * answered in 8 ms and a wrong password in 171 ms, which told anyone which names exist.
      */
-    Set<Role> rolesOf(String username, char[] password) {
+    Set<Role> rolesOf(String username, char[] password, String clientAddress) {
         try {
-            return passwords.rolesOf(username, password);
+            return passwords.rolesOf(username, password, clientAddress);
+        } catch (org.fogcompute.api.security.LoginLockedException locked) {
+            throw locked;
         } catch (AuthenticationException refused) {
             if (decoy != null && username != null && !FirstAdminBootstrap.hasUser(usersFile, username)) {
                 decoy.check(password);

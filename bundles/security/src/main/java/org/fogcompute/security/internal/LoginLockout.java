@@ -1,19 +1,20 @@
-package org.fogcompute.rest.internal;
+package org.fogcompute.security.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 /**
- * Slows down password guessing at {@code POST /api/auth/token}: failures are counted per user and address together,
+ * Slows down password guessing on every surface that logs in through the realm (REST, SSH, web console, JMX; see
+ * {@link LockoutLoginModule}): failures are counted per user and address together,
  * per address and per user; past a free allowance each further failure locks that key for twice as long as the last
  * (1 s, 2 s, 4 s ... at most 15 min), and while a key is locked the password is not even checked. The allowance per
  * user alone is the largest, so that someone guessing at the admin account from many addresses slows it down without
- * locking the admin out from their own address first. A success clears the user's and the pair's count.
+ * locking the admin out from their own address first. A success clears the user's and the pair's count. A login
+ * whose address is unknown counts only against its user.
  */
-final class LoginThrottle {
+final class LoginLockout {
     static final Duration MAX_LOCK = Duration.ofMinutes(15);
 
     private record Failures(int count, long lockedUntilMillis) {
@@ -25,7 +26,7 @@ final class LoginThrottle {
     private final int[] free;
 
     /** Free failures per user and address, per address and per user. */
-    LoginThrottle(Clock clock, int perPair, int perAddress, int perUser) {
+    LoginLockout(Clock clock, int perPair, int perAddress, int perUser) {
         if (perPair < 1 || perAddress < 1 || perUser < 1) {
             throw new IllegalArgumentException("login.free.failures.* must be at least 1");
         }
@@ -33,8 +34,8 @@ final class LoginThrottle {
         this.free = new int[] {perPair, perAddress, perUser};
     }
 
-    /** Throws 429 with Retry-After while any of the attempt's keys is locked. */
-    void checkAllowed(String user, String address) {
+    /** Seconds until the attempt's keys are all unlocked: 0 when it may go ahead. */
+    long lockedForSeconds(String user, String address) {
         long now = clock.millis();
         long until = 0;
         for (String key : keys(user, address)) {
@@ -43,18 +44,14 @@ final class LoginThrottle {
                 until = Math.max(until, f.lockedUntilMillis());
             }
         }
-        if (until > now) {
-            long seconds = Math.max(1, (until - now + 999) / 1000);
-            throw new ApiException(429, null, "too many failed logins for this user or address; try again in "
-                    + seconds + " s", Map.of("Retry-After", Long.toString(seconds)));
-        }
+        return until > now ? Math.max(1, (until - now + 999) / 1000) : 0;
     }
 
     void failed(String user, String address) {
         String[] keys = keys(user, address);
         long now = clock.millis();
         for (int i = 0; i < keys.length; i++) {
-            int allowance = free[i];
+            int allowance = free[free.length - keys.length + i];
             failures.asMap().compute(keys[i], (key, before) -> {
                 int count = before == null ? 1 : before.count() + 1;
                 long lock = 0;
@@ -68,11 +65,15 @@ final class LoginThrottle {
     }
 
     void succeeded(String user, String address) {
-        failures.invalidate("pair:" + user + "@" + address);
+        if (address != null) {
+            failures.invalidate("pair:" + user + "@" + address);
+        }
         failures.invalidate("user:" + user);
     }
 
+    /** The keys an attempt counts against, in the order of {@link #free}'s allowances (the user's last). */
     private static String[] keys(String user, String address) {
-        return new String[] {"pair:" + user + "@" + address, "address:" + address, "user:" + user};
+        return address == null ? new String[] {"user:" + user}
+                : new String[] {"pair:" + user + "@" + address, "address:" + address, "user:" + user};
     }
 }
