@@ -168,6 +168,12 @@ public class WebConsoleBrowserIT {
         open("fog-nodes?node=xss-1");
         assertTrue(waitFor(By.id("fog-node-detail")).getText().contains(XSS_LABEL));
         assertEquals(null, browser.executeScript("return window.fogInjected === undefined ? null : window.fogInjected"));
+        // the console resolves ${...} in the pages it frames: user data must come out as typed, not as its value
+        String variables = node("vars-1", "${appRoot}", "note", "${pluginRoot}-${brand.name}");
+        assertEquals(201, api.post(admin, "/nodes", variables).status());
+        open("fog-nodes?node=vars-1");
+        String detail = waitFor(By.id("fog-node-detail")).getText();
+        assertTrue(detail, detail.contains("${appRoot}") && detail.contains("note=${pluginRoot}-${brand.name}"));
         HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-nodes-escaped-input");
     }
 

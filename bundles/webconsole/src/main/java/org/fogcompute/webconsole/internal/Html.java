@@ -67,7 +67,11 @@ final class Html {
         return out.toString();
     }
 
-    /** Escapes the five characters that matter in element content and quoted attribute values. */
+    /**
+     * Escapes the five characters that matter in element content and quoted attribute values, and {@code $}: the
+     * console resolves {@code ${name}} in the pages it frames, which turned a label {@code ${appRoot}} into the
+     * console's address.
+     */
     static String escape(String value) {
         StringBuilder escaped = null;
         for (int i = 0; i < value.length(); i++) {
@@ -78,6 +82,7 @@ final class Html {
                 case '&' -> "&amp;";
                 case '"' -> "&quot;";
                 case '\'' -> "&#39;";
+                case '$' -> "&#36;";
                 default -> null;
             };
             if (replacement != null && escaped == null) {

@@ -16,6 +16,11 @@ class HtmlTest {
     }
 
     @Test
+    void dollarSignsAreEscapedSoTheConsoleResolvesNoVariableInUserData() {
+        assertThat(Html.escape("${appRoot}")).isEqualTo("&#36;{appRoot}");
+    }
+
+    @Test
     void plainTextIsReturnedUnchanged() {
         String id = "edge-1.eu-west:7";
 
