@@ -318,11 +318,7 @@ public class SecurityIT {
     public void aRemovedNodesCredentialDoesNotControlANodeRegisteredLaterUnderItsId() {
         Api api = new Api(karaf.httpPort());
         String admin = api.login("admin", ADMIN_PASSWORD);
-        String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
-        Api.Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
-                + RestApiIT.node("reused-id", "eu-west", 1, 64) + "}");
-        assertStatus(201, enrolled);
-        String credential = enrolled.json().get("access_token").asText();
+        String credential = enroll(api, admin, "reused-id");
         String heartbeat = "{\"cpuPercent\":5,\"memoryPercent\":5}";
         assertStatus(200, api.post(credential, "/nodes/reused-id/heartbeat", heartbeat));
         assertStatus(200, api.delete(admin, "/nodes/reused-id"));
@@ -357,11 +353,7 @@ public class SecurityIT {
     public void aNodeCannotUndoAnAdminsMaintenance() {
         Api api = new Api(karaf.httpPort());
         String admin = api.login("admin", ADMIN_PASSWORD);
-        String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
-        Api.Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
-                + RestApiIT.node("kept-in-maintenance", "eu-west", 1, 64) + "}");
-        assertStatus(201, enrolled);
-        String node = enrolled.json().get("access_token").asText();
+        String node = enroll(api, admin, "kept-in-maintenance");
         String path = "/nodes/kept-in-maintenance/status";
         assertStatus(200, api.send(admin, "PUT", path, "{\"status\":\"MAINTENANCE\"}", "application/json"));
         Api.Reply undone = api.send(node, "PUT", path, "{\"status\":\"ACTIVE\"}", "application/json");
@@ -478,6 +470,15 @@ public class SecurityIT {
             Thread.onSpinWait();
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
+    }
+
+    /** Enrolls a node with a join token the admin issues, as a device does; returns its node credential. */
+    private static String enroll(Api api, String admin, String nodeId) {
+        String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+        Api.Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                + RestApiIT.node(nodeId, "eu-west", 1, 64) + "}");
+        assertStatus(201, enrolled);
+        return enrolled.json().get("access_token").asText();
     }
 
     private static String task(String id) {

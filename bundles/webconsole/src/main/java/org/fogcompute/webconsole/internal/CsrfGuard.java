@@ -8,12 +8,17 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.servlet.http.HttpServletRequest;
+import org.apache.felix.webconsole.WebConsoleSecurityProvider;
+import org.fogcompute.console.guard.ConsoleGuard;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
- * The Fog pages' form tokens. Every console request passes {@link ConsoleSessionGuard} first, which refuses changing
- * requests from other origins and without the user's console session; the forms of the Fog pages carry, besides, a
- * token bound to that session: an HMAC of the user name and the session id under a key made at start. A token ends
+ * The Fog pages' form tokens. Every console request passes the console guard first (the console-guard bundle; the
+ * pages wait for it), which refuses changing requests from other origins and without the user's console session; the
+ * forms of the Fog pages carry, besides, a token bound to that session: an HMAC of the user name and the session id
+ * under a key made at start. A token ends
  * with its session (logout, idle expiry, restart), so one that leaked in a page is worthless after it. It is taken
  * from the form body only, never from the query string, which ends up in logs and Referer headers.
  */
@@ -22,7 +27,13 @@ public final class CsrfGuard {
     static final String FIELD = "csrf";
     private final SecretKeySpec key;
 
-    public CsrfGuard() {
+    /** Only once the console guard is there: without it nothing would check where a form comes from. */
+    @Activate
+    public CsrfGuard(@Reference(target = "(" + ConsoleGuard.MARKER + "=true)") WebConsoleSecurityProvider guard) {
+        this(randomKey());
+    }
+
+    CsrfGuard() {
         this(randomKey());
     }
 
@@ -46,12 +57,8 @@ public final class CsrfGuard {
         }
     }
 
-    /** Why the request must be refused, or null when it carries this user's token and no foreign origin. */
+    /** Why the form must be refused, or null when its body carries the token of this user's console session. */
     String refusal(HttpServletRequest request, String user) {
-        String foreign = ConsoleSessionGuard.foreignOrigin(request);
-        if (foreign != null) {
-            return foreign;
-        }
         String query = request.getQueryString();
         if (query != null && java.util.Arrays.stream(query.split("&")).anyMatch(p -> p.equals(FIELD)
                 || p.startsWith(FIELD + "="))) {
@@ -70,7 +77,7 @@ public final class CsrfGuard {
     }
 
     private static String session(HttpServletRequest request) {
-        Object session = request.getAttribute(ConsoleSessionGuard.SESSION_ATTRIBUTE);
+        Object session = request.getAttribute(ConsoleGuard.SESSION_ATTRIBUTE);
         return session == null ? "" : session.toString();
     }
 

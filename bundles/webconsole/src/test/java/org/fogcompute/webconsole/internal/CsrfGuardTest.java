@@ -8,17 +8,14 @@ class CsrfGuardTest {
     private final CsrfGuard guard = new CsrfGuard("a fixed key for the test, 32 b.".getBytes());
 
     private static FakeRequest inSession(String session) {
-        return new FakeRequest().attribute(ConsoleSessionGuard.SESSION_ATTRIBUTE, session);
+        return new FakeRequest().attribute(org.fogcompute.console.guard.ConsoleGuard.SESSION_ATTRIBUTE, session);
     }
 
     @Test
-    void theUsersOwnTokenOfTheSessionFromTheSameOriginIsAccepted() {
+    void theUsersOwnTokenOfTheSessionIsAccepted() {
         String token = guard.tokenFor("admin", "session-1");
 
         assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).build(), "admin")).isNull();
-        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).header("Host", "fog:8181")
-                .header("Origin", "http://fog:8181").header("Sec-Fetch-Site", "same-origin").build(), "admin"))
-                .isNull();
     }
 
     @Test
@@ -39,20 +36,6 @@ class CsrfGuardTest {
         // the container merges query and body parameters: the query string alone says where it came from
         assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).query("action=x&csrf=" + token)
                 .build(), "admin")).contains("form body only");
-    }
-
-    @Test
-    void aRequestFromAnotherOriginIsRefusedEvenWithTheToken() {
-        String token = guard.tokenFor("admin", "session-1");
-
-        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).header("Host", "fog:8181")
-                .header("Origin", "http://evil.example").build(), "admin")).contains("another origin");
-        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).header("Host", "fog:8181")
-                .header("Origin", "http://fog:9999").build(), "admin")).contains("another origin");
-        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token).header("Host", "fog:8181")
-                .header("Origin", "null").build(), "admin")).contains("another origin");
-        assertThat(guard.refusal(inSession("session-1").parameter("csrf", token)
-                .header("Sec-Fetch-Site", "cross-site").build(), "admin")).contains("another site");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.fogcompute.webconsole.internal;
+package org.fogcompute.console.guard.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Proxy;

@@ -1,4 +1,4 @@
-package org.fogcompute.webconsole.internal;
+package org.fogcompute.console.guard.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,7 @@ class ConsoleSessionGuardTest {
         String cookie = response.headers.get("Set-Cookie");
         assertThat(cookie).startsWith(ConsoleSessionGuard.COOKIE + "=").contains("HttpOnly", "SameSite=Strict",
                 "Path=/system/console");
-        assertThat(page.getAttribute(ConsoleSessionGuard.SESSION_ATTRIBUTE)).isNotNull();
+        assertThat(page.getAttribute(org.fogcompute.console.guard.ConsoleGuard.SESSION_ATTRIBUTE)).isNotNull();
         return cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
     }
 
@@ -58,7 +58,7 @@ class ConsoleSessionGuardTest {
         HttpServletRequest request = post("admin").cookie(ConsoleSessionGuard.COOKIE, session)
                 .header("Origin", "http://fog:8181").header("Sec-Fetch-Site", "same-origin").build();
         assertThat(guard.authenticate(request, response.build())).isTrue();
-        assertThat(request.getAttribute(ConsoleSessionGuard.SESSION_ATTRIBUTE)).isEqualTo(session);
+        assertThat(request.getAttribute(org.fogcompute.console.guard.ConsoleGuard.SESSION_ATTRIBUTE)).isEqualTo(session);
         assertThat(response.headers).containsEntry("X-Frame-Options", "SAMEORIGIN")
                 .containsEntry("Content-Security-Policy", "frame-ancestors 'self'");
     }

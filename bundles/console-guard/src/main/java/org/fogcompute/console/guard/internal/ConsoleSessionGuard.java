@@ -1,4 +1,4 @@
-package org.fogcompute.webconsole.internal;
+package org.fogcompute.console.guard.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,6 +15,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.apache.felix.webconsole.WebConsoleSecurityProvider;
 import org.apache.felix.webconsole.WebConsoleSecurityProvider2;
 import org.apache.felix.webconsole.WebConsoleSecurityProvider3;
+import org.fogcompute.console.guard.ConsoleGuard;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,16 +39,14 @@ import org.slf4j.LoggerFactory;
  * <li>forbids framing by other sites ({@code Content-Security-Policy: frame-ancestors 'self'} and, as Felix sets
  * it too, {@code X-Frame-Options: SAMEORIGIN}).</li>
  * </ul>
- * The Fog pages' forms additionally carry a token bound to the session ({@link CsrfGuard}). Sessions end at logout,
- * after {@link #IDLE} without a request, and with the runtime.
+ * The Fog pages' forms additionally carry a token bound to the session ({@link ConsoleGuard#SESSION_ATTRIBUTE}).
+ * Sessions end at logout, after {@link #IDLE} without a request, and with the runtime.
  */
 @Component(service = {WebConsoleSecurityProvider.class, WebConsoleSecurityProvider2.class,
-    WebConsoleSecurityProvider3.class, ConsoleSessionGuard.class},
-        property = Constants.SERVICE_RANKING + ":Integer=100", configurationPolicy = ConfigurationPolicy.IGNORE)
+    WebConsoleSecurityProvider3.class}, property = {Constants.SERVICE_RANKING + ":Integer=100",
+        ConsoleGuard.MARKER + "=true"}, configurationPolicy = ConfigurationPolicy.IGNORE)
 public final class ConsoleSessionGuard implements WebConsoleSecurityProvider3 {
     static final String COOKIE = "FOG_CONSOLE_SESSION";
-    /** The request attribute that names the request's console session, for the Fog pages' form tokens. */
-    static final String SESSION_ATTRIBUTE = "org.fogcompute.console.session";
     static final Duration IDLE = Duration.ofHours(8);
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
     private static final Logger AUDIT = LoggerFactory.getLogger("fog.audit");
@@ -76,7 +75,7 @@ public final class ConsoleSessionGuard implements WebConsoleSecurityProvider3 {
         if (!karaf.authenticate(request, response)) {
             return false;
         }
-        String user = ConsolePage.user(request);
+        String user = user(request);
         String session = sessionOf(request, user);
         if (!SAFE_METHODS.contains(request.getMethod())) {
             String refusal = foreignOrigin(request);
@@ -94,7 +93,7 @@ public final class ConsoleSessionGuard implements WebConsoleSecurityProvider3 {
         if (session == null) {
             session = open(request, response, user);
         }
-        request.setAttribute(SESSION_ATTRIBUTE, session);
+        request.setAttribute(ConsoleGuard.SESSION_ATTRIBUTE, session);
         return true;
     }
 
@@ -119,6 +118,16 @@ public final class ConsoleSessionGuard implements WebConsoleSecurityProvider3 {
         Cookie expired = cookieFor(request, "");
         expired.setMaxAge(0);
         response.addCookie(expired);
+    }
+
+    /** The user Karaf's provider authenticated, as it names them to the request. */
+    private static String user(HttpServletRequest request) {
+        String user = request.getRemoteUser();
+        if (user == null) {
+            Object attribute = request.getAttribute("org.osgi.service.http.authentication.remote.user");
+            user = attribute == null ? "" : attribute.toString();
+        }
+        return user;
     }
 
     /** The request's session id when its cookie names a live session of this user, else null. */
