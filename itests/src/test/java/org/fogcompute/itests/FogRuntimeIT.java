@@ -51,7 +51,16 @@ public class FogRuntimeIT extends FogTestSupport {
             }
             if (bundle.getSymbolicName().startsWith("org.fogcompute.")) {
                 fogBundles++;
-                if (bundle.getState() != Bundle.ACTIVE) {
+                boolean fragment = (bundle.adapt(org.osgi.framework.wiring.BundleRevision.class).getTypes()
+                        & org.osgi.framework.wiring.BundleRevision.TYPE_FRAGMENT) != 0;
+                if (fragment) {
+                    // a fragment is never started: it must be resolved, attached to its host
+                    org.osgi.framework.wiring.BundleWiring wiring = bundle.adapt(
+                            org.osgi.framework.wiring.BundleWiring.class);
+                    if (wiring == null || wiring.getRequiredWires("osgi.wiring.host").isEmpty()) {
+                        problems.add("fragment " + bundle.getSymbolicName() + " is not attached to its host");
+                    }
+                } else if (bundle.getState() != Bundle.ACTIVE) {
                     problems.add(bundle.getSymbolicName() + " is in state " + bundle.getState());
                 }
             }
@@ -71,7 +80,7 @@ public class FogRuntimeIT extends FogTestSupport {
         }
         assertEquals("problems: " + problems, List.of(), problems);
         assertEquals("api, coordinator, routing, simulator, orchestration, persistence, cache, balancer, security, "
-                + "rest, shell, webconsole", 12, fogBundles);
+                + "rest, jetty-errors, shell, console-guard, webconsole", 14, fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
                 + components, components >= 10);
     }
