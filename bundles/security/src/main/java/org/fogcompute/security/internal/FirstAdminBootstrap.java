@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -45,71 +44,12 @@ final class FirstAdminBootstrap {
     private FirstAdminBootstrap() {
     }
 
-    /**
-     * Adds the fog groups and, when the realm has no admin, the first admin, and returns once they are in the file to
-     * stay. Karaf hashes plain passwords in the file on a thread of its own (its AutoEncryptionSupport) and saves a
-     * copy it read before hashing, so a line added meanwhile is overwritten: on a busy first start the admin and the
-     * groups were lost that way and nobody could log in. Its save is pending exactly as long as the file still holds a
-     * plain password, so wait until it holds none, then check that our lines survived and add them again if not.
-     */
+    /** Adds the fog groups and, when the realm has no admin, the first admin. */
     static void ensureAdmin(UsersFile users, EncryptionService hashing) {
-        ensureAdmin(users, hashing, System.getenv(PASSWORD_VARIABLE), SETTLE_TIMEOUT);
-    }
-
-    /** How long Karaf may take to hash the plain passwords of the file before we stop waiting for it. */
-    static final java.time.Duration SETTLE_TIMEOUT = java.time.Duration.ofMinutes(2);
-
-    static void ensureAdmin(UsersFile users, EncryptionService hashing, String fromEnvironment,
-                            java.time.Duration settleTimeout) {
-        String adminLine = null;
-        long deadline = System.nanoTime() + settleTimeout.toNanos();
-        while (true) {
-            ensureGroups(users.file());
-            if (!hasUser(users.file(), ADMIN)) {
-                if (adminLine == null) {
-                    adminLine = createAdmin(users, hashing, fromEnvironment);
-                } else {
-                    LOG.info("The admin line added to {} was overwritten while its plain passwords were hashed;"
-                            + " adding it again", users.file());
-                    append(users.file(), adminLine);
-                }
-            }
-            String plain = plainPasswordUser(users);
-            if (plain == null) {
-                if (groupsPresent(users.file()) && hasUser(users.file(), ADMIN)) {
-                    return;
-                }
-            } else if (System.nanoTime() - deadline > 0) {
-                LOG.warn("The password of '{}' in {} is still not hashed after {} s: is the encryption service of"
-                        + " etc/org.apache.karaf.jaas.cfg installed?", plain, users.file(), settleTimeout.toSeconds());
-                return;
-            } else {
-                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
-            }
+        ensureGroups(users.file());
+        if (!hasUser(users.file(), ADMIN)) {
+            createAdmin(users, hashing, System.getenv(PASSWORD_VARIABLE));
         }
-    }
-
-    /** A user whose password the file holds in plain text (not yet hashed by Karaf), or null when there is none. */
-    static String plainPasswordUser(UsersFile users) {
-        Object prefix = users.options().get("encryption.prefix");
-        Object enabled = users.options().get("encryption.enabled");
-        if (enabled == null || !Boolean.parseBoolean(enabled.toString())) {
-            return null;
-        }
-        String marker = prefix == null ? "{CRYPT}" : prefix.toString();
-        java.util.Properties entries = read(users.file());
-        for (String user : entries.stringPropertyNames()) {
-            String password = entries.getProperty(user).split(",", 2)[0].trim();
-            if (!user.startsWith("_g_:") && !password.startsWith(marker)) {
-                return user;
-            }
-        }
-        return null;
-    }
-
-    private static boolean groupsPresent(Path usersFile) {
-        java.util.Properties entries = read(usersFile);
-        return GROUPS.keySet().stream().allMatch(group -> entries.containsKey("_g_:" + group));
     }
 
     /** The realm's properties-file entry: the file with the users, and the module's options (hashing). */
@@ -170,8 +110,7 @@ final class FirstAdminBootstrap {
             if (missing.length() == 0) {
                 return false;
             }
-            String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
-            Files.writeString(usersFile, separator + missing, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            UsersFileWrites.append(usersFile, missing.toString());
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot add the fog groups to " + usersFile, e);
@@ -182,7 +121,7 @@ final class FirstAdminBootstrap {
      * Appends the admin, password hashed and group given, as one line in one write: created with Karaf's backing
      * engine (user, then group) a login in between found an admin without roles.
      */
-    static String createAdmin(UsersFile users, EncryptionService hashing, String fromEnvironment) {
+    static void createAdmin(UsersFile users, EncryptionService hashing, String fromEnvironment) {
         String password = fromEnvironment;
         boolean generated = false;
         if (password == null || password.isEmpty()) {
@@ -195,7 +134,7 @@ final class FirstAdminBootstrap {
             generated = true;
         }
         String line = ADMIN + " = " + hashed(hashing, users.options(), password) + ",_g_:admingroup\n";
-        append(users.file(), line);
+        UsersFileWrites.append(users.file(), line);
         if (generated) {
             String banner = "\n*** fog-compute: first start. User 'admin' was created with the generated password: "
                     + password + "\n*** It is shown only this once; change it with jaas:user-add after logging in,"
@@ -205,26 +144,24 @@ final class FirstAdminBootstrap {
         } else {
             LOG.info("User 'admin' created with the password from {}", PASSWORD_VARIABLE);
         }
-        return line;
-    }
-
-    /** Appends a line, on a line of its own, in one write. */
-    private static void append(Path usersFile, String line) {
-        try {
-            String content = Files.exists(usersFile) ? Files.readString(usersFile) : "";
-            String separator = content.isEmpty() || content.endsWith("\n") ? "" : "\n";
-            Files.writeString(usersFile, separator + line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot add a line to " + usersFile, e);
-        }
     }
 
     /** The password as the realm stores it: its encryption settings (prefix, algorithm, encoding, suffix). */
     static String hashed(EncryptionService hashing, Map<String, ?> options, String password) {
+        return prefix(options) + hashing.createEncryption(encryptionParameters(options)).encryptPassword(password)
+                + suffix(options);
+    }
+
+    /** What marks a stored password as hashed, before it ({CRYPT} unless the realm says otherwise). */
+    static String prefix(Map<String, ?> options) {
         Object prefix = options.get("encryption.prefix");
+        return prefix == null ? "{CRYPT}" : prefix.toString();
+    }
+
+    /** What marks a stored password as hashed, after it. */
+    static String suffix(Map<String, ?> options) {
         Object suffix = options.get("encryption.suffix");
-        return (prefix == null ? "{CRYPT}" : prefix) + hashing.createEncryption(encryptionParameters(options)).encryptPassword(password)
-                + (suffix == null ? "{CRYPT}" : suffix);
+        return suffix == null ? "{CRYPT}" : suffix.toString();
     }
 
     /** The login module's hashing settings (algorithm, encoding...) as the encryption service takes them. */

@@ -35,6 +35,7 @@ public final class LockoutRealm implements JaasRealm {
     private final String name;
     private final String bundleId;
     private final LoginLockout lockout;
+    private final boolean passwordsHashed;
 
     @Reference(service = JaasRealm.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
@@ -45,13 +46,14 @@ public final class LockoutRealm implements JaasRealm {
     public LockoutRealm(SecuritySettings settings, BundleContext context) {
         this(settings.realm(), Long.toString(context.getBundle().getBundleId()), new LoginLockout(Clock.systemUTC(),
                 settings.login_free_failures_per_user_and_address(), settings.login_free_failures_per_address(),
-                settings.login_free_failures_per_user()));
+                settings.login_free_failures_per_user()), settings.passwords_hashed());
     }
 
-    LockoutRealm(String name, String bundleId, LoginLockout lockout) {
+    LockoutRealm(String name, String bundleId, LoginLockout lockout, boolean passwordsHashed) {
         this.name = name;
         this.bundleId = bundleId;
         this.lockout = lockout;
+        this.passwordsHashed = passwordsHashed;
     }
 
     /** For tests: the realms this one may wrap. */
@@ -73,15 +75,27 @@ public final class LockoutRealm implements JaasRealm {
 
     /**
      * The lockout module, then the wrapped realm's modules. Without a realm to wrap, a module that refuses every
-     * login: the lockout module alone never lets anyone in, but neither should an empty realm.
+     * login: the lockout module alone never lets anyone in, but neither should an empty realm. With hashed passwords
+     * the wrapped modules check hashes ({@code encryption.enabled}), which the distribution's realm configuration
+     * leaves off so that Karaf's own hashing thread does not run (see {@link UsersFileWrites}).
      */
     @Override
     public AppConfigurationEntry[] getEntries() {
         Optional<JaasRealm> wrapped = wrapped();
         List<AppConfigurationEntry> entries = new ArrayList<>();
         entries.add(lockoutEntry(wrapped.isEmpty()));
-        wrapped.ifPresent(realm -> entries.addAll(List.of(realm.getEntries())));
+        wrapped.ifPresent(realm -> {
+            for (AppConfigurationEntry entry : realm.getEntries()) {
+                entries.add(passwordsHashed ? checkingHashes(entry) : entry);
+            }
+        });
         return entries.toArray(new AppConfigurationEntry[0]);
+    }
+
+    private static AppConfigurationEntry checkingHashes(AppConfigurationEntry entry) {
+        Map<String, Object> options = new HashMap<>(entry.getOptions());
+        options.put("encryption.enabled", "true");
+        return new AppConfigurationEntry(entry.getLoginModuleName(), entry.getControlFlag(), options);
     }
 
     /** Whether the realm it wraps is there: logins through this realm check passwords. */

@@ -10,6 +10,12 @@ public @interface SecuritySettings {
     @AttributeDefinition(description = "JAAS realm that checks user names and passwords")
     String realm() default "karaf";
 
+    @AttributeDefinition(description = "Passwords in the realm's users file are stored hashed: plain ones typed into "
+            + "it are hashed by the runtime, and logins check hashes (the algorithm and markers are "
+            + "etc/org.apache.karaf.jaas.cfg's encryption.*, whose encryption.enabled stays false: Karaf's own hashing "
+            + "thread lost concurrent changes)")
+    boolean passwords_hashed() default true;
+
     @AttributeDefinition(description = "iss claim of issued tokens; tokens with another issuer are refused")
     String issuer() default "fog-compute";
 

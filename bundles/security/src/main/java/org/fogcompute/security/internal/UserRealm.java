@@ -10,6 +10,7 @@ import org.fogcompute.api.security.Role;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -33,6 +34,7 @@ public final class UserRealm {
     private final java.nio.file.Path usersFile;
     private final Decoy decoy;
     private final UserVersions versions;
+    private final PlainPasswordHasher hasher;
 
     @Activate
     public UserRealm(SecuritySettings settings,
@@ -60,6 +62,26 @@ public final class UserRealm {
         this.usersFile = file.map(FirstAdminBootstrap.UsersFile::file).orElse(null);
         this.decoy = file.map(users -> Decoy.of(hashing, users.options())).orElse(null);
         this.versions = file.map(users -> new UserVersions(users.file())).orElse(null);
+        this.hasher = file.filter(users -> settings.passwords_hashed()).map(users -> new PlainPasswordHasher(
+                users.file(), hashing.createEncryption(FirstAdminBootstrap.encryptionParameters(users.options()))
+                        ::encryptPassword, FirstAdminBootstrap.prefix(users.options()),
+                FirstAdminBootstrap.suffix(users.options()))).orElse(null);
+        if (hasher != null) {
+            // before the realm is offered for logins: a plain password is never what a login is checked against
+            hasher.hashPlainPasswords();
+            try {
+                hasher.start();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot watch " + usersFile, e);
+            }
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        if (hasher != null) {
+            hasher.close();
+        }
     }
 
     /**

@@ -116,10 +116,10 @@ class LockoutLoginModuleTest {
         Configuration empty = new Configuration() {
             @Override
             public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
-                return new LockoutRealm("karaf", "1", lockout).getEntries();
+                return new LockoutRealm("karaf", "1", lockout, true).getEntries();
             }
         };
-        assertThat(new LockoutRealm("karaf", "1", lockout).ready()).isFalse();
+        assertThat(new LockoutRealm("karaf", "1", lockout, true).ready()).isFalse();
         assertThat(empty.getAppConfigurationEntry("karaf")).hasSize(1);
         assertThat(empty.getAppConfigurationEntry("karaf")[0].getControlFlag())
                 .isEqualTo(LoginModuleControlFlag.REQUIRED);
