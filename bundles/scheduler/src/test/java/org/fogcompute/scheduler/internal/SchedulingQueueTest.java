@@ -1,0 +1,144 @@
+package org.fogcompute.scheduler.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SchedulingQueueTest {
+    private static final Instant T0 = Instant.parse("2026-12-06T00:00:00Z");
+    private long sequence;
+    private final SchedulingQueue queue = new SchedulingQueue(new FifoQueue(), Duration.ofMinutes(5));
+
+    private QueuedTask task(String id, int priority, Instant queuedAt) {
+        return new QueuedTask(id, sequence++, queuedAt, priority, null);
+    }
+
+    private List<String> drain(Instant now) {
+        List<String> order = new ArrayList<>();
+        for (SchedulingQueue.Attempt attempt = queue.next(now); attempt != null; attempt = queue.next(now)) {
+            order.add(attempt.task().id());
+            queue.placed(attempt);
+        }
+        return order;
+    }
+
+    @Test
+    void fifoIsArrivalOrderWhateverThePriority() {
+        queue.add(task("a", 1, T0));
+        queue.add(task("b", 10, T0));
+        queue.add(task("c", 5, T0));
+        assertThat(drain(T0)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aTaskThatFitsNowhereDoesNotBlockTheOnesBehindIt() {
+        queue.add(task("gpu-job", 5, T0));
+        queue.add(task("small-1", 5, T0));
+        queue.add(task("small-2", 5, T0));
+        SchedulingQueue.Attempt first = queue.next(T0);
+        assertThat(first.task().id()).isEqualTo("gpu-job");
+        queue.failed(first, ParkReason.NO_GPU_NODE, T0);
+        assertThat(drain(T0)).containsExactly("small-1", "small-2");
+        assertThat(queue.stats().parked()).containsEntry(ParkReason.NO_GPU_NODE, 1);
+    }
+
+    @Test
+    void aParkedTaskWakesOnlyOnAnEventThatCanCureItsReason() {
+        queue.add(task("gpu-job", 5, T0));
+        queue.failed(queue.next(T0), ParkReason.NO_GPU_NODE, T0);
+        queue.add(task("big-job", 5, T0));
+        queue.failed(queue.next(T0), ParkReason.NO_CAPACITY, T0);
+
+        assertThat(queue.capacityChanged(CapacityEvent.CAPACITY_FREED)).isEqualTo(1);
+        assertThat(drain(T0)).containsExactly("big-job");
+        assertThat(queue.capacityChanged(CapacityEvent.NODE_JOINED)).isEqualTo(1);
+        assertThat(drain(T0)).containsExactly("gpu-job");
+        assertThat(queue.stats().total()).isZero();
+    }
+
+    @Test
+    void anAttemptThatFailedWhileCapacityFreedBacksOffInsteadOfParking() {
+        queue.add(task("a", 5, T0));
+        SchedulingQueue.Attempt attempt = queue.next(T0);
+        // a task finishes while the placement attempt is running: the wake-up for NO_CAPACITY is already past
+        queue.capacityChanged(CapacityEvent.CAPACITY_FREED);
+        queue.failed(attempt, ParkReason.NO_CAPACITY, T0);
+        assertThat(queue.stats().backoff()).isEqualTo(1);
+        assertThat(queue.stats().parked()).isEmpty();
+        assertThat(queue.next(T0.plusMillis(999))).isNull();
+        assertThat(queue.next(T0.plusSeconds(1)).task().id()).isEqualTo("a");
+    }
+
+    @Test
+    void backoffDoublesFromOneToTenSeconds() {
+        queue.add(task("a", 5, T0));
+        Instant now = T0;
+        SchedulingQueue.Attempt attempt = queue.next(now);
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            queue.failed(attempt, null, now);
+            Instant failedAt = now;
+            for (attempt = queue.next(now); attempt == null; attempt = queue.next(now)) {
+                now = now.plusMillis(500);
+            }
+            waits.add(Duration.between(failedAt, now).toMillis());
+        }
+        assertThat(waits).containsExactly(1000L, 2000L, 4000L, 8000L, 10000L, 10000L);
+        // placed at last: the next failure of the task starts from one second again
+        queue.placed(attempt);
+        queue.add(attempt.task());
+        SchedulingQueue.Attempt fresh = queue.next(now);
+        queue.failed(fresh, null, now);
+        assertThat(queue.next(now.plusMillis(999))).isNull();
+        assertThat(queue.next(now.plusSeconds(1))).isNotNull();
+    }
+
+    @Test
+    void aTaskParkedLongerThanTheMaximumIsTriedAgainAndTheFlushWakesEveryone() {
+        queue.add(task("a", 5, T0));
+        queue.failed(queue.next(T0), ParkReason.NO_NODE_IN_REGION, T0);
+        assertThat(queue.next(T0.plus(Duration.ofMinutes(4)))).isNull();
+        assertThat(queue.next(T0.plus(Duration.ofMinutes(5))).task().id()).isEqualTo("a");
+
+        queue.add(task("b", 5, T0));
+        queue.failed(queue.next(T0), ParkReason.NO_PRIVACY_PATH, T0);
+        assertThat(queue.flush()).isEqualTo(1);
+        assertThat(drain(T0)).containsExactly("b");
+    }
+
+    @Test
+    void aSwitchOfStrategyKeepsEveryTaskAndTakesTheNewOrder() {
+        queue.add(task("low", 1, T0));
+        queue.add(task("high", 9, T0));
+        queue.add(task("mid", 5, T0));
+        queue.switchTo(new AgingPriorityQueue(Duration.ofMinutes(1)));
+        assertThat(drain(T0)).containsExactly("high", "mid", "low");
+    }
+
+    @Test
+    void aTaskIsTakenOutWhereverItWaits() {
+        queue.add(task("active", 5, T0));
+        queue.add(task("parked", 5, T0));
+        queue.add(task("backing-off", 5, T0));
+        SchedulingQueue.Attempt first = queue.next(T0);
+        queue.placed(first);
+        queue.failed(queue.next(T0), ParkReason.NO_CAPACITY, T0);
+        SchedulingQueue.Attempt third = queue.next(T0);
+        queue.failed(third, null, T0);
+        queue.add(task("again", 5, T0));
+        assertThat(queue.remove("parked")).isTrue();
+        assertThat(queue.remove("backing-off")).isTrue();
+        assertThat(queue.remove("again")).isTrue();
+        assertThat(queue.remove("nowhere")).isFalse();
+        assertThat(queue.stats().total()).isZero();
+        assertThatThrownBy(() -> {
+            queue.add(task("twice", 5, T0));
+            queue.add(task("twice", 5, T0));
+        }).isInstanceOf(IllegalStateException.class);
+    }
+}
