@@ -2,11 +2,7 @@ package org.fogcompute.scheduler.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -15,11 +11,10 @@ import java.util.TreeSet;
  * (sequence), so the head of each class is the task of that class that waited longest and has the highest effective
  * priority: a poll compares the ten heads, not every task.
  */
-final class AgingPriorityQueue implements ActiveQueue {
+final class AgingPriorityQueue extends IndexedQueue {
     private static final int CLASSES = 10;
     private final long agingStepNanos;
     private final TreeSet<QueuedTask>[] classes;
-    private final Map<String, QueuedTask> byId = new HashMap<>();
 
     @SuppressWarnings("unchecked")
     AgingPriorityQueue(Duration agingStep) {
@@ -40,12 +35,13 @@ final class AgingPriorityQueue implements ActiveQueue {
     }
 
     @Override
-    public void add(QueuedTask task) {
-        QueuedTask before = byId.put(task.id(), task);
-        if (before != null) {
-            classes[before.priority() - 1].remove(before);
-        }
+    void order(QueuedTask task) {
         classes[task.priority() - 1].add(task);
+    }
+
+    @Override
+    void unorder(QueuedTask task) {
+        classes[task.priority() - 1].remove(task);
     }
 
     @Override
@@ -66,29 +62,7 @@ final class AgingPriorityQueue implements ActiveQueue {
         }
         if (best != null) {
             classes[best.priority() - 1].remove(best);
-            byId.remove(best.id());
         }
-        return best;
-    }
-
-    @Override
-    public boolean remove(String taskId) {
-        QueuedTask task = byId.remove(taskId);
-        return task != null && classes[task.priority() - 1].remove(task);
-    }
-
-    @Override
-    public boolean contains(String taskId) {
-        return byId.containsKey(taskId);
-    }
-
-    @Override
-    public int size() {
-        return byId.size();
-    }
-
-    @Override
-    public Collection<QueuedTask> tasks() {
-        return new ArrayList<>(byId.values());
+        return polled(best);
     }
 }
