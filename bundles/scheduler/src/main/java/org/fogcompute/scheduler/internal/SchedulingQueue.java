@@ -45,6 +45,9 @@ final class SchedulingQueue {
     private final Map<ParkReason, LinkedHashMap<String, Waiting>> parked = new EnumMap<>(ParkReason.class);
     private final Map<String, ParkReason> parkedReason = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
+    /** The waiting tasks that have a deadline, earliest first, wherever they wait (not while being tried). */
+    private final java.util.TreeSet<QueuedTask> deadlines = new java.util.TreeSet<>(EdfQueue.EARLIEST_DEADLINE);
+    private final Map<String, QueuedTask> deadlineById = new HashMap<>();
     private long epoch;
 
     SchedulingQueue(ActiveQueue active, Duration maxPark) {
@@ -61,6 +64,7 @@ final class SchedulingQueue {
             throw new IllegalStateException("task " + task.id() + " is queued already");
         }
         active.add(task);
+        watchDeadline(task);
     }
 
     boolean contains(String taskId) {
@@ -74,7 +78,11 @@ final class SchedulingQueue {
     Attempt next(Instant now) {
         release(now);
         QueuedTask task = active.poll(now);
-        return task == null ? null : new Attempt(task, epoch);
+        if (task == null) {
+            return null;
+        }
+        unwatchDeadline(task.id());
+        return new Attempt(task, epoch);
     }
 
     /** The attempt placed its task: the task leaves the queue. */
@@ -89,6 +97,7 @@ final class SchedulingQueue {
     void failed(Attempt attempt, ParkReason reason, Instant now) {
         QueuedTask task = attempt.task();
         int failed = failures.merge(task.id(), 1, Integer::sum);
+        watchDeadline(task);
         if (reason != null && attempt.epoch() == epoch) {
             Waiting waiting = new Waiting(task, now.plus(maxPark));
             parked.get(reason).put(task.id(), waiting);
@@ -122,9 +131,24 @@ final class SchedulingQueue {
         return woken;
     }
 
+    /**
+     * Takes out every waiting task whose deadline is not after {@code now}, wherever it waits, and returns them: the
+     * caller fails them (DEADLINE_EXCEEDED). A task being tried is not among them; its attempt decides.
+     */
+    List<QueuedTask> expire(Instant now) {
+        List<QueuedTask> expired = new ArrayList<>();
+        while (!deadlines.isEmpty() && !deadlines.first().deadline().isAfter(now)) {
+            QueuedTask task = deadlines.first();
+            remove(task.id());
+            expired.add(task);
+        }
+        return expired;
+    }
+
     /** Takes a task out wherever it waits (cancelled, or placed by other means). */
     boolean remove(String taskId) {
         failures.remove(taskId);
+        unwatchDeadline(taskId);
         Waiting backingOff = backoffById.remove(taskId);
         if (backingOff != null) {
             backoff.remove(backingOff);
@@ -174,6 +198,20 @@ final class SchedulingQueue {
             }
         }
         return new Stats(active.size(), backoffById.size(), byReason, oldest);
+    }
+
+    private void watchDeadline(QueuedTask task) {
+        if (task.deadline() != null) {
+            deadlines.add(task);
+            deadlineById.put(task.id(), task);
+        }
+    }
+
+    private void unwatchDeadline(String taskId) {
+        QueuedTask task = deadlineById.remove(taskId);
+        if (task != null) {
+            deadlines.remove(task);
+        }
     }
 
     private int wake(ParkReason reason) {

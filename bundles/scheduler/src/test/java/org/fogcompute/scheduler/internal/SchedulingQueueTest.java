@@ -141,4 +141,40 @@ class SchedulingQueueTest {
             queue.add(task("twice", 5, T0));
         }).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void slaOrderIsEarliestDeadlineFirstWithDeadlineFreeTasksLast() {
+        SchedulingQueue sla = new SchedulingQueue(new EdfQueue(), Duration.ofMinutes(5));
+        sla.add(new QueuedTask("no-deadline", 0, T0, 5, null));
+        sla.add(new QueuedTask("late", 1, T0, 5, T0.plusSeconds(600)));
+        sla.add(new QueuedTask("soon", 2, T0, 1, T0.plusSeconds(60)));
+        List<String> order = new ArrayList<>();
+        for (SchedulingQueue.Attempt a = sla.next(T0); a != null; a = sla.next(T0)) {
+            order.add(a.task().id());
+            sla.placed(a);
+        }
+        assertThat(order).containsExactly("soon", "late", "no-deadline");
+    }
+
+    @Test
+    void tasksWhoseDeadlinePassedAreTakenOutWhereverTheyWait() {
+        queue.add(new QueuedTask("parked", sequence++, T0, 5, T0.plusSeconds(10)));
+        queue.failed(queue.next(T0), ParkReason.NO_GPU_NODE, T0);
+        queue.add(new QueuedTask("backing-off", sequence++, T0, 5, T0.plusSeconds(20)));
+        queue.failed(queue.next(T0), null, T0);
+        queue.add(new QueuedTask("active", sequence++, T0, 5, T0.plusSeconds(30)));
+        queue.add(new QueuedTask("in-time", sequence++, T0, 5, T0.plusSeconds(3600)));
+        queue.add(task("no-deadline", 5, T0));
+
+        assertThat(queue.expire(T0.plusSeconds(5))).isEmpty();
+        assertThat(queue.expire(T0.plusSeconds(30))).extracting(QueuedTask::id)
+                .containsExactly("parked", "backing-off", "active");
+        assertThat(queue.stats().total()).isEqualTo(2);
+        // a task being tried is its attempt's business, not the expiry's
+        SchedulingQueue.Attempt inTime = queue.next(T0.plusSeconds(30));
+        assertThat(inTime.task().id()).isEqualTo("in-time");
+        assertThat(queue.expire(T0.plusSeconds(7200))).isEmpty();
+        queue.failed(inTime, null, T0.plusSeconds(7200));
+        assertThat(queue.expire(T0.plusSeconds(7200))).extracting(QueuedTask::id).containsExactly("in-time");
+    }
 }
