@@ -46,7 +46,7 @@ final class SchedulingQueue {
     private final Map<String, ParkReason> parkedReason = new HashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
     /** The waiting tasks that have a deadline, earliest first, wherever they wait (not while being tried). */
-    private final java.util.TreeSet<QueuedTask> deadlines = new java.util.TreeSet<>(EdfQueue.EARLIEST_DEADLINE);
+    private final java.util.TreeSet<QueuedTask> deadlines = new java.util.TreeSet<>(SortedQueue.EARLIEST_DEADLINE);
     private final Map<String, QueuedTask> deadlineById = new HashMap<>();
     private long epoch;
 

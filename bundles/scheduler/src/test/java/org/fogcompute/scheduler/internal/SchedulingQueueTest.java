@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SchedulingQueueTest {
     private static final Instant T0 = Instant.parse("2026-12-06T00:00:00Z");
     private long sequence;
-    private final SchedulingQueue queue = new SchedulingQueue(new FifoQueue(), Duration.ofMinutes(5));
+    private final SchedulingQueue queue = new SchedulingQueue(SortedQueue.fifo(), Duration.ofMinutes(5));
 
     private QueuedTask task(String id, int priority, Instant queuedAt) {
         return new QueuedTask(id, sequence++, queuedAt, priority, null);
@@ -144,7 +144,7 @@ class SchedulingQueueTest {
 
     @Test
     void slaOrderIsEarliestDeadlineFirstWithDeadlineFreeTasksLast() {
-        SchedulingQueue sla = new SchedulingQueue(new EdfQueue(), Duration.ofMinutes(5));
+        SchedulingQueue sla = new SchedulingQueue(SortedQueue.earliestDeadlineFirst(), Duration.ofMinutes(5));
         sla.add(new QueuedTask("no-deadline", 0, T0, 5, null));
         sla.add(new QueuedTask("late", 1, T0, 5, T0.plusSeconds(600)));
         sla.add(new QueuedTask("soon", 2, T0, 1, T0.plusSeconds(60)));
