@@ -4,11 +4,18 @@ import java.util.Map;
 
 /**
  * What a node says about itself when it registers. The status must be declarable (ACTIVE, IDLE or MAINTENANCE)
- * and is kept as given.
+ * and is kept as given. {@code price} is what it charges; null means the configured default.
  */
 public record NodeSpec(String id, NodeType type, NodeStatus status, Capacity capacity, String region,
                        GeoLocation location, String address, int port, Map<String, String> labels,
-                       boolean onionCapable, double reputation) {
+                       boolean onionCapable, double reputation, Price price) {
+
+    /** A node that declares no price. */
+    public NodeSpec(String id, NodeType type, NodeStatus status, Capacity capacity, String region,
+                    GeoLocation location, String address, int port, Map<String, String> labels,
+                    boolean onionCapable, double reputation) {
+        this(id, type, status, capacity, region, location, address, port, labels, onionCapable, reputation, null);
+    }
 
     public NodeSpec {
         Checks.id("id", id);
@@ -49,6 +56,7 @@ public record NodeSpec(String id, NodeType type, NodeStatus status, Capacity cap
         private Map<String, String> labels = Map.of();
         private boolean onionCapable;
         private double reputation = 1.0;
+        private Price price;
 
         private Builder(String id) {
             this.id = id;
@@ -115,9 +123,14 @@ public record NodeSpec(String id, NodeType type, NodeStatus status, Capacity cap
             return this;
         }
 
+        public Builder price(double perCoreHour, double perGpuHour) {
+            this.price = new Price(perCoreHour, perGpuHour);
+            return this;
+        }
+
         public NodeSpec build() {
             return new NodeSpec(id, type, status, capacity, region, location, address, port, labels, onionCapable,
-                    reputation);
+                    reputation, price);
         }
     }
 }

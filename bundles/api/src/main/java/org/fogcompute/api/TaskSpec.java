@@ -4,12 +4,23 @@ import java.time.Instant;
 
 /**
  * What a client submits. {@code id} may be null and is then generated; {@code strategy} names a routing strategy to
- * use instead of the default.
+ * use instead of the default, {@code schedulingStrategy} a scheduling strategy. {@code priority} 1 is the highest.
+ * {@code preferredResource} (CPU or GPU) is a preference, not a requirement; {@code priceLimit} is the most the task
+ * may cost per hour, in credits, by the price its node declares (see {@link Price}).
  */
 public record TaskSpec(String id, String type, int priority, TaskRequirements requirements, PrivacyLevel privacy,
                        boolean requireOnionCircuit, String preferredRegion, GeoLocation preferredLocation,
-                       Instant deadline, String payload, String strategy, String jobId) {
+                       Instant deadline, String payload, String strategy, String jobId,
+                       ResourcePreference preferredResource, Double priceLimit, String schedulingStrategy) {
     public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+
+    /** A task without scheduling preferences. */
+    public TaskSpec(String id, String type, int priority, TaskRequirements requirements, PrivacyLevel privacy,
+                    boolean requireOnionCircuit, String preferredRegion, GeoLocation preferredLocation,
+                    Instant deadline, String payload, String strategy, String jobId) {
+        this(id, type, priority, requirements, privacy, requireOnionCircuit, preferredRegion, preferredLocation,
+                deadline, payload, strategy, jobId, null, null, null);
+    }
 
     public TaskSpec {
         if (id != null) {
@@ -28,6 +39,12 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
         if (jobId != null) {
             Checks.id("jobId", jobId);
         }
+        if (priceLimit != null) {
+            Checks.range("priceLimit", priceLimit, 0, Price.MAX);
+        }
+        if (schedulingStrategy != null) {
+            Checks.id("schedulingStrategy", schedulingStrategy);
+        }
     }
 
     /** A CONFIDENTIAL task or one that asks for an onion circuit may only run on an onion-capable node. */
@@ -37,7 +54,8 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
 
     public TaskSpec withId(String newId) {
         return new TaskSpec(newId, type, priority, requirements, privacy, requireOnionCircuit, preferredRegion,
-                preferredLocation, deadline, payload, strategy, jobId);
+                preferredLocation, deadline, payload, strategy, jobId, preferredResource, priceLimit,
+                schedulingStrategy);
     }
 
     public static Builder builder() {
@@ -58,6 +76,9 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
         private String payload;
         private String strategy;
         private String jobId;
+        private ResourcePreference preferredResource;
+        private Double priceLimit;
+        private String schedulingStrategy;
 
         public Builder id(String id) {
             this.id = id;
@@ -130,9 +151,25 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
             return this;
         }
 
+        public Builder preferredResource(ResourcePreference preferredResource) {
+            this.preferredResource = preferredResource;
+            return this;
+        }
+
+        public Builder priceLimit(Double priceLimit) {
+            this.priceLimit = priceLimit;
+            return this;
+        }
+
+        public Builder schedulingStrategy(String schedulingStrategy) {
+            this.schedulingStrategy = schedulingStrategy;
+            return this;
+        }
+
         public TaskSpec build() {
             return new TaskSpec(id, type, priority, requirements, privacy, requireOnionCircuit, preferredRegion,
-                    preferredLocation, deadline, payload, strategy, jobId);
+                    preferredLocation, deadline, payload, strategy, jobId, preferredResource, priceLimit,
+                    schedulingStrategy);
         }
     }
 }

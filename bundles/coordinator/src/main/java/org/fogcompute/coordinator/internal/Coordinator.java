@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.fogcompute.api.Checks;
 import org.fogcompute.api.ConflictException;
@@ -34,6 +33,12 @@ import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.TopologySnapshot;
 import org.fogcompute.api.ValidationException;
 import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.api.scheduling.QueueStats;
+import org.fogcompute.api.scheduling.QueuedTask;
+import org.fogcompute.api.scheduling.SchedulingStrategies;
+import org.fogcompute.api.scheduling.SchedulingStrategy;
+import org.fogcompute.api.scheduling.TaskQueue;
+import org.fogcompute.api.scheduling.WaitReason;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 
@@ -45,7 +50,10 @@ import org.fogcompute.api.store.StoreUnavailableException;
  * class is called with the lock held except routing strategies, which must not call back; events are published
  * after the lock is released.
  */
-public class Coordinator implements NodeRegistry, TaskService, TopologyService {
+public class Coordinator implements NodeRegistry, TaskService, TopologyService, TaskQueue {
+    /** The message prefix of a task that failed because its deadline passed while it waited. */
+    public static final String DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
+
 
     private final Clock clock;
     private final EventSink events;
@@ -55,7 +63,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     // short names for the parts of the state that almost every operation uses
     private final FleetIndex fleet = state.fleet;
     private final Map<String, TaskEntry> tasks = state.tasks;
-    private final TreeSet<TaskEntry> queue = state.queue;
+    private final SchedulingQueue queue = state.queue;
+    private final WaitTimes waitTimes = new WaitTimes();
     private final ArrayDeque<String> finishedOrder = state.finishedOrder;
     private final ArrayDeque<TopologySnapshot> history = new ArrayDeque<>();
     private final int[] tasksByStatus = state.tasksByStatus;
@@ -67,6 +76,12 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
     private final Set<NodeEntry> heartbeatsToSave = state.heartbeatsToSave;
     private volatile CoordinatorSettings settings;
     private volatile boolean running = true;
+    private volatile QueueSettings queueSettings = QueueSettings.DEFAULTS;
+    private SchedulingStrategies scheduling = SchedulingStrategyRegistry.NONE;
+    /** The strategy whose order the queue keeps now (null: built in); guarded by the lock. */
+    private String queueOrderName;
+    private long lastFlushMillis;
+    private long deadlineExceeded;
     /** Takes a permit for the node a task goes to (the circuit breakers' trial permits); guarded by the lock. */
     private java.util.function.Predicate<String> acquire = nodeId -> true;
 
@@ -88,6 +103,54 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         this.startedAt = clock.instant();
         this.tx = new FleetTransactions(state, store, events, () -> this.settings, clock, this::reloadNeeded);
         this.lock = tx.lock;
+        this.lastFlushMillis = clock.millis();
+    }
+
+    /**
+     * The scheduling strategies: the default's order is the queue's, and a task's (or the default) admits it and may
+     * prefer its node. Every change of the strategies re-sorts the queue and wakes every parked task.
+     */
+    public void scheduling(SchedulingStrategies strategies) {
+        synchronized (lock) {
+            this.scheduling = strategies;
+            placer.scheduling(strategies);
+            reorderQueue();
+        }
+        strategies.onChange(this::schedulingChanged);
+    }
+
+    public void updateQueueSettings(QueueSettings newSettings) {
+        synchronized (lock) {
+            this.queueSettings = newSettings;
+            queue.maxPark(newSettings.maxPark());
+        }
+    }
+
+    /** The default scheduling strategy or the set of strategies changed: new order, and every verdict may change. */
+    private void schedulingChanged() {
+        if (!running) {
+            return; // a stopped coordinator still listening: nothing to re-sort
+        }
+        synchronized (lock) {
+            if (!tx.ready) {
+                reorderQueue();
+                return;
+            }
+        }
+        tx.mutate(() -> {
+            reorderQueue();
+            queue.capacityChanged(CapacityEvent.STRATEGY_CHANGED);
+            drainQueue();
+            return null;
+        });
+    }
+
+    private void reorderQueue() {
+        String name = Scheduling.orderName(scheduling);
+        if (!java.util.Objects.equals(name, queueOrderName) || name == null) {
+            queue.reorder(Scheduling.orderOf(scheduling));
+            queueOrderName = name;
+        }
     }
 
     public boolean isReady() {
@@ -142,6 +205,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 throw new ConflictException("node '" + spec.id() + "' is already registered");
             }
             NodeEntry entry = addNode(spec);
+            queue.capacityChanged(CapacityEvent.NODE_JOINED);
             drainQueue();
             return entry.snapshot();
         });
@@ -162,6 +226,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             for (NodeSpec spec : specs) {
                 added.add(addNode(spec));
             }
+            queue.capacityChanged(CapacityEvent.NODE_JOINED);
             drainQueue();
             List<Node> result = new ArrayList<>(added.size());
             added.forEach(e -> result.add(e.snapshot()));
@@ -189,6 +254,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             heartbeatsToSave.remove(entry);
             rerouteTasksOf(entry, "node '" + nodeId + "' was unregistered");
             emit(FogTopics.NODE_UNREGISTERED, "node.id", nodeId, null);
+            drainQueue();
             return before;
         });
     }
@@ -215,8 +281,12 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                         + " role takes it out (PUT /api/nodes/" + nodeId + "/status as admin)");
             }
             tx.journal().node(entry);
+            boolean returning = entry.declaredStatus == NodeStatus.MAINTENANCE && status != NodeStatus.MAINTENANCE;
             entry.declaredStatus = status;
             changed(entry);
+            if (returning) {
+                queue.capacityChanged(CapacityEvent.NODE_RETURNED);
+            }
             drainQueue();
             return entry.snapshot();
         });
@@ -243,6 +313,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             entry.liveness = Liveness.ALIVE;
             changed(entry);
             if (returned) {
+                queue.capacityChanged(CapacityEvent.NODE_RETURNED);
                 drainQueue();
             }
             return entry.snapshot();
@@ -326,6 +397,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                     changedCount++;
                 }
             }
+            if (changedCount > 0) {
+                drainQueue();
+            }
             return changedCount;
         });
     }
@@ -341,7 +415,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             if (task.retryCount > settings.maxRetries()) {
                 finish(task, TaskStatus.FAILED, reason + "; gave up after " + settings.maxRetries() + " re-routes");
             } else {
-                route(task);
+                enqueue(task, reason);
             }
         }
         changed(entry);
@@ -355,6 +429,13 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             throw new ValidationException("strategy", "unknown strategy '" + spec.strategy() + "'; available: "
                     + strategies.names());
         }
+        if (spec.schedulingStrategy() != null && !scheduling.isKnown(spec.schedulingStrategy())) {
+            throw new ValidationException("schedulingStrategy", "unknown scheduling strategy '"
+                    + spec.schedulingStrategy() + "'; available: " + scheduling.names());
+        }
+        if (spec.deadline() != null && !spec.deadline().isAfter(clock.instant())) {
+            throw new ValidationException("deadline", "deadline " + spec.deadline() + " has already passed");
+        }
         TaskSpec withId = spec.id() == null ? spec.withId(UUID.randomUUID().toString()) : spec;
         if (spec.id() != null) {
             requireUnusedTaskId(spec.id());
@@ -363,12 +444,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             if (tasks.containsKey(withId.id())) {
                 throw new ConflictException("task '" + withId.id() + "' already exists");
             }
+            admit(withId);
             TaskEntry task = new TaskEntry(withId, state.taskSequence++, clock.instant());
             tasks.put(task.id(), task);
             tx.journal().addedTasks.add(task);
             tasksByStatus[TaskStatus.PENDING.ordinal()]++;
             emit(FogTopics.TASK_SUBMITTED, "task.id", task.id(), TaskStatus.PENDING);
-            route(task);
+            queue.add(task.queued);
+            drainQueue();
             return task.snapshot();
         });
     }
@@ -389,33 +472,200 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
         }
     }
 
-    /** Places a PENDING task or queues it with the reason. The task holds no reservation when called. */
-    private boolean route(TaskEntry task) {
+    /** The scheduling strategy of the task (or the default) may refuse it at submission: a 422 with its reason. */
+    private void admit(TaskSpec spec) {
+        SchedulingStrategies.NamedStrategy named = scheduling.resolve(spec.schedulingStrategy()).orElse(null);
+        if (named == null) {
+            return;
+        }
+        String refusal;
+        try {
+            refusal = named.strategy().admit(spec, placer.candidatesFor(spec), clock.instant());
+        } catch (RuntimeException e) {
+            return; // a strategy being stopped mid-call admits, as the built-in order would
+        }
+        if (refusal != null) {
+            throw new ValidationException("admission", "scheduling strategy '" + named.name() + "' refused the task: "
+                    + refusal);
+        }
+    }
+
+    /** Puts a task that holds no reservation back into the queue, PENDING with the reason. */
+    private void enqueue(TaskEntry task, String reason) {
         journalTask(task);
+        state.setStatus(task, TaskStatus.PENDING);
+        task.nodeId = null;
+        task.routedBy = null;
+        task.message = reason;
+        if (!queue.contains(task.id())) {
+            queue.add(task.queued);
+        }
+    }
+
+    /**
+     * Tries every ready task in the scheduling order. One that cannot be placed waits (backoff or parked by its
+     * reason) without blocking those behind it. Within one drain the fleet only fills up, so a task that needs at
+     * least as much as one that found no capacity is parked without an attempt.
+     */
+    private void drainQueue() {
+        Instant now = clock.instant();
+        List<TaskSpec> noCapacity = new ArrayList<>(4);
+        SchedulingQueue.Attempt attempt;
+        while ((attempt = queue.next(now)) != null) {
+            TaskEntry task = tasks.get(attempt.task().id());
+            if (task == null || task.status != TaskStatus.PENDING) {
+                continue; // not a waiting task any more: nothing to journal
+            }
+            // journalled only when it changes: a task that just waits again costs the database nothing
+            if (task.spec.deadline() != null && !task.spec.deadline().isAfter(now)) {
+                tx.journal().task(task, true);
+                expire(task, now);
+                continue;
+            }
+            TaskSpec dominated = dominatedBy(task.spec, noCapacity);
+            if (dominated != null) {
+                waitFor(task, attempt, WaitReason.NO_CAPACITY, task.message != null ? task.message
+                        : "no capacity: a task needing no more than this one found none", now);
+                continue;
+            }
+            Placer.Decision decision = attemptPlacement(task);
+            if (decision.node() != null) {
+                queue.placed(attempt);
+                if (task.assignments.size() == 1 && task.retryCount == 0) {
+                    waitTimes.record(task.spec.priority(), now.toEpochMilli() - task.submittedAt.toEpochMilli());
+                }
+            } else {
+                if (decision.waitReason() == WaitReason.NO_CAPACITY && noCapacity.size() < 16) {
+                    noCapacity.add(task.spec);
+                }
+                waitFor(task, attempt, decision.waitReason(),
+                        decision.reason() != null ? decision.reason() : "strategy chose an unusable node", now);
+            }
+        }
+    }
+
+    /** A task found no capacity earlier in this drain whose needs this one's cover, or null. */
+    private static TaskSpec dominatedBy(TaskSpec spec, List<TaskSpec> noCapacity) {
+        for (TaskSpec failed : noCapacity) {
+            var r = spec.requirements();
+            var f = failed.requirements();
+            if (r.cpuCores() >= f.cpuCores() && r.memoryMb() >= f.memoryMb() && r.storageMb() >= f.storageMb()
+                    && (r.gpu() || !f.gpu()) && (spec.needsOnionRouting() || !failed.needsOnionRouting())
+                    && spec.strategy() == null && failed.strategy() == null
+                    && java.util.Objects.equals(spec.schedulingStrategy(), failed.schedulingStrategy())
+                    && spec.priceLimit() == null && failed.priceLimit() == null) {
+                return failed;
+            }
+        }
+        return null;
+    }
+
+    private void waitFor(TaskEntry task, SchedulingQueue.Attempt attempt, WaitReason reason, String message,
+                         Instant now) {
+        boolean announced = task.message != null;
+        if (!message.equals(task.message)) {
+            tx.journal().task(task, true);
+            task.message = message;
+        }
+        queue.failed(attempt, reason, now);
+        if (!announced) {
+            emit(FogTopics.TASK_PENDING, "task.id", task.id(), TaskStatus.PENDING);
+        }
+    }
+
+    /**
+     * The queue's timer, called every few hundred milliseconds: fails the waiting tasks whose deadline passed, makes
+     * every parked task ready once per flush interval, and tries the tasks whose backoff or park time ended.
+     *
+     * @return how many tasks were failed for their deadline
+     */
+    public int tickQueue() {
+        synchronized (lock) {
+            if (!tx.ready) {
+                return 0;
+            }
+            Instant now = clock.instant();
+            Instant deadline = queue.nextDeadline();
+            boolean expiring = deadline != null && !deadline.isAfter(now);
+            boolean flushing = clock.millis() - lastFlushMillis >= queueSettings.flushInterval().toMillis();
+            if (!expiring && !flushing && !queue.hasReady(now)) {
+                return 0; // nothing to do: no transaction, no commit
+            }
+        }
+        return tx.mutate(() -> {
+            Instant now = clock.instant();
+            int expired = 0;
+            for (QueuedTask waiting : queue.expire(now)) {
+                TaskEntry task = tasks.get(waiting.id());
+                if (task != null && task.status == TaskStatus.PENDING) {
+                    tx.journal().task(task, true);
+                    expire(task, now);
+                    expired++;
+                }
+            }
+            if (clock.millis() - lastFlushMillis >= queueSettings.flushInterval().toMillis()) {
+                lastFlushMillis = clock.millis();
+                queue.flush();
+            }
+            drainQueue();
+            return expired;
+        });
+    }
+
+    @Override
+    public int flush() {
+        return tx.mutate(() -> {
+            int woken = queue.flush();
+            drainQueue();
+            return woken;
+        });
+    }
+
+    @Override
+    public QueueStats stats() {
+        synchronized (lock) {
+            tx.requireReady();
+            Instant oldest = null;
+            for (QueuedTask waiting : queue.tasks()) {
+                if (oldest == null || waiting.queuedAt().isBefore(oldest)) {
+                    oldest = waiting.queuedAt();
+                }
+            }
+            return new QueueStats(queueOrderName, queue.activeCount(), queue.backoffCount(), queue.parkedCounts(),
+                    oldest, queue.epoch(), deadlineExceeded, waitTimes.percentiles());
+        }
+    }
+
+    /** Fails a waiting task whose deadline passed; it is out of the queue already. */
+    private void expire(TaskEntry task, Instant now) {
+        deadlineExceeded++;
+        String waited = task.message == null ? "not placed yet" : task.message;
+        finish(task, TaskStatus.FAILED, DEADLINE_EXCEEDED + ": deadline " + task.spec.deadline()
+                + " passed while the task waited (" + (waited.length() > 512 ? waited.substring(0, 512) + "..."
+                : waited) + ")");
+    }
+
+    /**
+     * One placement attempt for a PENDING task that holds no reservation: on success the task is ASSIGNED with the
+     * node's capacity reserved; otherwise nothing changed and the decision says why.
+     */
+    private Placer.Decision attemptPlacement(TaskEntry task) {
         Placer.Decision decision = placer.place(task.spec);
         NodeEntry target = decision.node() == null ? null : fleet.get(decision.node().id());
         // a node whose last trial permit went elsewhere since the placer looked is admitted no more: place again
         for (int tries = 0; target != null && target.snapshot().canHost(task.spec)
                 && !acquire.test(target.spec.id()); tries++) {
             if (tries == 2) {
-                target = null;
-                decision = new Placer.Decision(null, null, "the chosen nodes' circuits admit no more trial tasks");
-                break;
+                return new Placer.Decision(null, null, "the chosen nodes' circuits admit no more trial tasks");
             }
             decision = placer.place(task.spec);
             target = decision.node() == null ? null : fleet.get(decision.node().id());
         }
         if (target == null || !target.snapshot().canHost(task.spec)) {
-            state.setStatus(task, TaskStatus.PENDING);
-            task.nodeId = null;
-            task.routedBy = null;
-            task.message = decision.reason() != null ? decision.reason() : "strategy chose an unusable node";
-            if (queue.add(task)) {
-                emit(FogTopics.TASK_PENDING, "task.id", task.id(), TaskStatus.PENDING);
-            }
-            return false;
+            return decision.node() == null ? decision
+                    : new Placer.Decision(null, null, "strategy chose an unusable node");
         }
-        queue.remove(task);
+        tx.journal().task(task, true); // taken out of the queue for this attempt: an undo puts it back
         tx.journal().node(target);
         state.setStatus(task, TaskStatus.ASSIGNED);
         target.reservedCpu += task.spec.requirements().cpuCores();
@@ -429,29 +679,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 task.assignedAt));
         changed(target);
         emit(FogTopics.TASK_ASSIGNED, "task.id", task.id(), TaskStatus.ASSIGNED);
-        return true;
-    }
-
-    /** Tries every queued task in priority order; one that fits nowhere does not block those behind it. */
-    private void drainQueue() {
-        if (queue.isEmpty()) {
-            return;
-        }
-        for (TaskEntry task : new ArrayList<>(queue)) {
-            if (!hasNodeAcceptingWork()) {
-                return;
-            }
-            route(task);
-        }
-    }
-
-    private boolean hasNodeAcceptingWork() {
-        for (NodeEntry entry : fleet.inOrder) {
-            if (entry.snapshot().acceptsWork()) {
-                return true;
-            }
-        }
-        return false;
+        return decision;
     }
 
     @Override
@@ -481,6 +709,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 changed(node);
             }
             finish(task, TaskStatus.COMPLETED, null);
+            queue.capacityChanged(CapacityEvent.CAPACITY_FREED);
             drainQueue();
             return task.snapshot();
         });
@@ -502,6 +731,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                 changed(node);
             }
             finish(task, TaskStatus.FAILED, message);
+            queue.capacityChanged(CapacityEvent.CAPACITY_FREED);
             drainQueue();
             return task.snapshot();
         });
@@ -513,10 +743,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             TaskEntry task = requireTask(taskId);
             requireStatus(task, "cancel", TaskStatus.PENDING, TaskStatus.ASSIGNED, TaskStatus.RUNNING);
             journalTask(task);
-            queue.remove(task);
+            boolean heldCapacity = task.status.holdsReservation();
+            queue.remove(task.id());
             release(task, fleet.get(task.nodeId));
             finish(task, TaskStatus.CANCELLED, "cancelled");
-            drainQueue();
+            if (heldCapacity) {
+                queue.capacityChanged(CapacityEvent.CAPACITY_FREED);
+                drainQueue();
+            }
             return task.snapshot();
         });
     }
@@ -599,7 +833,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
 
 
     private void journalTask(TaskEntry task) {
-        tx.journal().task(task, queue.contains(task));
+        tx.journal().task(task, queue.contains(task.id()));
     }
 
     // ---------------------------------------------------------------- topology
@@ -682,6 +916,12 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             if (task.nodeId != null) {
                 properties.put("node.id", task.nodeId);
             }
+            // what learning schedulers need: the task's type and how long it ran (from its start, else its placement)
+            properties.put("task.type", task.spec.type());
+            Instant began = task.startedAt != null ? task.startedAt : task.assignedAt;
+            if (began != null && task.nodeId != null && status != TaskStatus.CANCELLED) {
+                properties.put("duration.millis", Math.max(0, task.finishedAt.toEpochMilli() - began.toEpochMilli()));
+            }
             properties.put("coordinator.id", settings.coordinatorId());
             tx.emit(FogTopics.forFinished(status), properties);
         }
@@ -703,6 +943,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
             tx.ready = false;
             state.clear();
             state.load(snapshot, clock.instant(), settings.heartbeatInterval().toMillis());
+            queueOrderName = null;
+            reorderQueue();
             tx.ready = true;
         }
         try {
@@ -714,7 +956,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService {
                         finish(orphan, TaskStatus.FAILED, "node '" + orphan.nodeId + "' is gone after a restart; "
                                 + "gave up after " + settings.maxRetries() + " re-routes");
                     } else {
-                        route(orphan);
+                        enqueue(orphan, "node '" + orphan.nodeId + "' is gone after a restart");
                     }
                 }
                 drainQueue();

@@ -14,6 +14,8 @@ import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.balancing.CircuitBreakers;
 import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.api.scheduling.SchedulingStrategies;
+import org.fogcompute.api.scheduling.TaskQueue;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.service.component.annotations.Activate;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(property = {"fog.service.name=coordinator", "fog.service.critical=true", "hc.name=Fog coordinator",
     "hc.tags=fog"},
-        service = {NodeRegistry.class, TaskService.class, TopologyService.class, HealthCheck.class},
+        service = {NodeRegistry.class, TaskService.class, TopologyService.class, TaskQueue.class, HealthCheck.class},
         configurationPid = CoordinatorComponent.PID, immediate = true)
 @Designate(ocd = CoordinatorComponent.Config.class)
 public class CoordinatorComponent extends Coordinator implements HealthCheck {
@@ -88,6 +90,18 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
                 description = "How often to try again to load the fleet while the database is unreachable")
         long restore_retry_interval_seconds() default 5;
 
+        @AttributeDefinition(name = "Longest park (s)", description = "A task parked for a reason no event has cured "
+                + "is tried again after this long")
+        long queue_max_park_seconds() default 300;
+
+        @AttributeDefinition(name = "Queue flush interval (s)", description = "How often every parked task is tried "
+                + "again, whatever its reason (the safety net for causes no event reports)")
+        long queue_flush_interval_seconds() default 30;
+
+        @AttributeDefinition(name = "Queue timer period (ms)", description = "How often deadlines are checked and "
+                + "tasks whose backoff ended are tried")
+        long queue_tick_millis() default 250;
+
         @AttributeDefinition(name = "Database probe interval (s)",
                 description = "How often the database is asked whether it answers, for health and readiness")
         long store_probe_interval_seconds() default 2;
@@ -102,6 +116,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
     private ScheduledFuture<?> heartbeatTask;
     private ScheduledFuture<?> probeTask;
     private ScheduledFuture<?> pruneTask;
+    private ScheduledFuture<?> queueTask;
     /** Reachability last written to the log, so that the log says each change once. */
     private volatile boolean reportedReachable = true;
     private volatile long waitStartedNanos = System.nanoTime();
@@ -110,12 +125,16 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
     private volatile long livenessPeriodMillis = 1000;
 
     @Activate
-    public CoordinatorComponent(Config config, @Reference RoutingStrategies strategies, @Reference FleetStore store) {
-        this(config, strategies, store, new EventAdminSink());
+    public CoordinatorComponent(Config config, @Reference RoutingStrategies strategies,
+                                @Reference SchedulingStrategies scheduling, @Reference FleetStore store) {
+        this(config, strategies, scheduling, store, new EventAdminSink());
     }
 
-    private CoordinatorComponent(Config config, RoutingStrategies strategies, FleetStore store, EventAdminSink sink) {
+    private CoordinatorComponent(Config config, RoutingStrategies strategies, SchedulingStrategies scheduling,
+                                 FleetStore store, EventAdminSink sink) {
         super(settingsOf(config), Clock.systemUTC(), strategies, sink, store);
+        updateQueueSettings(queueSettingsOf(config));
+        scheduling(scheduling);
         this.eventSink = sink;
         this.restoreRetrySeconds = Math.max(1, config.restore_retry_interval_seconds());
         ThreadFactory threads = Executors.defaultThreadFactory();
@@ -165,6 +184,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
     @Modified
     void modified(Config config) {
         updateSettings(settingsOf(config));
+        updateQueueSettings(queueSettingsOf(config));
         schedule(config);
         log.info("Fog coordinator configuration updated");
     }
@@ -206,6 +226,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
             heartbeatTask.cancel(false);
             probeTask.cancel(false);
             pruneTask.cancel(false);
+            queueTask.cancel(false);
         }
         long livenessPeriod = Math.max(10, config.liveness_check_period_millis());
         long snapshotPeriod = Math.max(1, config.topology_snapshot_interval_seconds());
@@ -222,6 +243,9 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
         long probePeriod = Math.max(1, config.store_probe_interval_seconds());
         probeTask = scheduler.scheduleWithFixedDelay(guarded("database probe", this::probeStore), probePeriod,
                 probePeriod, TimeUnit.SECONDS);
+        long queuePeriod = Math.max(10, config.queue_tick_millis());
+        queueTask = scheduler.scheduleWithFixedDelay(guarded("scheduling queue", this::tickQueue), queuePeriod,
+                queuePeriod, TimeUnit.MILLISECONDS);
         long prunePeriod = Math.max(1, config.finished_task_prune_interval_minutes());
         pruneTask = scheduler.scheduleWithFixedDelay(guarded("finished task pruning", () -> {
             int pruned = pruneFinishedTasks();
@@ -286,6 +310,11 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
                         cause == null ? "" : ": " + cause);
             }
         }
+    }
+
+    static QueueSettings queueSettingsOf(Config config) {
+        return new QueueSettings(Duration.ofSeconds(Math.max(1, config.queue_max_park_seconds())),
+                Duration.ofSeconds(Math.max(1, config.queue_flush_interval_seconds())));
     }
 
     static CoordinatorSettings settingsOf(Config config) {

@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskAssignment;
@@ -24,12 +22,9 @@ import org.fogcompute.api.store.FleetStore;
  * to commit, loading a stored fleet. Guarded by the coordinator's lock.
  */
 final class FleetState {
-    private static final Comparator<TaskEntry> QUEUE_ORDER =
-            Comparator.<TaskEntry>comparingInt(t -> t.spec.priority()).thenComparingLong(t -> t.sequence);
-
     final FleetIndex fleet = new FleetIndex();
     final Map<String, TaskEntry> tasks = new LinkedHashMap<>();
-    final TreeSet<TaskEntry> queue = new TreeSet<>(QUEUE_ORDER);
+    final SchedulingQueue queue = new SchedulingQueue(Scheduling.BUILT_IN_ORDER, QueueSettings.DEFAULTS.maxPark());
     final ArrayDeque<String> finishedOrder = new ArrayDeque<>();
     final int[] tasksByStatus = new int[TaskStatus.values().length];
     /** Nodes whose last heartbeat is not saved yet. */
@@ -57,7 +52,7 @@ final class FleetState {
     void undo(Journal journal) {
         for (TaskEntry task : journal.addedTasks) {
             tasks.remove(task.id());
-            queue.remove(task);
+            queue.remove(task.id());
             tasksByStatus[task.status.ordinal()]--;
         }
         for (NodeEntry entry : journal.addedNodes) {
@@ -86,9 +81,9 @@ final class FleetState {
             setStatus(task, saved.status());
             task.restore(saved);
             if (saved.queued()) {
-                queue.add(task);
+                queue.putBack(task.queued);
             } else {
-                queue.remove(task);
+                queue.remove(task.id());
             }
         });
         while (finishedOrder.size() > journal.finishedOrderSize) {
@@ -200,7 +195,7 @@ final class FleetState {
             tasksByStatus[task.status.ordinal()]++;
             NodeEntry node = task.nodeId == null ? null : fleet.get(task.nodeId);
             if (task.status == TaskStatus.PENDING) {
-                queue.add(task);
+                queue.add(task.queued);
             } else if (node != null) {
                 node.reservedCpu += task.spec.requirements().cpuCores();
                 node.reservedMemoryMb += task.spec.requirements().memoryMb();

@@ -9,13 +9,20 @@ import org.fogcompute.api.routing.NodeOrder;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.routing.RoutingStrategies.NamedStrategy;
 import org.fogcompute.api.routing.RoutingStrategy;
+import org.fogcompute.api.routing.Candidates;
+import org.fogcompute.api.scheduling.NodeChoice;
+import org.fogcompute.api.scheduling.SchedulingStrategies;
+import org.fogcompute.api.scheduling.WaitReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks a strategy to choose among the nodes that can host a task. Never throws for a placement problem: a strategy
- * that fails or disappears mid-call is replaced by the default, then by a built-in fallback (least loaded), so a
- * routing call never fails because strategies come and go. Guarded by the coordinator's lock (reuses one view).
+ * Asks the strategies to choose among the nodes that can host a task. A task that names a routing strategy is placed
+ * by it; otherwise the scheduling strategy (the task's, else the default) may prefer a node or refuse them all (COST
+ * over a price limit), and when it leaves the choice open the default routing strategy chooses. Never throws for a
+ * placement problem: a strategy that fails or disappears mid-call is replaced by the default, then by a built-in
+ * fallback (least loaded), so a placement never fails because strategies come and go. Guarded by the coordinator's
+ * lock (reuses one view).
  */
 final class Placer {
     static final String FALLBACK_NAME = "fallback";
@@ -35,8 +42,25 @@ final class Placer {
         this.view = new FleetView(index);
     }
 
-    /** The outcome of one placement: a node and the strategy that chose it, or the reason there is none. */
-    record Decision(Node node, String strategy, String reason) {
+    /**
+     * The outcome of one placement: a node and the strategy that chose it, or the reason there is none and what the
+     * task waits for (null: a passing failure, worth another attempt soon).
+     */
+    record Decision(Node node, String strategy, String reason, WaitReason waitReason) {
+        Decision(Node node, String strategy, String reason) {
+            this(node, strategy, reason, null);
+        }
+    }
+
+    private SchedulingStrategies scheduling = SchedulingStrategyRegistry.NONE;
+
+    void scheduling(SchedulingStrategies scheduling) {
+        this.scheduling = scheduling;
+    }
+
+    /** The fleet as a decision about this task sees it (for admission checks). */
+    Candidates candidatesFor(TaskSpec task) {
+        return view.forTask(task);
     }
 
     void admission(java.util.function.Predicate<String> admits) {
@@ -45,6 +69,12 @@ final class Placer {
 
     Decision place(TaskSpec task) {
         view.forTask(task);
+        if (task.strategy() == null) {
+            Decision preferred = askScheduling(task);
+            if (preferred != null) {
+                return preferred;
+            }
+        }
         NamedStrategy requested = strategies.resolve(task.strategy()).orElse(null);
         if (requested != null) {
             Decision decision = ask(requested, task);
@@ -60,8 +90,34 @@ final class Placer {
             }
         }
         Node chosen = FALLBACK.select(task, view);
-        return chosen != null ? new Decision(chosen, FALLBACK_NAME, null)
-                : new Decision(null, null, noCandidateReason(task, index.inOrder));
+        return chosen != null ? new Decision(chosen, FALLBACK_NAME, null) : noCandidate(task);
+    }
+
+    /** The scheduling strategy's preference: a decision, or null to leave the choice to routing. */
+    private Decision askScheduling(TaskSpec task) {
+        SchedulingStrategies.NamedStrategy named = scheduling.resolve(task.schedulingStrategy()).orElse(null);
+        if (named == null) {
+            return null;
+        }
+        try {
+            NodeChoice choice = named.strategy().choose(task, view);
+            if (choice == null || choice.leavesItToRouting()) {
+                return null;
+            }
+            if (choice.node() == null) {
+                return hasEligibleNode() ? new Decision(null, null, choice.refusal(), choice.waitReason())
+                        : noCandidate(task);
+            }
+            NodeEntry current = index.get(choice.node().id());
+            if (current != null && view.isEligible(current.snapshot())) {
+                return new Decision(current.snapshot(), named.name(), null);
+            }
+            log.warn("Scheduling strategy '{}' chose node {} which cannot host task {}; ignoring its choice",
+                    named.name(), choice.node().id(), task.id());
+        } catch (RuntimeException e) {
+            log.debug("Scheduling strategy '{}' failed; routing decides", named.name(), e);
+        }
+        return null;
     }
 
     /** The strategy's decision, or null when it broke (threw, or chose a node that cannot host the task). */
@@ -69,8 +125,8 @@ final class Placer {
         try {
             Node chosen = strategy.strategy().select(task, view);
             if (chosen == null) {
-                return new Decision(null, null, hasEligibleNode() ? "strategy '" + strategy.name()
-                        + "' chose none of the eligible nodes" : noCandidateReason(task, index.inOrder));
+                return hasEligibleNode() ? new Decision(null, null, "strategy '" + strategy.name()
+                        + "' chose none of the eligible nodes") : noCandidate(task);
             }
             NodeEntry current = index.get(chosen.id());
             if (current != null && view.isEligible(current.snapshot())) {
@@ -87,6 +143,48 @@ final class Placer {
 
     private boolean hasEligibleNode() {
         return view.eligible(NodeOrder.REGISTRATION).iterator().hasNext();
+    }
+
+    private Decision noCandidate(TaskSpec task) {
+        return new Decision(null, null, noCandidateReason(task, index.inOrder), waitReason(task, index.inOrder));
+    }
+
+    /**
+     * What a task without an eligible node waits for. Nodes that are BUSY count as live: their capacity frees. When
+     * some node could host the task but none is admitted (circuits open, trial permits taken), the wait is a passing
+     * one (null): it is not cured by a capacity event, so the task backs off instead of parking.
+     */
+    static WaitReason waitReason(TaskSpec task, List<NodeEntry> nodes) {
+        TaskRequirements r = task.requirements();
+        boolean live = false;
+        boolean withGpu = false;
+        boolean withPrivacyPath = false;
+        for (NodeEntry entry : nodes) {
+            Node node = entry.snapshot();
+            if (node.status() != org.fogcompute.api.NodeStatus.ACTIVE && node.status() != org.fogcompute.api.NodeStatus.IDLE
+                    && node.status() != org.fogcompute.api.NodeStatus.BUSY) {
+                continue;
+            }
+            live = true;
+            if (r.gpu() && !node.hasGpu()) {
+                continue;
+            }
+            withGpu = true;
+            if (task.needsOnionRouting() && !node.spec().onionCapable()) {
+                continue;
+            }
+            withPrivacyPath = true;
+            if (node.canHost(task)) {
+                return null;
+            }
+        }
+        if (!live) {
+            return WaitReason.NO_NODE_ACCEPTING_WORK;
+        }
+        if (!withGpu) {
+            return WaitReason.NO_GPU_NODE;
+        }
+        return withPrivacyPath ? WaitReason.NO_CAPACITY : WaitReason.NO_PRIVACY_PATH;
     }
 
     /** Says at which constraint the fleet ran out of nodes, so an operator knows what to add or free. */

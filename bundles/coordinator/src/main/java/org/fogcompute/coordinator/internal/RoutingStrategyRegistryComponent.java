@@ -1,13 +1,8 @@
 package org.fogcompute.coordinator.internal;
 
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.Map;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.routing.RoutingStrategy;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -45,33 +40,23 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
     static final String TOPIC_REMOVED = "fog/routing/STRATEGY_REMOVED";
 
     private final Logger log = LoggerFactory.getLogger(RoutingStrategyRegistryComponent.class);
-    private final ConfigurationAdmin configurationAdmin;
+    private final SavedDefault savedDefault;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
-    private final ArrayDeque<String> ownWrites = new ArrayDeque<>();
-
     @Activate
     public RoutingStrategyRegistryComponent(Config config, @Reference ConfigurationAdmin configurationAdmin) {
         super(config.default_strategy());
-        this.configurationAdmin = configurationAdmin;
+        this.savedDefault = new SavedDefault(configurationAdmin, PID, "default.strategy");
     }
 
-    /**
-     * Each setDefault writes the configuration, and ConfigAdmin echoes the write back here later, in order. Echoes
-     * of our own writes are recognised and skipped: applying them would briefly put back an older default after a
-     * newer one was set. A value nobody here wrote (an edit of the file) is applied.
-     */
+    /** An edit of the file applies; the echo of a default set at runtime (already applied) does not. */
     @Modified
     synchronized void modified(Config config) {
-        String configured = config.default_strategy();
-        if (!ownWrites.isEmpty() && ownWrites.peek().equals(configured)) {
-            ownWrites.poll();
-            return;
+        if (!savedDefault.isEcho(config.default_strategy())) {
+            configureDefault(config.default_strategy());
         }
-        ownWrites.clear();
-        configureDefault(configured);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -105,21 +90,7 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
     @Override
     public synchronized void setDefault(String name) {
         super.setDefault(name);
-        try {
-            Configuration configuration = configurationAdmin.getConfiguration(PID, "?");
-            Dictionary<String, Object> properties = configuration.getProperties();
-            if (properties == null) {
-                properties = new Hashtable<>();
-            }
-            properties.put("default.strategy", name);
-            ownWrites.add(name);
-            if (!configuration.updateIfDifferent(properties)) {
-                ownWrites.removeLast();
-            }
-        } catch (IOException e) {
-            ownWrites.removeLastOccurrence(name);
-            log.warn("Default strategy set to '{}' but could not be saved in configuration", name, e);
-        }
+        savedDefault.save(name);
     }
 
     /** Tells listeners (operators' tools, tests) that a strategy became selectable or stopped being so. */

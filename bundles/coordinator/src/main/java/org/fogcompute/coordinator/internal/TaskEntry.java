@@ -7,12 +7,15 @@ import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskAssignment;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
+import org.fogcompute.api.scheduling.QueuedTask;
 
 /** Mutable state of one task, guarded by the coordinator's lock. */
 final class TaskEntry {
     final TaskSpec spec;
     final long sequence;
     final Instant submittedAt;
+    /** The task as the scheduling queue holds it while it waits. */
+    final QueuedTask queued;
     final List<TaskAssignment> assignments = new ArrayList<>(2);
     /** How many of {@link #assignments} are committed; the rest are new rows for the next commit. */
     int storedAssignments;
@@ -29,6 +32,7 @@ final class TaskEntry {
         this.spec = spec;
         this.sequence = sequence;
         this.submittedAt = submittedAt;
+        this.queued = new QueuedTask(spec, sequence, submittedAt);
     }
 
     /** The fields a mutation may change, so that a mutation the store refused can be undone. */

@@ -12,6 +12,7 @@ import org.fogcompute.api.NodeMetrics;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.NodeType;
+import org.fogcompute.api.Price;
 import org.fogcompute.api.store.FleetStore.StoredNode;
 
 /** A row of {@code fog_node}; the schema (with its indexes) comes from the migrations. */
@@ -69,6 +70,10 @@ public class NodeRecord {
     long registeredAt;
     @Column(name = "last_heartbeat")
     long lastHeartbeat;
+    @Column(name = "price_core_hour")
+    Double priceCoreHour;
+    @Column(name = "price_gpu_hour")
+    Double priceGpuHour;
     @Column(name = "registration_seq")
     Long registrationSequence;
 
@@ -94,6 +99,8 @@ public class NodeRecord {
         r.gpuCount = s.capacity().gpuCount();
         r.onionCapable = s.onionCapable();
         r.reputation = s.reputation();
+        r.priceCoreHour = s.price() == null ? null : s.price().perCoreHour();
+        r.priceGpuHour = s.price() == null ? null : s.price().perGpuHour();
         r.labels = Labels.format(s.labels());
         r.registeredAt = n.registeredAt().toEpochMilli();
         r.registrationSequence = stored.registrationSequence();
@@ -118,7 +125,8 @@ public class NodeRecord {
         NodeSpec spec = new NodeSpec(id, NodeType.valueOf(type), declared,
                 new Capacity(cpuCores, memoryMb, storageMb, gpuCount), region,
                 latitude == null || longitude == null ? null : new GeoLocation(latitude, longitude), address, port,
-                Labels.parse(labels), onionCapable, reputation);
+                Labels.parse(labels), onionCapable, reputation,
+                priceCoreHour == null || priceGpuHour == null ? null : new Price(priceCoreHour, priceGpuHour));
         Node node = new Node(spec, NodeStatus.valueOf(status),
                 new NodeMetrics(cpuPercent, memoryPercent, uptimePercent, circuitCount), 0, 0, 0, completedTasks,
                 failedTasks, Instant.ofEpochMilli(registeredAt), Instant.ofEpochMilli(lastHeartbeat));

@@ -7,6 +7,7 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 import org.fogcompute.api.GeoLocation;
 import org.fogcompute.api.PrivacyLevel;
+import org.fogcompute.api.ResourcePreference;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskRequirements;
 import org.fogcompute.api.TaskSpec;
@@ -72,6 +73,12 @@ public class TaskRecord {
     /** The placement history, see {@link Assignments}. */
     @Column(name = "assignments")
     String assignments;
+    @Column(name = "preferred_resource")
+    String preferredResource;
+    @Column(name = "price_limit")
+    Double priceLimit;
+    @Column(name = "scheduling_strategy")
+    String schedulingStrategy;
 
     protected TaskRecord() {
     }
@@ -96,6 +103,9 @@ public class TaskRecord {
         r.deadline = millis(s.deadline());
         r.payload = s.payload();
         r.strategy = s.strategy();
+        r.preferredResource = s.preferredResource() == null ? null : s.preferredResource().name();
+        r.priceLimit = s.priceLimit();
+        r.schedulingStrategy = s.schedulingStrategy();
         r.submittedAt = task.submittedAt().toEpochMilli();
         r.update(task);
         return r;
@@ -118,7 +128,9 @@ public class TaskRecord {
                 PrivacyLevel.valueOf(privacy), requireOnion, preferredRegion,
                 preferredLatitude == null || preferredLongitude == null ? null
                         : new GeoLocation(preferredLatitude, preferredLongitude),
-                instant(deadline), payload, strategy, jobId);
+                instant(deadline), payload, strategy, jobId,
+                preferredResource == null ? null : ResourcePreference.valueOf(preferredResource), priceLimit,
+                schedulingStrategy);
         return new Task(spec, TaskStatus.valueOf(status), nodeId, routedBy, retryCount, message,
                 Instant.ofEpochMilli(submittedAt), instant(assignedAt), instant(startedAt), instant(finishedAt));
     }

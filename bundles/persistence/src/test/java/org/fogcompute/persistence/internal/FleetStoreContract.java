@@ -27,6 +27,7 @@ import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.NodeType;
 import org.fogcompute.api.PrivacyLevel;
+import org.fogcompute.api.ResourcePreference;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskAssignment;
 import org.fogcompute.api.TaskSpec;
@@ -75,7 +76,7 @@ abstract class FleetStoreContract {
     static Node node(String id, NodeStatus status) {
         NodeSpec spec = NodeSpec.builder(id).type(NodeType.GATEWAY).capacity(new Capacity(8, 16384, 50_000, 1))
                 .region("eu-west").location(53.3, -6.3).address("10.0.0.7", 7000).onionCapable(true)
-                .reputation(0.75).labels(Map.of("rack", "r1", "note", "a=b & c")).build();
+                .reputation(0.75).labels(Map.of("rack", "r1", "note", "a=b & c")).price(0.25, 4.5).build();
         return new Node(spec, status, new NodeMetrics(12.5, 40, 99.5, 3), 2, 1024, 1, 7, 2, T0, T0.plusSeconds(30));
     }
 
@@ -83,7 +84,8 @@ abstract class FleetStoreContract {
         TaskSpec spec = TaskSpec.builder().id(id).type("render").priority(2).requirements(2, 1024).gpu(true)
                 .privacy(PrivacyLevel.CONFIDENTIAL).requireOnionCircuit(true).preferredRegion("eu-west")
                 .preferredLocation(50.1, 8.7).deadline(T0.plusSeconds(3600)).payload("{\"frames\": [1, 2, 3]}")
-                .strategy("affinity").jobId("job-1").build();
+                .strategy("affinity").jobId("job-1").preferredResource(ResourcePreference.GPU).priceLimit(12.5)
+                .schedulingStrategy("cost").build();
         return new Task(spec, status, nodeId, nodeId == null ? null : "affinity", 1,
                 status == TaskStatus.PENDING ? "no eligible node" : null, T0, nodeId == null ? null : T0.plusSeconds(1),
                 status == TaskStatus.RUNNING ? T0.plusSeconds(2) : null,
@@ -233,6 +235,7 @@ abstract class FleetStoreContract {
         var nodes = store.load("c1").nodes();
         assertThat(nodes).extracting(n -> n.node().id()).containsExactly("old-b", "old-a");
         assertThat(nodes.get(0).registrationSequence()).isEqualTo(2000);
+        assertThat(nodes.get(0).node().spec().price()).as("no price declared before V4").isNull();
         store.commit("c1", new Changes(List.of(new StoredNode(node("new", NodeStatus.ACTIVE), NodeStatus.ACTIVE,
                 3001)), List.of(), List.of(), List.of(), List.of()));
         assertThat(store.load("c1").nodes()).extracting(n -> n.node().id()).containsExactly("old-b", "old-a", "new");

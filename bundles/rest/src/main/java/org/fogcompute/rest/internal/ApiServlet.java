@@ -19,6 +19,9 @@ import org.fogcompute.api.balancing.LoadBalancer;
 import org.fogcompute.api.balancing.ScalingAdvisor;
 import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.routing.RoutingStrategies;
+import org.fogcompute.api.scheduling.CompletionPredictions;
+import org.fogcompute.api.scheduling.SchedulingStrategies;
+import org.fogcompute.api.scheduling.TaskQueue;
 import org.fogcompute.api.security.AccessTokens;
 import org.fogcompute.api.security.AuthenticationException;
 import org.fogcompute.api.security.Caller;
@@ -78,6 +81,15 @@ public final class ApiServlet extends HttpServlet {
     private volatile RoutingStrategies strategies;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchedulingStrategies scheduling;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TaskQueue queue;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CompletionPredictions predictions;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -116,6 +128,7 @@ public final class ApiServlet extends HttpServlet {
         new TaskResource(() -> tasks).register(router);
         new FleetResource(() -> topology, () -> strategies, () -> cache,
                 Duration.ofMillis(settings.topology_cache_millis())).register(router);
+        new SchedulerResource(() -> scheduling, () -> queue, () -> predictions).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);

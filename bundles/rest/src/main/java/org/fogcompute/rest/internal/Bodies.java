@@ -9,7 +9,9 @@ import org.fogcompute.api.NodeMetrics;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.NodeType;
+import org.fogcompute.api.Price;
 import org.fogcompute.api.PrivacyLevel;
+import org.fogcompute.api.ResourcePreference;
 import org.fogcompute.api.TaskRequirements;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.ValidationException;
@@ -24,7 +26,7 @@ final class Bodies {
 
     record NodeRegistration(String id, NodeType type, NodeStatus status, Capacity capacity, String region,
                             GeoLocation location, String address, Integer port, Map<String, String> labels,
-                            Boolean onionCapable) {
+                            Boolean onionCapable, Price price) {
         NodeSpec toSpec() {
             if (type == null) {
                 throw new ValidationException("type", "type is required: one of "
@@ -34,7 +36,7 @@ final class Bodies {
                 throw new ValidationException("capacity", "capacity is required: cpuCores, memoryMb, storageMb, gpuCount");
             }
             return new NodeSpec(id, type, status, capacity, region, location, address, port == null ? 0 : port,
-                    labels, Boolean.TRUE.equals(onionCapable), 1.0);
+                    labels, Boolean.TRUE.equals(onionCapable), 1.0, price);
         }
     }
 
@@ -60,11 +62,12 @@ final class Bodies {
     record TaskSubmission(String id, String type, Integer priority, TaskRequirements requirements,
                           PrivacyLevel privacy, Boolean requireOnionCircuit, String preferredRegion,
                           GeoLocation preferredLocation, Instant deadline, String payload, String strategy,
-                          String jobId) {
+                          String jobId, ResourcePreference preferredResource, Double priceLimit,
+                          String schedulingStrategy) {
         TaskSpec toSpec() {
             return new TaskSpec(id, type, priority == null ? 5 : priority, requirements, privacy,
                     Boolean.TRUE.equals(requireOnionCircuit), preferredRegion, preferredLocation, deadline, payload,
-                    strategy, jobId);
+                    strategy, jobId, preferredResource, priceLimit, schedulingStrategy);
         }
     }
 

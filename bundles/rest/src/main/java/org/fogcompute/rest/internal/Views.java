@@ -10,7 +10,9 @@ import org.fogcompute.api.NodeMetrics;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.NodeType;
 import org.fogcompute.api.Page;
+import org.fogcompute.api.Price;
 import org.fogcompute.api.PrivacyLevel;
+import org.fogcompute.api.ResourcePreference;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskRequirements;
 import org.fogcompute.api.TaskStatus;
@@ -23,26 +25,30 @@ final class Views {
     record NodeView(String id, NodeType type, NodeStatus status, String region, Capacity capacity, int freeCpu,
                     long freeMemoryMb, double loadPercent, NodeMetrics metrics, int activeTasks, long completedTasks,
                     long failedTasks, GeoLocation location, String address, int port, Map<String, String> labels,
-                    boolean onionCapable, double reputation, Instant registeredAt, Instant lastHeartbeat) {
+                    boolean onionCapable, double reputation, Price price, Instant registeredAt,
+                    Instant lastHeartbeat) {
         static NodeView of(Node node) {
             var spec = node.spec();
             return new NodeView(node.id(), node.type(), node.status(), node.region(), node.capacity(), node.freeCpu(),
                     node.freeMemoryMb(), node.loadPercent(), node.metrics(), node.activeTasks(),
                     node.completedTasks(), node.failedTasks(), spec.location(), spec.address(), spec.port(),
-                    spec.labels(), spec.onionCapable(), spec.reputation(), node.registeredAt(), node.lastHeartbeat());
+                    spec.labels(), spec.onionCapable(), spec.reputation(), spec.price(), node.registeredAt(),
+                    node.lastHeartbeat());
         }
     }
 
     record TaskView(String id, String type, TaskStatus status, int priority, TaskRequirements requirements,
                     PrivacyLevel privacy, String nodeId, String routedBy, String requestedStrategy, int retryCount,
                     String message, String preferredRegion, Instant deadline, String jobId, Instant submittedAt,
-                    Instant assignedAt, Instant startedAt, Instant finishedAt) {
+                    Instant assignedAt, Instant startedAt, Instant finishedAt, ResourcePreference preferredResource,
+                    Double priceLimit, String schedulingStrategy) {
         static TaskView of(Task task) {
             var spec = task.spec();
             return new TaskView(task.id(), spec.type(), task.status(), spec.priority(), spec.requirements(),
                     spec.privacy(), task.nodeId(), task.routedBy(), spec.strategy(), task.retryCount(),
                     task.message(), spec.preferredRegion(), spec.deadline(), spec.jobId(), task.submittedAt(),
-                    task.assignedAt(), task.startedAt(), task.finishedAt());
+                    task.assignedAt(), task.startedAt(), task.finishedAt(), spec.preferredResource(),
+                    spec.priceLimit(), spec.schedulingStrategy());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.fogcompute.api.scheduling.PredictionError;
 
 /**
  * What ADAPTIVE scheduling learns from completed tasks, per (node, task type): a decayed estimate of the log of the
@@ -47,10 +48,13 @@ final class AdaptiveModel {
         double runs;
         double successes;
 
+        /** A failed run teaches the success rate only: it stopped part-way, so its duration is not a run's. */
         void add(double decay, double logSeconds, boolean success) {
-            weight = decay * weight + 1;
-            sum = decay * sum + logSeconds;
-            sumSquares = decay * sumSquares + logSeconds * logSeconds;
+            if (success) {
+                weight = decay * weight + 1;
+                sum = decay * sum + logSeconds;
+                sumSquares = decay * sumSquares + logSeconds * logSeconds;
+            }
             runs = decay * runs + 1;
             successes = decay * successes + (success ? 1 : 0);
         }
@@ -117,20 +121,26 @@ final class AdaptiveModel {
         this.gaussian = ZigguratSampler.NormalizedGaussian.of(random);
     }
 
+    /** Whether a run of this type was observed: before that, predictions are only the prior. */
+    boolean hasSeen(String type) {
+        return byType.containsKey(type);
+    }
+
     Prediction predict(String node, String type) {
         Stats typeStats = byType.get(type);
-        double typeMean = typeStats == null ? PRIOR_LOG_SECONDS : shrunk(typeStats.mean(), typeStats.weight,
-                PRIOR_LOG_SECONDS, 1);
-        double typeVariance = typeStats == null ? PRIOR_LOG_VARIANCE : typeStats.variance();
+        boolean typeTimed = typeStats != null && typeStats.weight > 0;
+        double typeMean = typeTimed ? shrunk(typeStats.mean(), typeStats.weight, PRIOR_LOG_SECONDS, 1)
+                : PRIOR_LOG_SECONDS;
+        double typeVariance = typeTimed ? typeStats.variance() : PRIOR_LOG_VARIANCE;
         double typeSuccess = typeStats == null ? 0.9 : (typeStats.successes + 0.9) / (typeStats.runs + 1);
         Stats pair = byPair.get(key(node, type));
         double n = pair == null ? 0 : pair.weight;
         // empirical Bayes: a pair whose runs vary little around its own mean, among a type whose runs vary a lot,
         // needs little of the type's estimate; with fewer than two runs its spread is unknown and gets all of it
-        double within = pair == null || n < 2 ? typeVariance : pair.variance();
+        double within = n < 2 ? typeVariance : pair.variance();
         double pull = shrinkage * Math.min(1, within / typeVariance);
-        double mean = pair == null ? typeMean : shrunk(pair.mean(), n, typeMean, pull);
-        double spread = pair == null || n < 2 ? typeVariance : (n * pair.variance() + pull * typeVariance) / (n + pull);
+        double mean = n == 0 ? typeMean : shrunk(pair.mean(), n, typeMean, pull);
+        double spread = n < 2 ? typeVariance : (n * pair.variance() + pull * typeVariance) / (n + pull);
         double alpha = shrinkage * typeSuccess + (pair == null ? 0 : pair.successes);
         double beta = shrinkage * (1 - typeSuccess) + (pair == null ? 0 : pair.runs - pair.successes);
         // the mean itself is uncertain while data is thin: its variance shrinks with the pair's weight
@@ -182,14 +192,10 @@ final class AdaptiveModel {
      * predicted)| of durations, the share of durations inside the 90 % interval, the Brier score of the success
      * probability and its skill against always predicting the type's fleet-wide rate (above 0: better than that).
      */
-    record Error(int predictions, double medianAbsolutePercentageError, double meanAbsoluteLogRatio,
-                 double intervalCoverage, double brier, double brierSkill) {
-    }
-
-    Error error() {
+    PredictionError error() {
         int n = scored.size();
         if (n == 0) {
-            return new Error(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new PredictionError(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double[] ape = new double[n];
         double logRatio = 0;
@@ -198,20 +204,27 @@ final class AdaptiveModel {
         double reference = 0;
         int i = 0;
         for (Scored s : scored) {
-            double predicted = s.prediction().seconds();
-            ape[i++] = Math.abs(s.seconds() - predicted) / s.seconds();
-            logRatio += Math.abs(Math.log(s.seconds() / predicted));
-            if (s.seconds() >= s.prediction().low() && s.seconds() <= s.prediction().high()) {
-                covered++;
+            // durations are scored on successful runs (a failed one stopped part-way), outcomes on all
+            if (s.success()) {
+                double predicted = s.prediction().seconds();
+                ape[i++] = Math.abs(s.seconds() - predicted) / s.seconds();
+                logRatio += Math.abs(Math.log(s.seconds() / predicted));
+                if (s.seconds() >= s.prediction().low() && s.seconds() <= s.prediction().high()) {
+                    covered++;
+                }
             }
             double outcome = s.success() ? 1 : 0;
             brier += Math.pow(s.prediction().successProbability() - outcome, 2);
             reference += Math.pow(s.typeSuccessRate() - outcome, 2);
         }
+        int timed = i;
+        ape = Arrays.copyOf(ape, timed);
         Arrays.sort(ape);
-        double median = n % 2 == 1 ? ape[n / 2] : (ape[n / 2 - 1] + ape[n / 2]) / 2;
+        double median = timed == 0 ? Double.NaN : timed % 2 == 1 ? ape[timed / 2]
+                : (ape[timed / 2 - 1] + ape[timed / 2]) / 2;
         double skill = reference == 0 ? (brier == 0 ? 0 : Double.NEGATIVE_INFINITY) : 1 - brier / reference;
-        return new Error(n, median, logRatio / n, (double) covered / n, brier / n, skill);
+        return new PredictionError(n, median, timed == 0 ? Double.NaN : logRatio / timed,
+                timed == 0 ? Double.NaN : (double) covered / timed, brier / n, skill);
     }
 
     private static double shrunk(double mean, double weight, double toward, double strength) {

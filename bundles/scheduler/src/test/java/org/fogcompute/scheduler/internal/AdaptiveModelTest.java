@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
+import org.fogcompute.api.scheduling.PredictionError;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveModelTest {
@@ -100,7 +101,7 @@ class AdaptiveModelTest {
         }
         // edge-c: 15 s / 0.97 = 15.5 s to a success; edge-b: 12 / 0.6 = 20 s; edge-a 31 s; edge-d 61 s
         assertThat(bestPicks).isGreaterThan(400);
-        AdaptiveModel.Error error = model.error();
+        PredictionError error = model.error();
         System.out.println("ADAPTIVE on simulated nodes (seed 20261206): " + error + "; edge-c in " + bestPicks
                 + " of the last 500 runs");
         assertThat(error.predictions()).isEqualTo(500);

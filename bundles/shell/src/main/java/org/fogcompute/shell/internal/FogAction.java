@@ -31,7 +31,8 @@ abstract class FogAction implements Action {
         for (Class<?> type = getClass(); type != FogAction.class && type != null; type = type.getSuperclass()) {
             for (java.lang.reflect.Field field : type.getDeclaredFields()) {
                 if (field.isAnnotationPresent(org.apache.karaf.shell.api.action.lifecycle.Reference.class)
-                        && field.getType().getName().startsWith("org.fogcompute.")) {
+                        && field.getType().getName().startsWith("org.fogcompute.")
+                        && !field.isAnnotationPresent(OptionalService.class)) {
                     field.setAccessible(true);
                     try {
                         if (field.get(this) == null) {

@@ -21,6 +21,8 @@ import org.fogcompute.api.services.ServiceGraph;
 import org.fogcompute.api.services.ServiceHealth;
 import org.fogcompute.api.services.ServiceInfo;
 import org.fogcompute.api.cache.CacheStats;
+import org.fogcompute.api.scheduling.PredictionError;
+import org.fogcompute.api.scheduling.QueueStats;
 import org.fogcompute.api.store.FleetStore;
 
 /** Formats coordinator data for the shell; plain methods so that tests need no container. */
@@ -236,7 +238,13 @@ final class Tables {
 
     static void strategies(Collection<String> names, String defaultName, String effectiveDefault, PrintStream out,
                            boolean format) {
-        ShellTable table = new ShellTable().emptyTableText("No routing strategies installed");
+        strategies("routing", names, defaultName, effectiveDefault, out, format);
+    }
+
+    /** Strategies of a kind (routing, scheduling) with the default marked, and a word when the default is absent. */
+    static void strategies(String kind, Collection<String> names, String defaultName, String effectiveDefault,
+                           PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No " + kind + " strategies installed");
         table.column("NAME");
         table.column("DEFAULT");
         for (String name : names) {
@@ -244,9 +252,9 @@ final class Tables {
         }
         table.print(out, format);
         if (defaultName != null && !names.contains(defaultName)) {
-            out.println("Default strategy '" + defaultName + "' is not installed; tasks that name no strategy use "
-                    + (effectiveDefault == null ? "none (no strategy is installed)" : "'" + effectiveDefault + "'")
-                    + " until it returns.");
+            out.println("Default " + kind + " strategy '" + defaultName + "' is not installed; tasks that name no "
+                    + "strategy use " + (effectiveDefault == null ? "none (no strategy is installed)"
+                    : "'" + effectiveDefault + "'") + " until it returns.");
         }
     }
 
@@ -278,6 +286,40 @@ final class Tables {
         row(table, "Last failure", commits.lastFailure() == null ? "-"
                 : time(commits.lastFailureAt()) + " " + commits.lastFailure());
         table.print(out, true);
+    }
+
+    /** The scheduling queue: depth per part and parked reason, oldest wait, wait times per class, model error. */
+    static void queue(QueueStats stats, PredictionError error, Instant now, PrintStream out) {
+        ShellTable table = keyValueTable();
+        row(table, "Order", stats.strategy() == null ? "priority (built in; no scheduling strategy installed)"
+                : stats.strategy());
+        row(table, "Waiting", stats.total());
+        row(table, "  active (ready)", stats.active());
+        row(table, "  backoff (1-10 s)", stats.backoff());
+        stats.parked().forEach((reason, count) -> row(table, "  parked " + reason, count));
+        row(table, "Oldest wait", stats.oldestQueuedAt() == null ? "-"
+                : java.time.Duration.between(stats.oldestQueuedAt(), now).toSeconds() + " s (since "
+                + time(stats.oldestQueuedAt()) + ")");
+        row(table, "Capacity events", stats.capacityEpoch());
+        row(table, "Failed DEADLINE_EXCEEDED", stats.deadlineExceeded());
+        table.print(out, true);
+        ShellTable waits = new ShellTable().emptyTableText("No task placed yet");
+        waits.column("PRIORITY");
+        waits.column("PLACED");
+        waits.column("P50 WAIT ms").alignRight();
+        waits.column("P99 WAIT ms").alignRight();
+        waits.column("MAX ms").alignRight();
+        stats.timeToPlacement().forEach((priority, w) -> waits.addRow().addContent(priority, w.samples(),
+                w.p50Millis(), w.p99Millis(), w.maxMillis()));
+        out.println("Time from submission to placement, latest placements per priority class:");
+        waits.print(out, true);
+        if (error != null) {
+            out.println(error.predictions() == 0 ? "Completion model: no completed task scored yet"
+                    : String.format(Locale.ROOT, "Completion model over %d completions: duration MdAPE %.1f %%, "
+                    + "mean |ln(actual/predicted)| %.3f, 90 %% interval coverage %.1f %%, Brier %.4f (skill %.3f "
+                    + "against the fleet-wide rate)", error.predictions(), 100 * error.medianAbsolutePercentageError(),
+                    error.meanAbsoluteLogRatio(), 100 * error.intervalCoverage(), error.brier(), error.brierSkill()));
+        }
     }
 
     private static ShellTable keyValueTable() {

@@ -1,5 +1,6 @@
 package org.fogcompute.shell.internal;
 
+import java.time.Instant;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -7,12 +8,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fogcompute.api.GeoLocation;
 import org.fogcompute.api.PrivacyLevel;
+import org.fogcompute.api.ResourcePreference;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskRequirements;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.ValidationException;
+import org.fogcompute.shell.internal.completers.SchedulingStrategyCompleter;
 import org.fogcompute.shell.internal.completers.StrategyNameCompleter;
 
 @Service
@@ -64,6 +67,20 @@ public class TaskSubmitCommand extends FogAction {
     @Option(name = "--job", description = "Job id the task belongs to")
     String jobId;
 
+    @Option(name = "--deadline", description = "Deadline: an instant (2026-12-06T18:00:00Z) or a time from now "
+            + "(PT5M, 90s, 10m, 2h); a queued task still waiting then FAILs with DEADLINE_EXCEEDED")
+    String deadline;
+
+    @Option(name = "--resource", description = "Preferred resource: CPU or GPU (a preference, not a requirement)")
+    String resource;
+
+    @Option(name = "--price-limit", description = "Most the task may cost, credits per hour")
+    Double priceLimit;
+
+    @Option(name = "--sched", description = "Scheduling strategy for this task (admission and node preference)")
+    @Completion(SchedulingStrategyCompleter.class)
+    String schedulingStrategy;
+
     @Override
     protected Object run() {
         if ((latitude == null) != (longitude == null)) {
@@ -71,7 +88,9 @@ public class TaskSubmitCommand extends FogAction {
         }
         TaskSpec spec = new TaskSpec(id, type, priority, new TaskRequirements(cpu, memoryMb, storageMb, gpu),
                 Values.enumValue(PrivacyLevel.class, "privacy", privacy), onion, region,
-                latitude == null ? null : new GeoLocation(latitude, longitude), null, null, strategy, jobId);
+                latitude == null ? null : new GeoLocation(latitude, longitude), Values.deadline(deadline, Instant.now()),
+                null, strategy, jobId, resource == null ? null
+                : Values.enumValue(ResourcePreference.class, "resource", resource), priceLimit, schedulingStrategy);
         Task task = tasks.submit(spec);
         if (task.status() == TaskStatus.PENDING) {
             System.out.println("Task " + task.id() + " is PENDING: " + task.message());

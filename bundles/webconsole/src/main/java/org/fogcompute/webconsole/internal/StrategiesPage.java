@@ -50,7 +50,7 @@ public final class StrategiesPage extends ConsolePage {
     void render(HttpServletRequest request, Html html, Context context) {
         html.raw("<h3>Routing strategies</h3>");
         table(html, context, "fog-routing-table", "set-routing", routing.names(), routing.effectiveDefault(),
-                origins(RoutingStrategy.class, RoutingStrategy.NAME_PROPERTY));
+                origins(bundles, RoutingStrategy.class, RoutingStrategy.NAME_PROPERTY));
         if (!routing.names().contains(routing.defaultName())) {
             html.raw("<p class=\"fog-error\">").text("The configured default '" + routing.defaultName()
                     + "' is not installed; tasks that name no strategy use '" + routing.effectiveDefault()
@@ -62,11 +62,11 @@ public final class StrategiesPage extends ConsolePage {
         if (lb != null) {
             html.raw("<h3>Load-balancing algorithms</h3>");
             table(html, context, "fog-lb-table", "set-lb", lb.algorithms(), lb.defaultAlgorithm(),
-                    origins(BalancingAlgorithm.class, BalancingAlgorithm.NAME_PROPERTY));
+                    origins(bundles, BalancingAlgorithm.class, BalancingAlgorithm.NAME_PROPERTY));
         }
     }
 
-    private static void table(Html html, Context context, String id, String action, SortedSet<String> names,
+    static void table(Html html, Context context, String id, String action, SortedSet<String> names,
                               String defaultName, Map<String, Bundle> origins) {
         html.raw("<table class=\"nicetable fog-table\" id=\"").text(id).raw("\">");
         html.headerRow("Name", "Default", "Bundle", "Origin", "");
@@ -91,7 +91,7 @@ public final class StrategiesPage extends ConsolePage {
     }
 
     /** The bundle that registered each named service. */
-    private Map<String, Bundle> origins(Class<?> type, String nameProperty) {
+    static Map<String, Bundle> origins(BundleContext bundles, Class<?> type, String nameProperty) {
         Map<String, Bundle> origins = new TreeMap<>();
         try {
             Collection<? extends ServiceReference<?>> references = bundles.getServiceReferences(type,

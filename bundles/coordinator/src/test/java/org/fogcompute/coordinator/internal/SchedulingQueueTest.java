@@ -1,4 +1,4 @@
-package org.fogcompute.scheduler.internal;
+package org.fogcompute.coordinator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,16 +6,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.scheduling.QueuedTask;
+import org.fogcompute.api.scheduling.WaitReason;
 import org.junit.jupiter.api.Test;
 
 class SchedulingQueueTest {
     private static final Instant T0 = Instant.parse("2026-12-06T00:00:00Z");
     private long sequence;
-    private final SchedulingQueue queue = new SchedulingQueue(SortedQueue.fifo(), Duration.ofMinutes(5));
+    /** Arrival order: the queue's tie-breaker alone. */
+    private static final Comparator<QueuedTask> FIFO = (a, b) -> 0;
+    private final SchedulingQueue queue = new SchedulingQueue(FIFO, Duration.ofMinutes(5));
 
     private QueuedTask task(String id, int priority, Instant queuedAt) {
-        return new QueuedTask(id, sequence++, queuedAt, priority, null);
+        return task(id, priority, queuedAt, null);
+    }
+
+    private QueuedTask task(String id, int priority, Instant queuedAt, Instant deadline) {
+        return new QueuedTask(TaskSpec.builder().id(id).priority(priority).deadline(deadline).build(), sequence++,
+                queuedAt);
+    }
+
+    private int total() {
+        return queue.activeCount() + queue.backoffCount()
+                + queue.parkedCounts().values().stream().mapToInt(Integer::intValue).sum();
     }
 
     private List<String> drain(Instant now) {
@@ -42,23 +58,23 @@ class SchedulingQueueTest {
         queue.add(task("small-2", 5, T0));
         SchedulingQueue.Attempt first = queue.next(T0);
         assertThat(first.task().id()).isEqualTo("gpu-job");
-        queue.failed(first, ParkReason.NO_GPU_NODE, T0);
+        queue.failed(first, WaitReason.NO_GPU_NODE, T0);
         assertThat(drain(T0)).containsExactly("small-1", "small-2");
-        assertThat(queue.stats().parked()).containsEntry(ParkReason.NO_GPU_NODE, 1);
+        assertThat(queue.parkedCounts()).containsEntry(WaitReason.NO_GPU_NODE, 1);
     }
 
     @Test
     void aParkedTaskWakesOnlyOnAnEventThatCanCureItsReason() {
         queue.add(task("gpu-job", 5, T0));
-        queue.failed(queue.next(T0), ParkReason.NO_GPU_NODE, T0);
+        queue.failed(queue.next(T0), WaitReason.NO_GPU_NODE, T0);
         queue.add(task("big-job", 5, T0));
-        queue.failed(queue.next(T0), ParkReason.NO_CAPACITY, T0);
+        queue.failed(queue.next(T0), WaitReason.NO_CAPACITY, T0);
 
         assertThat(queue.capacityChanged(CapacityEvent.CAPACITY_FREED)).isEqualTo(1);
         assertThat(drain(T0)).containsExactly("big-job");
         assertThat(queue.capacityChanged(CapacityEvent.NODE_JOINED)).isEqualTo(1);
         assertThat(drain(T0)).containsExactly("gpu-job");
-        assertThat(queue.stats().total()).isZero();
+        assertThat(total()).isZero();
     }
 
     @Test
@@ -67,11 +83,21 @@ class SchedulingQueueTest {
         SchedulingQueue.Attempt attempt = queue.next(T0);
         // a task finishes while the placement attempt is running: the wake-up for NO_CAPACITY is already past
         queue.capacityChanged(CapacityEvent.CAPACITY_FREED);
-        queue.failed(attempt, ParkReason.NO_CAPACITY, T0);
-        assertThat(queue.stats().backoff()).isEqualTo(1);
-        assertThat(queue.stats().parked()).isEmpty();
+        queue.failed(attempt, WaitReason.NO_CAPACITY, T0);
+        assertThat(queue.backoffCount()).isEqualTo(1);
+        assertThat(queue.parkedCounts()).isEmpty();
         assertThat(queue.next(T0.plusMillis(999))).isNull();
         assertThat(queue.next(T0.plusSeconds(1)).task().id()).isEqualTo("a");
+    }
+
+    @Test
+    void aNodeJoiningEndsBackoffButFreedCapacityDoesNot() {
+        queue.add(task("a", 5, T0));
+        queue.failed(queue.next(T0), null, T0);
+        assertThat(queue.capacityChanged(CapacityEvent.CAPACITY_FREED)).isZero();
+        assertThat(queue.next(T0)).isNull();
+        assertThat(queue.capacityChanged(CapacityEvent.NODE_JOINED)).isEqualTo(1);
+        assertThat(queue.next(T0).task().id()).isEqualTo("a");
     }
 
     @Test
@@ -101,12 +127,12 @@ class SchedulingQueueTest {
     @Test
     void aTaskParkedLongerThanTheMaximumIsTriedAgainAndTheFlushWakesEveryone() {
         queue.add(task("a", 5, T0));
-        queue.failed(queue.next(T0), ParkReason.NO_NODE_IN_REGION, T0);
+        queue.failed(queue.next(T0), WaitReason.NO_NODE_ACCEPTING_WORK, T0);
         assertThat(queue.next(T0.plus(Duration.ofMinutes(4)))).isNull();
         assertThat(queue.next(T0.plus(Duration.ofMinutes(5))).task().id()).isEqualTo("a");
 
         queue.add(task("b", 5, T0));
-        queue.failed(queue.next(T0), ParkReason.NO_PRIVACY_PATH, T0);
+        queue.failed(queue.next(T0), WaitReason.NO_PRIVACY_PATH, T0);
         assertThat(queue.flush()).isEqualTo(1);
         assertThat(drain(T0)).containsExactly("b");
     }
@@ -116,7 +142,7 @@ class SchedulingQueueTest {
         queue.add(task("low", 1, T0));
         queue.add(task("high", 9, T0));
         queue.add(task("mid", 5, T0));
-        queue.switchTo(new AgingPriorityQueue(Duration.ofMinutes(1)));
+        queue.reorder(Comparator.comparingInt(QueuedTask::priority).reversed());
         assertThat(drain(T0)).containsExactly("high", "mid", "low");
     }
 
@@ -127,7 +153,7 @@ class SchedulingQueueTest {
         queue.add(task("backing-off", 5, T0));
         SchedulingQueue.Attempt first = queue.next(T0);
         queue.placed(first);
-        queue.failed(queue.next(T0), ParkReason.NO_CAPACITY, T0);
+        queue.failed(queue.next(T0), WaitReason.NO_CAPACITY, T0);
         SchedulingQueue.Attempt third = queue.next(T0);
         queue.failed(third, null, T0);
         queue.add(task("again", 5, T0));
@@ -135,7 +161,7 @@ class SchedulingQueueTest {
         assertThat(queue.remove("backing-off")).isTrue();
         assertThat(queue.remove("again")).isTrue();
         assertThat(queue.remove("nowhere")).isFalse();
-        assertThat(queue.stats().total()).isZero();
+        assertThat(total()).isZero();
         assertThatThrownBy(() -> {
             queue.add(task("twice", 5, T0));
             queue.add(task("twice", 5, T0));
@@ -144,10 +170,11 @@ class SchedulingQueueTest {
 
     @Test
     void slaOrderIsEarliestDeadlineFirstWithDeadlineFreeTasksLast() {
-        SchedulingQueue sla = new SchedulingQueue(SortedQueue.earliestDeadlineFirst(), Duration.ofMinutes(5));
-        sla.add(new QueuedTask("no-deadline", 0, T0, 5, null));
-        sla.add(new QueuedTask("late", 1, T0, 5, T0.plusSeconds(600)));
-        sla.add(new QueuedTask("soon", 2, T0, 1, T0.plusSeconds(60)));
+        SchedulingQueue sla = new SchedulingQueue(Comparator.comparing(QueuedTask::deadline,
+                Comparator.nullsLast(Comparator.naturalOrder())), Duration.ofMinutes(5));
+        sla.add(task("no-deadline", 5, T0));
+        sla.add(task("late", 5, T0, T0.plusSeconds(600)));
+        sla.add(task("soon", 1, T0, T0.plusSeconds(60)));
         List<String> order = new ArrayList<>();
         for (SchedulingQueue.Attempt a = sla.next(T0); a != null; a = sla.next(T0)) {
             order.add(a.task().id());
@@ -158,18 +185,18 @@ class SchedulingQueueTest {
 
     @Test
     void tasksWhoseDeadlinePassedAreTakenOutWhereverTheyWait() {
-        queue.add(new QueuedTask("parked", sequence++, T0, 5, T0.plusSeconds(10)));
-        queue.failed(queue.next(T0), ParkReason.NO_GPU_NODE, T0);
-        queue.add(new QueuedTask("backing-off", sequence++, T0, 5, T0.plusSeconds(20)));
+        queue.add(task("parked", 5, T0, T0.plusSeconds(10)));
+        queue.failed(queue.next(T0), WaitReason.NO_GPU_NODE, T0);
+        queue.add(task("backing-off", 5, T0, T0.plusSeconds(20)));
         queue.failed(queue.next(T0), null, T0);
-        queue.add(new QueuedTask("active", sequence++, T0, 5, T0.plusSeconds(30)));
-        queue.add(new QueuedTask("in-time", sequence++, T0, 5, T0.plusSeconds(3600)));
+        queue.add(task("active", 5, T0, T0.plusSeconds(30)));
+        queue.add(task("in-time", 5, T0, T0.plusSeconds(3600)));
         queue.add(task("no-deadline", 5, T0));
 
         assertThat(queue.expire(T0.plusSeconds(5))).isEmpty();
         assertThat(queue.expire(T0.plusSeconds(30))).extracting(QueuedTask::id)
                 .containsExactly("parked", "backing-off", "active");
-        assertThat(queue.stats().total()).isEqualTo(2);
+        assertThat(total()).isEqualTo(2);
         // a task being tried is its attempt's business, not the expiry's
         SchedulingQueue.Attempt inTime = queue.next(T0.plusSeconds(30));
         assertThat(inTime.task().id()).isEqualTo("in-time");

@@ -1,0 +1,20 @@
+package org.fogcompute.api.scheduling;
+
+/**
+ * Why a queued task cannot be placed now. A parked task is tried again only on a capacity event that can cure its
+ * reason (freed capacity cannot make a GPU node appear), on the periodic flush, or after the maximum park time.
+ */
+public enum WaitReason {
+    /** No node accepts work at all (every node offline, suspect, in maintenance or busy). */
+    NO_NODE_ACCEPTING_WORK,
+    /** Nodes accept work but none has the free cpu, memory or storage. */
+    NO_CAPACITY,
+    /** The task needs a GPU and no live node (online, not in maintenance) has one. */
+    NO_GPU_NODE,
+    /** The task needs onion routing (a circuit, or CONFIDENTIAL) and no live node is onion-capable. */
+    NO_PRIVACY_PATH,
+    /** Nodes fit, but none within the task's price limit. */
+    OVER_PRICE_LIMIT,
+    /** No node could finish the task before its deadline. */
+    DEADLINE_INFEASIBLE
+}
