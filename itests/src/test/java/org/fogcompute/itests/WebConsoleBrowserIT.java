@@ -99,12 +99,12 @@ public class WebConsoleBrowserIT {
         List<String> titles = browser.findElements(By.xpath("//ul[@id='navmenu']/li[a[normalize-space(.)='Fog']]"
                 + "//a[contains(@href, '/system/console/fog-')]")).stream()
                 .map(link -> link.getAttribute("textContent").trim()).toList();
-        for (String title : List.of("Overview", "Nodes", "Tasks", "Strategies", "Services", "Cache",
+        for (String title : List.of("Overview", "Nodes", "Tasks", "Strategies", "Scheduler", "Services", "Cache",
                 "Load balancer")) {
             assertTrue("navigation lists " + title + ": " + titles, titles.contains(title));
         }
-        for (String page : List.of("fog-overview", "fog-nodes", "fog-tasks", "fog-strategies", "fog-services",
-                "fog-cache", "fog-balancer")) {
+        for (String page : List.of("fog-overview", "fog-nodes", "fog-tasks", "fog-strategies", "fog-scheduler",
+                "fog-services", "fog-cache", "fog-balancer")) {
             open(page);
             waitFor(By.id("fog-" + page));
             HeadlessChromium.screenshot(browser, SCREENSHOTS, page);
@@ -236,6 +236,21 @@ public class WebConsoleBrowserIT {
         assertEquals("least-loaded", api.get(admin, "/strategies").json().get("defaultName").asText());
         assertTrue(browser.findElement(By.cssSelector("#fog-routing-table tr[data-name='round-robin']")).getText()
                 .contains("built-in"));
+    }
+
+    @Test
+    public void theSchedulerPageChartsTheQueueAndSwitchesTheSchedulingStrategy() throws Exception {
+        open("fog-scheduler");
+        assertTrue(browser.findElements(By.cssSelector("svg#fog-queue-chart rect")).size() >= 2);
+        WebElement fifo = waitFor(By.cssSelector("#fog-scheduling-table tr[data-name='fifo']"));
+        fifo.findElement(By.cssSelector("button[data-action='set-scheduling']")).click();
+        String flash = waitFor(By.cssSelector(".fog-flash")).getText();
+        assertTrue(flash, flash.contains("Default scheduling strategy is now fifo"));
+        assertEquals("fifo", api.get(admin, "/scheduler").json().get("queue").get("strategy").asText());
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-scheduler");
+        browser.findElement(By.cssSelector("#fog-scheduling-table tr[data-name='priority'] button")).click();
+        waitFor(By.cssSelector(".fog-flash"));
+        assertEquals("priority", api.get(admin, "/scheduler/strategies").json().get("defaultName").asText());
     }
 
     @Test
