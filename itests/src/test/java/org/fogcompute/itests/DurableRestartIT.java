@@ -99,9 +99,11 @@ public class DurableRestartIT {
                 commands.add("fog:node-register -c 2 -m 2048 " + run + "-n" + i);
                 commands.add("fog:task-submit --id " + run + "-t" + i);
             }
+            // no node has a GPU: this task waits in the queue, parked for a GPU node, across the restart
+            commands.add("fog:task-submit --gpu --id " + run + "-gpu");
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             karaf.client(commands, line -> acknowledge(line, acknowledged));
-            assertEquals("every write of the first batch acknowledged", 40, acknowledged.size());
+            assertEquals("every write of the first batch acknowledged", 41, acknowledged.size());
             karaf.stop();
             karaf.start();
             assertEquals("the generated admin password is printed at the first start only", 1,
@@ -109,6 +111,12 @@ public class DurableRestartIT {
             assertEquals(200, new Api(karaf.httpPort()).post(null, "/auth/token", "{\"username\":\"admin\","
                     + "\"password\":\"" + generated + "\"}").status());
             assertPresentOnce(karaf, acknowledged);
+            String queue = String.join("\n", karaf.clientOutput("fog:queue"));
+            assertTrue("the waiting task is queued again after the restart: " + queue,
+                    queue.contains("parked NO_GPU_NODE") && queue.matches("(?s).*Waiting\\s*\\|\\s*1\\b.*"));
+            karaf.clientOutput("fog:node-register -c 2 -m 2048 --gpus 1 " + run + "-gpu-node");
+            String placed = String.join("\n", karaf.clientOutput("fog:task-info " + run + "-gpu"));
+            assertTrue("a GPU node joining places it: " + placed, placed.contains(run + "-gpu-node"));
 
             // kill -9 while writes stream in
             List<String> stream = new ArrayList<>();
@@ -130,7 +138,7 @@ public class DurableRestartIT {
             karaf.kill();
             writer.get(60, TimeUnit.SECONDS);
             clientThread.shutdown();
-            assertTrue("the kill came before the stream ended", acknowledged.size() < 40 + 6000);
+            assertTrue("the kill came before the stream ended", acknowledged.size() < 41 + 6000);
 
             karaf.start();
             assertPresentOnce(karaf, acknowledged);

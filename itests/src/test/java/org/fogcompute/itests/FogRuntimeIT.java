@@ -79,8 +79,8 @@ public class FogRuntimeIT extends FogTestSupport {
             }
         }
         assertEquals("problems: " + problems, List.of(), problems);
-        assertEquals("api, coordinator, routing, simulator, orchestration, persistence, cache, balancer, security, "
-                + "rest, jetty-errors, shell, console-guard, webconsole", 14, fogBundles);
+        assertEquals("api, coordinator, routing, scheduler, simulator, orchestration, persistence, cache, balancer, "
+                + "security, rest, jetty-errors, shell, console-guard, webconsole", 15, fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
                 + components, components >= 10);
     }

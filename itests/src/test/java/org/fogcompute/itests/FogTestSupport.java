@@ -76,6 +76,7 @@ public abstract class FogTestSupport {
             vmOption("java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-4.4.10.jar"),
             vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
             systemProperty("fog.example.strategy.jar").value(System.getProperty("fog.example.strategy.jar", "")),
+            systemProperty("fog.example.scheduling.jar").value(System.getProperty("fog.example.scheduling.jar", "")),
         };
     }
 

@@ -278,6 +278,8 @@ public class RestApiIT {
                 "GET /tasks/{taskId}", "GET /tasks/{taskId}/assignments", "POST /tasks/{taskId}/start",
                 "POST /tasks/{taskId}/complete", "POST /tasks/{taskId}/fail", "POST /tasks/{taskId}/cancel",
                 "GET /topology", "GET /topology/history", "GET /strategies", "PUT /strategies/default",
+                "GET /scheduler", "GET /scheduler/strategies", "PUT /scheduler/strategies/default",
+                "GET /scheduler/queue", "POST /scheduler/queue/flush",
                 "GET /cache/metrics", "POST /cache/clear", "GET /lb/algorithms", "PUT /lb/default",
                 "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events", "GET /services",
                 "GET /services/dependencies", "GET /services/{service}", "POST /services/restart/{service}",

@@ -3,11 +3,13 @@ package org.fogcompute.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,21 +24,18 @@ import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.ValidationException;
-import org.fogcompute.api.scheduling.QueuedTask;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
-import org.fogcompute.api.scheduling.SchedulingStrategy;
 import org.fogcompute.api.scheduling.TaskQueue;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * The scheduling queue in the real runtime: the built-in strategies are there, swapping the default while tasks wait
- * and are placed loses none and places none twice, a strategy registered at runtime orders the queue and goes away
- * cleanly, and the shell shows the queue.
+ * and are placed loses none and places none twice, a strategy bundle dropped into deploy/ orders the queue and goes
+ * away cleanly with its jar, and the shell shows the queue.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -109,36 +108,41 @@ public class SchedulingIT extends FogTestSupport {
     }
 
     @Test
-    public void aStrategyRegisteredAtRuntimeOrdersTheQueueAndItsRemovalFallsBack() throws Exception {
+    public void aSchedulingStrategyDroppedIntoDeployOrdersTheQueueAndItsRemovalFallsBack() throws Exception {
         awaitStrategies();
-        Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(SchedulingStrategy.NAME_PROPERTY, "lowest-first");
-        // the opposite of priority: the largest number first
-        SchedulingStrategy lowestFirst = () -> Comparator.comparingInt(QueuedTask::priority).reversed();
-        ServiceRegistration<SchedulingStrategy> registration = bundleContext.registerService(SchedulingStrategy.class,
-                lowestFirst, properties);
+        String name = "smallest-first";
+        Path deployed = Paths.get(System.getProperty("karaf.base"), "deploy", "smallest-first-scheduling.jar");
         try {
-            assertTrue(scheduling.names().contains("lowest-first"));
-            assertTrue(execute("fog:sched-list").contains("lowest-first"));
-            execute("fog:sched-set lowest-first");
-            assertEquals("lowest-first", queue.stats().strategy());
-            // nowhere to run: both wait, and a node with room for one takes the one the strategy puts first
-            Task high = tasks.submit(TaskSpec.builder().id("order-high").priority(1).requirements(3, 64).build());
-            Task low = tasks.submit(TaskSpec.builder().id("order-low").priority(9).requirements(3, 64).build());
-            assertEquals(TaskStatus.PENDING, high.status());
-            assertEquals(TaskStatus.PENDING, low.status());
+            CountDownLatch added = whenNames(names -> names.contains(name));
+            Files.copy(Paths.get(System.getProperty("fog.example.scheduling.jar")), deployed,
+                    StandardCopyOption.REPLACE_EXISTING);
+            assertTrue("the strategy did not become selectable within 60 s", added.await(60, TimeUnit.SECONDS));
+            assertTrue(execute("fog:sched-list").contains(name));
+            execute("fog:sched-set " + name);
+            assertEquals(name, queue.stats().strategy());
+            // nowhere to run: both wait; a node with room for the big one or the small one takes the one the
+            // strategy puts first (priority would take the big one: it has priority 1)
+            Task big = tasks.submit(TaskSpec.builder().id("order-big").priority(1).requirements(3, 64).build());
+            Task small = tasks.submit(TaskSpec.builder().id("order-small").priority(9).requirements(1, 64).build());
+            assertEquals(TaskStatus.PENDING, big.status());
+            assertEquals(TaskStatus.PENDING, small.status());
             registry.register(NodeSpec.builder("order-node").capacity(3, 4096).region("order").build());
-            assertEquals(TaskStatus.ASSIGNED, tasks.findTask("order-low").orElseThrow().status());
-            assertEquals(TaskStatus.PENDING, tasks.findTask("order-high").orElseThrow().status());
+            assertEquals(TaskStatus.ASSIGNED, tasks.findTask("order-small").orElseThrow().status());
+            assertEquals(TaskStatus.PENDING, tasks.findTask("order-big").orElseThrow().status());
             String shown = execute("fog:queue");
-            assertTrue(shown, shown.contains("lowest-first") && shown.contains("NO_CAPACITY"));
+            assertTrue(shown, shown.contains(name) && shown.contains("NO_CAPACITY"));
+
+            CountDownLatch removed = whenNames(names -> !names.contains(name));
+            Files.delete(deployed);
+            assertTrue("the strategy was not removed within 60 s", removed.await(60, TimeUnit.SECONDS));
         } finally {
-            registration.unregister();
+            Files.deleteIfExists(deployed);
         }
         // the configured default is gone: the queue keeps the built-in default's order until it returns
         assertEquals("priority", queue.stats().strategy());
-        tasks.cancel("order-high");
-        tasks.complete("order-low");
+        assertTrue(execute("fog:sched-list").contains("is not installed"));
+        tasks.cancel("order-big");
+        tasks.complete("order-small");
         registry.unregister("order-node");
         execute("fog:sched-set priority");
     }
@@ -169,16 +173,22 @@ public class SchedulingIT extends FogTestSupport {
 
     /** The strategies' bundle starts beside the coordinator: waits for the registry to report them all. */
     private void awaitStrategies() throws InterruptedException {
-        CountDownLatch complete = new CountDownLatch(1);
-        scheduling.onChange(() -> {
-            if (scheduling.names().containsAll(BUILT_IN)) {
-                complete.countDown();
-            }
-        });
+        CountDownLatch complete = whenNames(names -> names.containsAll(BUILT_IN));
         if (!scheduling.names().containsAll(BUILT_IN)) {
             complete.await(60, TimeUnit.SECONDS);
         }
         assertTrue("built-in scheduling strategies: " + scheduling.names(), scheduling.names().containsAll(BUILT_IN));
+    }
+
+    /** A latch released once the registry, telling of a change, holds names that satisfy {@code condition}. */
+    private CountDownLatch whenNames(java.util.function.Predicate<java.util.Set<String>> condition) {
+        CountDownLatch latch = new CountDownLatch(1);
+        scheduling.onChange(() -> {
+            if (condition.test(scheduling.names())) {
+                latch.countDown();
+            }
+        });
+        return latch;
     }
 
     private int countDone(List<String> ids) {

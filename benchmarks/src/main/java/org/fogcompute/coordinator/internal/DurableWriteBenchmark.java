@@ -1,19 +1,12 @@
 package org.fogcompute.coordinator.internal;
 
-import java.io.File;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.eclipse.persistence.jpa.PersistenceProvider;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.store.FleetStore;
@@ -52,21 +45,13 @@ public class DurableWriteBenchmark {
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong rows = new AtomicLong();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private EntityManagerFactory factory;
+    private BenchmarkDatabase db;
     private Coordinator coordinator;
-
-    private HikariDataSource pool;
 
     @Setup
     public void setUp() throws Exception {
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(dataSource());
-        config.setMaximumPoolSize(10);
-        pool = new HikariDataSource(config); // as in the distribution (pax-jdbc-pool-hikaricp)
-        DataSource dataSource = pool;
-        factory = new PersistenceProvider().createEntityManagerFactory("fog",
-                Map.of("javax.persistence.nonJtaDataSource", dataSource, "eclipselink.logging.level", "SEVERE"));
-        JpaFleetStore jpa = new JpaFleetStore(JpaFleetStore.Transactions.resourceLocal(factory), dataSource);
+        db = new BenchmarkDatabase(dataSource());
+        JpaFleetStore jpa = db.store;
         FleetStore store = new FleetStore() {
             @Override
             public Snapshot load(String ownerId, int finishedTasks) {
@@ -103,8 +88,7 @@ public class DurableWriteBenchmark {
         // how well writers shared transactions: rows written per commit
         System.out.printf("%n%s: %d commits, %.1f rows per commit%n", database, commits.get(),
                 commits.get() == 0 ? 0.0 : (double) rows.get() / commits.get());
-        factory.close();
-        pool.close();
+        db.close();
     }
 
     @Benchmark
@@ -119,10 +103,7 @@ public class DurableWriteBenchmark {
 
     private DataSource dataSource() throws Exception {
         if (database.equals("derby")) {
-            EmbeddedDataSource derby = new EmbeddedDataSource();
-            derby.setDatabaseName(new File("target/bench-derby-" + run).getAbsolutePath());
-            derby.setCreateDatabase("create");
-            return derby;
+            return BenchmarkDatabase.derby("bench-derby-" + run);
         }
         PGSimpleDataSource postgres = new PGSimpleDataSource();
         postgres.setURL(System.getenv().getOrDefault("FOG_BENCH_JDBC_URL",

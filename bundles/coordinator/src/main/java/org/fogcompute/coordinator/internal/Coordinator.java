@@ -80,6 +80,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     private SchedulingStrategies scheduling = SchedulingStrategyRegistry.NONE;
     /** The strategy whose order the queue keeps now (null: built in); guarded by the lock. */
     private String queueOrderName;
+    /** The strategies changed since the queue was last sorted: the next drain sorts it again. */
+    private volatile boolean orderStale = true;
     private long lastFlushMillis;
     private long deadlineExceeded;
     /** Takes a permit for the node a task goes to (the circuit breakers' trial permits); guarded by the lock. */
@@ -131,26 +133,25 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         if (!running) {
             return; // a stopped coordinator still listening: nothing to re-sort
         }
+        // even if this transaction cannot run now (database away), the next drain sorts the queue again
+        orderStale = true;
         synchronized (lock) {
             if (!tx.ready) {
-                reorderQueue();
-                return;
+                return; // restore() sorts it
             }
         }
         tx.mutate(() -> {
-            reorderQueue();
             queue.capacityChanged(CapacityEvent.STRATEGY_CHANGED);
             drainQueue();
             return null;
         });
     }
 
+    /** Sorts the queue in the order of the default scheduling strategy as it is now; call under the lock. */
     private void reorderQueue() {
-        String name = Scheduling.orderName(scheduling);
-        if (!java.util.Objects.equals(name, queueOrderName) || name == null) {
-            queue.reorder(Scheduling.orderOf(scheduling));
-            queueOrderName = name;
-        }
+        orderStale = false;
+        queue.reorder(Scheduling.orderOf(scheduling));
+        queueOrderName = Scheduling.orderName(scheduling);
     }
 
     public boolean isReady() {
@@ -508,6 +509,9 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
      * least as much as one that found no capacity is parked without an attempt.
      */
     private void drainQueue() {
+        if (orderStale) {
+            reorderQueue();
+        }
         Instant now = clock.instant();
         List<TaskSpec> noCapacity = new ArrayList<>(4);
         SchedulingQueue.Attempt attempt;
@@ -943,7 +947,6 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             tx.ready = false;
             state.clear();
             state.load(snapshot, clock.instant(), settings.heartbeatInterval().toMillis());
-            queueOrderName = null;
             reorderQueue();
             tx.ready = true;
         }
