@@ -41,4 +41,12 @@ public interface SchedulingStrategy {
     default NodeChoice choose(TaskSpec task, Candidates candidates) {
         return NodeChoice.ROUTING;
     }
+
+    /**
+     * Whether this strategy prices nodes and keeps a task within its {@link TaskSpec#priceLimit()}. A task with a
+     * price limit is refused at submission when its strategy does not, rather than have the limit silently ignored.
+     */
+    default boolean honoursPriceLimit() {
+        return false;
+    }
 }

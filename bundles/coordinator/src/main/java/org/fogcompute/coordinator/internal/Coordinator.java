@@ -476,6 +476,11 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     /** The scheduling strategy of the task (or the default) may refuse it at submission: a 422 with its reason. */
     private void admit(TaskSpec spec) {
         SchedulingStrategies.NamedStrategy named = scheduling.resolve(spec.schedulingStrategy()).orElse(null);
+        if (spec.priceLimit() != null && (named == null || !honoursPriceLimit(named.strategy()))) {
+            throw new ValidationException("priceLimit", "a price limit is kept by a scheduling strategy that prices "
+                    + "nodes (cost); " + (named == null ? "no scheduling strategy is installed"
+                    : "'" + named.name() + "' does not") + ": name one in schedulingStrategy, or leave priceLimit out");
+        }
         if (named == null) {
             return;
         }
@@ -488,6 +493,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         if (refusal != null) {
             throw new ValidationException("admission", "scheduling strategy '" + named.name() + "' refused the task: "
                     + refusal);
+        }
+    }
+
+    private static boolean honoursPriceLimit(SchedulingStrategy strategy) {
+        try {
+            return strategy.honoursPriceLimit();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -10,7 +10,8 @@ import org.fogcompute.api.NotFoundException;
 
 /**
  * Services of one kind by the name they were registered under, with a default that configuration may name before its
- * service arrives. Safe for concurrent add, remove and lookup. Routing and scheduling strategies are kept this way.
+ * service arrives. Safe for concurrent add, remove and lookup. The routing and scheduling strategy registries are
+ * this with their kind's lookup.
  */
 class NamedServices<S> {
     private final ConcurrentMap<String, S> byName = new ConcurrentHashMap<>();
@@ -18,31 +19,31 @@ class NamedServices<S> {
     private final String builtInDefault;
     private volatile String defaultName;
 
-    NamedServices(String defaultName, String builtInDefault) {
+    protected NamedServices(String defaultName, String builtInDefault) {
         this.defaultName = defaultName;
         this.builtInDefault = builtInDefault;
     }
 
-    void add(String name, S service) {
+    public void add(String name, S service) {
         byName.put(name, service);
         everRegistered.add(name);
     }
 
     /** Removes the service only if it is still the one registered under that name. */
-    void remove(String name, S service) {
+    public void remove(String name, S service) {
         byName.computeIfPresent(name, (key, current) -> current == service ? null : current);
     }
 
-    SortedSet<String> names() {
+    public SortedSet<String> names() {
         return new TreeSet<>(byName.keySet());
     }
 
-    String defaultName() {
+    public String defaultName() {
         return defaultName;
     }
 
     /** @throws NotFoundException when no service of that name is registered */
-    void setDefault(String name) {
+    public void setDefault(String name) {
         if (name == null || !byName.containsKey(name)) {
             throw new NotFoundException("unknown strategy '" + name + "'; available: " + names());
         }
@@ -50,15 +51,15 @@ class NamedServices<S> {
     }
 
     /** Sets the default without checking that it is registered (configuration may name one not yet there). */
-    void configureDefault(String name) {
+    protected void configureDefault(String name) {
         defaultName = name;
     }
 
-    Optional<S> find(String name) {
+    public Optional<S> find(String name) {
         return Optional.ofNullable(name == null ? null : byName.get(name));
     }
 
-    boolean isKnown(String name) {
+    public boolean isKnown(String name) {
         return name != null && (byName.containsKey(name) || everRegistered.contains(name));
     }
 
@@ -74,5 +75,11 @@ class NamedServices<S> {
         }
         SortedSet<String> names = names();
         return names.isEmpty() ? null : names.first();
+    }
+
+    /** The name a service was registered under, from its properties; null when it has none. */
+    static String nameOf(java.util.Map<String, Object> properties, String nameProperty) {
+        Object name = properties.get(nameProperty);
+        return name == null ? null : name.toString();
     }
 }

@@ -102,7 +102,6 @@ public class RoutingStrategyRegistryComponent extends RoutingStrategyRegistry {
     }
 
     private static String nameOf(Map<String, Object> properties) {
-        Object name = properties.get(RoutingStrategy.NAME_PROPERTY);
-        return name == null ? null : name.toString();
+        return NamedServices.nameOf(properties, RoutingStrategy.NAME_PROPERTY);
     }
 }

@@ -85,7 +85,6 @@ public class SchedulingStrategyRegistryComponent extends SchedulingStrategyRegis
     }
 
     private static String nameOf(Map<String, Object> properties) {
-        Object name = properties.get(SchedulingStrategy.NAME_PROPERTY);
-        return name == null ? null : name.toString();
+        return NamedServices.nameOf(properties, SchedulingStrategy.NAME_PROPERTY);
     }
 }

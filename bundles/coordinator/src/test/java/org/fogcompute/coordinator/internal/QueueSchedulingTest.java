@@ -122,8 +122,13 @@ class QueueSchedulingTest {
                 .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("deadline");
         assertThatThrownBy(() -> task("z", 1, 64).priceLimit(-1.0).build())
                 .isInstanceOf(ValidationException.class).extracting("field").isEqualTo("priceLimit");
+        // a price limit no strategy of the task would keep is refused, not silently ignored
+        assertThatThrownBy(() -> coordinator.submit(task("w", 1, 64).priceLimit(5.0).build()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("'fifo' does not")
+                .extracting("field").isEqualTo("priceLimit");
         assertThat(coordinator.findTask("x")).isEmpty();
         assertThat(coordinator.findTask("y")).isEmpty();
+        assertThat(coordinator.findTask("w")).isEmpty();
         assertThat(coordinator.stats().total()).isZero();
         assertThat(store.tasks).isEmpty();
     }
@@ -158,6 +163,11 @@ class QueueSchedulingTest {
             @Override
             public Comparator<QueuedTask> order() {
                 return (x, y) -> 0;
+            }
+
+            @Override
+            public boolean honoursPriceLimit() {
+                return true;
             }
 
             @Override

@@ -74,6 +74,11 @@ public class CostStrategy implements SchedulingStrategy {
         return NodeChoice.of(cheapest);
     }
 
+    @Override
+    public boolean honoursPriceLimit() {
+        return true;
+    }
+
     Price priceOf(Node node) {
         return node.spec().price() == null ? defaultPrice : node.spec().price();
     }
