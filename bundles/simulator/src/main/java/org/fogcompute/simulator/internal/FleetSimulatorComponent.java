@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -29,8 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Simulated nodes heartbeat every second with random load; each tick they start their ASSIGNED tasks and complete
- * about a third of their RUNNING ones. Stopping (or stopping the bundle) unregisters every simulated node.
+ * Simulated nodes heartbeat every second with random load and run the tasks routed to them. Each node has hidden
+ * truths the schedulers must learn: a speed (a run takes the task type's base time, 2 to 8 s by type, times the
+ * node's factor, 0.5 to 4, with some noise) and a failure rate (most nodes 1 %, one in six 30 %). Each tick they
+ * start their ASSIGNED tasks, and complete or fail the RUNNING ones whose time is up. Everything is drawn from a fixed
+ * seed, so a simulation is repeatable. Stopping (or stopping the bundle) unregisters every simulated node.
  */
 @Component(property = {"fog.service.name=simulator", "fog.service.critical=false"}, service = FleetSimulator.class)
 public class FleetSimulatorComponent implements FleetSimulator {
@@ -48,6 +52,13 @@ public class FleetSimulatorComponent implements FleetSimulator {
     private final AtomicLong completed = new AtomicLong();
     private ScheduledExecutorService scheduler;
     private volatile List<String> nodeIds = List.of();
+    /** Hidden truths per simulated node: speed factor and failure rate. */
+    private final Map<String, double[]> truths = new ConcurrentHashMap<>();
+    /** Running tasks: when their run ends, and whether it succeeds. */
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+    private record Run(long endsAtMillis, boolean succeeds, String nodeId) {
+    }
 
     @Activate
     public FleetSimulatorComponent(@Reference NodeRegistry registry, @Reference TaskService tasks) {
@@ -81,6 +92,11 @@ public class FleetSimulatorComponent implements FleetSimulator {
         }
         registry.registerAll(specs);
         nodeIds = specs.stream().map(NodeSpec::id).toList();
+        truths.clear();
+        runs.clear();
+        for (String id : nodeIds) {
+            truths.put(id, new double[] {0.5 * Math.pow(8, random.nextDouble()), random.nextInt(6) == 0 ? 0.3 : 0.01});
+        }
         heartbeats.set(0);
         started.set(0);
         completed.set(0);
@@ -117,6 +133,7 @@ public class FleetSimulatorComponent implements FleetSimulator {
         }
         Status last = new Status(false, nodeIds.size(), heartbeats.get(), started.get(), completed.get());
         nodeIds = List.of();
+        runs.clear();
         log.info("Simulation stopped");
         return last;
     }
@@ -136,16 +153,34 @@ public class FleetSimulatorComponent implements FleetSimulator {
             for (String id : currentNodeIds()) {
                 heartbeat(id);
             }
+            long now = System.currentTimeMillis();
             for (Task task : tasks.list(new TaskQuery(TaskStatus.ASSIGNED, null, 0, 10_000)).items()) {
-                if (isSimulated(task.nodeId())) {
+                double[] truth = task.nodeId() == null ? null : truths.get(task.nodeId());
+                if (truth != null) {
                     tasks.start(task.id());
                     started.incrementAndGet();
+                    double seconds = baseSeconds(task.spec().type()) * truth[0] * Math.exp(0.2 * random.nextGaussian());
+                    boolean succeeds = random.nextDouble() >= truth[1];
+                    // a failing run stops part-way
+                    long millis = (long) (1000 * seconds * (succeeds ? 1 : random.nextDouble()));
+                    runs.put(task.id(), new Run(now + millis, succeeds, task.nodeId()));
                 }
             }
-            for (Task task : tasks.list(new TaskQuery(TaskStatus.RUNNING, null, 0, 10_000)).items()) {
-                if (isSimulated(task.nodeId()) && random.nextInt(3) == 0) {
-                    tasks.complete(task.id());
-                    completed.incrementAndGet();
+            for (Map.Entry<String, Run> entry : runs.entrySet()) {
+                Run run = entry.getValue();
+                if (run.endsAtMillis() > now) {
+                    continue;
+                }
+                runs.remove(entry.getKey());
+                try {
+                    if (run.succeeds()) {
+                        tasks.complete(entry.getKey());
+                        completed.incrementAndGet();
+                    } else {
+                        tasks.fail(entry.getKey(), "simulated failure on " + run.nodeId());
+                    }
+                } catch (FogException e) {
+                    // cancelled or re-routed meanwhile: nothing to finish
                 }
             }
         } catch (FogException e) {
@@ -164,11 +199,12 @@ public class FleetSimulatorComponent implements FleetSimulator {
         }
     }
 
-    private List<String> currentNodeIds() {
-        return nodeIds;
+    /** A task type's base run time: 2, 4, 6 or 8 s, fixed per type. */
+    static double baseSeconds(String type) {
+        return 2 + 2 * Math.floorMod(type.hashCode(), 4);
     }
 
-    private static boolean isSimulated(String nodeId) {
-        return nodeId != null && nodeId.startsWith(PREFIX);
+    private List<String> currentNodeIds() {
+        return nodeIds;
     }
 }
