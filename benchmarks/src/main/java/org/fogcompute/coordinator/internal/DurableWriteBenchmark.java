@@ -109,6 +109,9 @@ public class DurableWriteBenchmark {
         postgres.setURL(System.getenv().getOrDefault("FOG_BENCH_JDBC_URL",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&reWriteBatchedInserts=true"));
         try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS fog_ledger_posting");
+            statement.execute("DROP TABLE IF EXISTS fog_ledger_entry");
+            statement.execute("DROP TABLE IF EXISTS fog_ledger_account");
             statement.execute("DROP TABLE IF EXISTS fog_task");
             statement.execute("DROP TABLE IF EXISTS fog_node");
             statement.execute("DROP TABLE IF EXISTS fog_schema_version");

@@ -29,7 +29,8 @@ public final class Checks {
         return value != null && ID.matcher(value).matches();
     }
 
-    static String id(String field, String value) {
+    /** The value if it is a valid id, else a ValidationException naming the field. */
+    public static String id(String field, String value) {
         if (!isId(value)) {
             throw new ValidationException(field, field + " must be " + ID_RULE + ", got " + quote(value));
         }

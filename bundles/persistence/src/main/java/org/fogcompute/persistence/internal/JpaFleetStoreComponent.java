@@ -1,10 +1,17 @@
 package org.fogcompute.persistence.internal;
 
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
+import org.fogcompute.api.ledger.Account;
+import org.fogcompute.api.ledger.AccountKind;
+import org.fogcompute.api.ledger.JournalEntry;
+import org.fogcompute.api.ledger.LedgerStore;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.service.component.annotations.Activate;
@@ -16,12 +23,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The store in OSGi: the {@code fog} persistence unit (Aries JPA, EclipseLink) over the {@code fog} DataSource that
  * pax-jdbc-config registers from {@code etc/org.ops4j.datasource-fog.cfg} (embedded Derby by default, PostgreSQL by
- * editing that file).
+ * editing that file). The ledger's store lives in the same database and schema, so this one service provides both:
+ * one owner of the migrations, and the ledger depends on persistence alone.
  */
 @Component(property = {"fog.service.name=persistence", "fog.service.critical=true", "hc.name=Fog database",
-    "hc.tags=fog"}, service = {FleetStore.class, HealthCheck.class}, immediate = true)
-public class JpaFleetStoreComponent extends JpaFleetStore implements HealthCheck {
+    "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HealthCheck.class}, immediate = true)
+public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
+    private final JdbcLedgerStore ledger;
 
     @Activate
     public JpaFleetStoreComponent(@Reference(target = "(osgi.unit.name=fog)") JpaTemplate jpa,
@@ -33,11 +42,47 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements HealthCheck
                 return jpa.txExpr(TransactionType.Required, work::apply);
             }
         }, dataSource);
+        this.ledger = new JdbcLedgerStore(dataSource, Clock.systemUTC(), this::ensureSchema);
         try {
             LOG.info("Fog database schema at version {}", ensureSchema());
         } catch (StoreUnavailableException e) {
             LOG.warn("Fog database not reachable yet ({}); the schema is migrated when it is", e.getMessage());
         }
+    }
+
+    @Override
+    public Account open(String id, AccountKind kind) {
+        return ledger.open(id, kind);
+    }
+
+    @Override
+    public JournalEntry post(JournalEntry entry) {
+        return ledger.post(entry);
+    }
+
+    @Override
+    public Optional<Account> account(String id) {
+        return ledger.account(id);
+    }
+
+    @Override
+    public List<Account> accounts(int offset, int limit) {
+        return ledger.accounts(offset, limit);
+    }
+
+    @Override
+    public List<JournalEntry> journal(String accountId, int offset, int limit) {
+        return ledger.journal(accountId, offset, limit);
+    }
+
+    @Override
+    public Optional<JournalEntry> entry(String key) {
+        return ledger.entry(key);
+    }
+
+    @Override
+    public long sumOfBalances() {
+        return ledger.sumOfBalances();
     }
 
     /** Health for Felix Health Checks: the database answers a query (row counts) within the check's time limit. */

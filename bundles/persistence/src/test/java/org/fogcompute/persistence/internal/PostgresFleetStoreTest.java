@@ -3,7 +3,6 @@ package org.fogcompute.persistence.internal;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The store on PostgreSQL at {@code FOG_TEST_JDBC_URL} (e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres});
@@ -15,9 +14,6 @@ class PostgresFleetStoreTest extends FleetStoreContract {
 
     @Override
     protected DataSource emptyDatabase() throws SQLException {
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(System.getenv("FOG_TEST_JDBC_URL"));
-        dropFogTables(postgres);
-        return postgres;
+        return TestDatabases.postgres();
     }
 }

@@ -1,0 +1,13 @@
+package org.fogcompute.api.ledger;
+
+import org.fogcompute.api.ValidationException;
+
+/** A movement would take an account below zero: it was not applied. */
+public class InsufficientCreditsException extends ValidationException {
+    private static final long serialVersionUID = 1L;
+
+    public InsufficientCreditsException(String accountId, long needed) {
+        super("amount", "account '" + accountId + "' has fewer than the " + Credits.format(needed)
+                + " credits this needs");
+    }
+}

@@ -1,0 +1,285 @@
+package org.fogcompute.persistence.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import javax.sql.DataSource;
+import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.ledger.Account;
+import org.fogcompute.api.ledger.AccountKind;
+import org.fogcompute.api.ledger.EntryKind;
+import org.fogcompute.api.ledger.InsufficientCreditsException;
+import org.fogcompute.api.ledger.JournalEntry;
+import org.fogcompute.api.ledger.LedgerStore;
+import org.fogcompute.api.ledger.Posting;
+
+/**
+ * The ledger in the fleet's database, in plain JDBC: a posting is a conditional update ({@code balance + amount >= 0}
+ * unless the account is the treasury), so two concurrent movements can never overdraw an account, and the database's
+ * row locks serialise them without a read-modify-write in Java. The entry's key is claimed first (a unique index):
+ * a concurrent replay waits for the first and then finds its entry. Accounts are updated in id order, so two entries
+ * touching the same accounts cannot deadlock.
+ */
+public class JdbcLedgerStore implements LedgerStore {
+    /** Bounds every statement, so that a hung database answers 503 within seconds instead of holding callers. */
+    static final int QUERY_TIMEOUT_SECONDS = 10;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final Runnable ensureSchema;
+
+    /** @param ensureSchema migrates the database (the ledger's tables are migration V5) unless done already */
+    public JdbcLedgerStore(DataSource dataSource, Clock clock, Runnable ensureSchema) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.ensureSchema = ensureSchema;
+    }
+
+    @Override
+    public Account open(String id, AccountKind kind) {
+        return inTransaction(connection -> {
+            Optional<Account> existing = account(connection, id);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            try (PreparedStatement insert = prepare(connection, "INSERT INTO fog_ledger_account (id, kind, balance, "
+                    + "opened_at) VALUES (?, ?, 0, ?)")) {
+                insert.setString(1, id);
+                insert.setString(2, kind.name());
+                insert.setLong(3, clock.millis());
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (isDuplicate(e)) {
+                    connection.rollback(); // opened by a concurrent caller: theirs stands
+                    return account(connection, id).orElseThrow(() -> e);
+                }
+                throw e;
+            }
+            return account(connection, id).orElseThrow();
+        });
+    }
+
+    @Override
+    public JournalEntry post(JournalEntry entry) {
+        return inTransaction(connection -> {
+            Optional<JournalEntry> existing = entry(connection, entry.key());
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            long at = entry.at().toEpochMilli();
+            try (PreparedStatement insert = prepare(connection, "INSERT INTO fog_ledger_entry (entry_key, kind, "
+                    + "memo, at_millis) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, entry.key());
+                insert.setString(2, entry.kind().name());
+                insert.setString(3, entry.memo());
+                insert.setLong(4, at);
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                if (isDuplicate(e)) {
+                    connection.rollback(); // the same key, posted concurrently: that one stands
+                    return entry(connection, entry.key()).orElseThrow(() -> e);
+                }
+                throw e;
+            }
+            List<Posting> ordered = new ArrayList<>(entry.postings());
+            ordered.sort(Comparator.comparing(Posting::accountId));
+            try (PreparedStatement update = prepare(connection, "UPDATE fog_ledger_account SET balance = balance + ? "
+                    + "WHERE id = ? AND (kind = 'TREASURY' OR balance + ? >= 0)");
+                 PreparedStatement posting = prepare(connection, "INSERT INTO fog_ledger_posting (entry_key, "
+                         + "account_id, amount, at_millis) VALUES (?, ?, ?, ?)")) {
+                for (Posting p : ordered) {
+                    update.setLong(1, p.amount());
+                    update.setString(2, p.accountId());
+                    update.setLong(3, p.amount());
+                    if (update.executeUpdate() == 0) {
+                        boolean open = account(connection, p.accountId()).isPresent();
+                        connection.rollback();
+                        if (!open) {
+                            throw new NotFoundException("account '" + p.accountId() + "' is not open");
+                        }
+                        throw new InsufficientCreditsException(p.accountId(), -p.amount());
+                    }
+                    posting.setString(1, entry.key());
+                    posting.setString(2, p.accountId());
+                    posting.setLong(3, p.amount());
+                    posting.setLong(4, at);
+                    posting.addBatch();
+                }
+                posting.executeBatch();
+            }
+            return new JournalEntry(entry.key(), entry.kind(), entry.postings(), entry.memo(),
+                    Instant.ofEpochMilli(at));
+        });
+    }
+
+    @Override
+    public Optional<Account> account(String id) {
+        return inTransaction(connection -> account(connection, id));
+    }
+
+    @Override
+    public List<Account> accounts(int offset, int limit) {
+        return inTransaction(connection -> {
+            List<Account> accounts = new ArrayList<>();
+            try (PreparedStatement query = prepare(connection, "SELECT id, kind, balance, opened_at FROM "
+                    + "fog_ledger_account ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                query.setInt(1, offset);
+                query.setInt(2, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        accounts.add(accountOf(rows));
+                    }
+                }
+            }
+            return accounts;
+        });
+    }
+
+    @Override
+    public List<JournalEntry> journal(String accountId, int offset, int limit) {
+        return inTransaction(connection -> {
+            List<Head> heads = new ArrayList<>();
+            try (PreparedStatement query = prepare(connection, "SELECT e.entry_key, e.kind, e.memo, e.at_millis "
+                    + "FROM fog_ledger_posting p JOIN fog_ledger_entry e ON e.entry_key = p.entry_key "
+                    + "WHERE p.account_id = ? ORDER BY p.at_millis DESC, p.entry_key DESC "
+                    + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                query.setString(1, accountId);
+                query.setInt(2, offset);
+                query.setInt(3, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        heads.add(headOf(rows));
+                    }
+                }
+            }
+            return entries(connection, heads);
+        });
+    }
+
+    @Override
+    public Optional<JournalEntry> entry(String key) {
+        return inTransaction(connection -> entry(connection, key));
+    }
+
+    @Override
+    public long sumOfBalances() {
+        return inTransaction(connection -> {
+            try (PreparedStatement query = prepare(connection, "SELECT COALESCE(SUM(balance), 0) FROM "
+                    + "fog_ledger_account"); ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private Optional<JournalEntry> entry(Connection connection, String key) throws SQLException {
+        List<Head> heads = new ArrayList<>(1);
+        try (PreparedStatement query = prepare(connection, "SELECT entry_key, kind, memo, at_millis FROM "
+                + "fog_ledger_entry WHERE entry_key = ?")) {
+            query.setString(1, key);
+            try (ResultSet rows = query.executeQuery()) {
+                if (rows.next()) {
+                    heads.add(headOf(rows));
+                }
+            }
+        }
+        List<JournalEntry> found = entries(connection, heads);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** An entry as its row says it, before its postings are read. */
+    private record Head(String key, EntryKind kind, String memo, long atMillis) {
+    }
+
+    private static Head headOf(ResultSet rows) throws SQLException {
+        return new Head(rows.getString(1), EntryKind.valueOf(rows.getString(2)), rows.getString(3), rows.getLong(4));
+    }
+
+    /** The entries of the given heads with their postings, in the heads' order. */
+    private static List<JournalEntry> entries(Connection connection, List<Head> heads) throws SQLException {
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Posting>> postings = new LinkedHashMap<>();
+        StringJoiner in = new StringJoiner(", ", "(", ")");
+        for (Head head : heads) {
+            in.add("?");
+            postings.put(head.key(), new ArrayList<>());
+        }
+        try (PreparedStatement query = prepare(connection, "SELECT entry_key, account_id, amount FROM "
+                + "fog_ledger_posting WHERE entry_key IN " + in)) {
+            int i = 1;
+            for (Head head : heads) {
+                query.setString(i++, head.key());
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    postings.get(rows.getString(1)).add(new Posting(rows.getString(2), rows.getLong(3)));
+                }
+            }
+        }
+        List<JournalEntry> entries = new ArrayList<>(heads.size());
+        for (Head head : heads) {
+            entries.add(new JournalEntry(head.key(), head.kind(), postings.get(head.key()), head.memo(),
+                    Instant.ofEpochMilli(head.atMillis())));
+        }
+        return entries;
+    }
+
+    private static Optional<Account> account(Connection connection, String id) throws SQLException {
+        try (PreparedStatement query = prepare(connection, "SELECT id, kind, balance, opened_at FROM "
+                + "fog_ledger_account WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? Optional.of(accountOf(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Account accountOf(ResultSet rows) throws SQLException {
+        return new Account(rows.getString(1), AccountKind.valueOf(rows.getString(2)), rows.getLong(3),
+                Instant.ofEpochMilli(rows.getLong(4)));
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+        return statement;
+    }
+
+    private static boolean isDuplicate(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    private interface Work<R> {
+        R run(Connection connection) throws SQLException;
+    }
+
+    /** One transaction; the database's errors as the fleet store reports them (unavailable, refused, conflict). */
+    private <R> R inTransaction(Work<R> work) {
+        ensureSchema.run();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                R result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw JpaFleetStore.classify(new IllegalStateException(e.getMessage(), e));
+        }
+    }
+}
