@@ -280,6 +280,8 @@ public class RestApiIT {
                 "GET /topology", "GET /topology/history", "GET /strategies", "PUT /strategies/default",
                 "GET /scheduler", "GET /scheduler/strategies", "PUT /scheduler/strategies/default",
                 "GET /scheduler/queue", "POST /scheduler/queue/flush",
+                "GET /ledger/accounts", "POST /ledger/accounts", "GET /ledger/accounts/{accountId}",
+                "POST /ledger/grants",
                 "GET /cache/metrics", "POST /cache/clear", "GET /lb/algorithms", "PUT /lb/default",
                 "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events", "GET /services",
                 "GET /services/dependencies", "GET /services/{service}", "POST /services/restart/{service}",
@@ -304,6 +306,31 @@ public class RestApiIT {
                     && reply.error().startsWith("no such resource"));
             assertTrue(operation + " answered " + reply, reply.status() < 500);
         }
+    }
+
+    @Test
+    public void creditsAreGrantedOnceAndOnlyOperatorsAndAdminsSeeBalances() {
+        assertEquals(201, api.post(admin, "/ledger/accounts", "{\"id\":\"http-alice\",\"kind\":\"SUBMITTER\"}")
+                .status());
+        String grant = "{\"key\":\"http-grant-1\",\"account\":\"http-alice\",\"credits\":12.5,\"memo\":\"hi\"}";
+        assertEquals(201, api.post(admin, "/ledger/grants", grant).status());
+        assertEquals("the same key grants once", 201, api.post(admin, "/ledger/grants", grant).status());
+        Reply detail = api.get(operator, "/ledger/accounts/http-alice");
+        assertEquals(detail.body(), 200, detail.status());
+        assertEquals("12.5", detail.json().get("account").get("balance").asText());
+        assertEquals(1, detail.json().get("journal").size());
+        Reply accounts = api.get(operator, "/ledger/accounts");
+        assertTrue(accounts.json().get("balanced").asBoolean());
+        assertEquals(403, api.get(viewer, "/ledger/accounts").status());
+        assertEquals(403, api.post(operator, "/ledger/grants", grant.replace("http-grant-1", "http-grant-2"))
+                .status());
+        Reply negative = api.post(admin, "/ledger/grants", "{\"account\":\"http-alice\",\"credits\":-1}");
+        assertEquals(422, negative.status());
+        assertEquals("credits", negative.json().get("field").asText());
+        assertEquals(404, api.post(admin, "/ledger/grants", "{\"account\":\"nobody\",\"credits\":1}").status());
+        assertEquals(422, api.post(admin, "/ledger/accounts", "{\"id\":\"x\",\"kind\":\"TREASURY\"}").status());
+        assertEquals("12.5", api.get(admin, "/ledger/accounts/http-alice").json().get("account").get("balance")
+                .asText());
     }
 
     // --- authentication and roles ------------------------------------------------------------------------------

@@ -6,12 +6,9 @@ import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.ledger.Credits;
 import org.fogcompute.api.ledger.Ledger;
 import org.fogcompute.api.ledger.LedgerStore;
-import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The ledger as the L0 fog service. It depends on persistence alone (its store); its health check is the ledger's
@@ -20,17 +17,14 @@ import org.slf4j.LoggerFactory;
 @Component(service = {Ledger.class, HealthCheck.class}, immediate = true,
         property = {"fog.service.name=ledger", "fog.service.critical=false", "hc.name=Fog ledger", "hc.tags=fog"})
 public class LedgerComponent extends DoubleEntryLedger implements HealthCheck {
-    private static final Logger LOG = LoggerFactory.getLogger(LedgerComponent.class);
-
+    /**
+     * Touches no database: activation runs on the thread that registered the store, and a database that is down at
+     * start would hold every other fog service's activation behind it. The treasury and escrow accounts are opened at
+     * the first movement.
+     */
     @Activate
     public LedgerComponent(@Reference LedgerStore store) {
         super(store, Clock.systemUTC());
-        try {
-            openSystemAccounts();
-        } catch (StoreUnavailableException e) {
-            LOG.warn("Fog ledger: database not reachable yet ({}); its accounts are opened at the first movement",
-                    e.getMessage());
-        }
     }
 
     @Override

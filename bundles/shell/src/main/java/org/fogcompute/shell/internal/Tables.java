@@ -21,6 +21,9 @@ import org.fogcompute.api.services.ServiceGraph;
 import org.fogcompute.api.services.ServiceHealth;
 import org.fogcompute.api.services.ServiceInfo;
 import org.fogcompute.api.cache.CacheStats;
+import org.fogcompute.api.ledger.Account;
+import org.fogcompute.api.ledger.Credits;
+import org.fogcompute.api.ledger.JournalEntry;
 import org.fogcompute.api.scheduling.PredictionError;
 import org.fogcompute.api.scheduling.QueueStats;
 import org.fogcompute.api.store.FleetStore;
@@ -320,6 +323,35 @@ final class Tables {
                     + "against the fleet-wide rate)", error.predictions(), 100 * error.medianAbsolutePercentageError(),
                     error.meanAbsoluteLogRatio(), 100 * error.intervalCoverage(), error.brier(), error.brierSkill()));
         }
+    }
+
+    static void accounts(Collection<Account> accounts, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No accounts");
+        table.column("ACCOUNT");
+        table.column("KIND");
+        table.column("BALANCE").alignRight();
+        table.column("OPENED");
+        for (Account a : accounts) {
+            table.addRow().addContent(a.id(), a.kind(), Credits.format(a.balance()), time(a.openedAt()));
+        }
+        table.print(out, format);
+    }
+
+    /** Journal entries as they change one account. */
+    static void journal(Collection<JournalEntry> entries, String accountId, PrintStream out) {
+        ShellTable table = new ShellTable().emptyTableText("No entries");
+        table.column("AT");
+        table.column("KIND");
+        table.column("CHANGE").alignRight();
+        table.column("KEY");
+        table.column("MEMO");
+        for (JournalEntry e : entries) {
+            long change = e.postings().stream().filter(p -> p.accountId().equals(accountId))
+                    .mapToLong(org.fogcompute.api.ledger.Posting::amount).sum();
+            table.addRow().addContent(time(e.at()), e.kind(), (change > 0 ? "+" : "") + Credits.format(change),
+                    e.key(), dash(e.memo()));
+        }
+        table.print(out, true);
     }
 
     private static ShellTable keyValueTable() {
