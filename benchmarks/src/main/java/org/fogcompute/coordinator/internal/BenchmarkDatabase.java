@@ -3,15 +3,19 @@ package org.fogcompute.coordinator.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.persistence.jpa.PersistenceProvider;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.fogcompute.persistence.internal.JpaFleetStore;
 
 /** The fleet's database as the distribution opens it (HikariCP pool of 10, JPA store), for benchmarks. */
-final class BenchmarkDatabase implements AutoCloseable {
+public final class BenchmarkDatabase implements AutoCloseable {
     final HikariDataSource pool;
     final EntityManagerFactory factory;
     final JpaFleetStore store;
@@ -27,11 +31,28 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /** Embedded Derby in a new directory, the distribution's default database. */
-    static DataSource derby(String name) {
+    public static DataSource derby(String name) {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(new File("target/" + name).getAbsolutePath());
         derby.setCreateDatabase("create");
         return derby;
+    }
+
+    /**
+     * PostgreSQL from {@code FOG_BENCH_JDBC_URL} (default the local {@code test} database) with every fog table dropped,
+     * so that the schema is migrated afresh.
+     */
+    public static DataSource emptyPostgres() throws SQLException {
+        PGSimpleDataSource postgres = new PGSimpleDataSource();
+        postgres.setURL(System.getenv().getOrDefault("FOG_BENCH_JDBC_URL",
+                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&reWriteBatchedInserts=true"));
+        try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : new String[] {"fog_ledger_posting", "fog_ledger_entry", "fog_ledger_account",
+                "fog_task", "fog_node", "fog_schema_version"}) {
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
+        }
+        return postgres;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.fogcompute.coordinator.internal;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Durable writes through the coordinator, over a HikariCP pool as in the distribution (SPEC §14, issue 3): each call returns only after its change is committed to
@@ -102,20 +99,7 @@ public class DurableWriteBenchmark {
     }
 
     private DataSource dataSource() throws Exception {
-        if (database.equals("derby")) {
-            return BenchmarkDatabase.derby("bench-derby-" + run);
-        }
-        PGSimpleDataSource postgres = new PGSimpleDataSource();
-        postgres.setURL(System.getenv().getOrDefault("FOG_BENCH_JDBC_URL",
-                "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&reWriteBatchedInserts=true"));
-        try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS fog_ledger_posting");
-            statement.execute("DROP TABLE IF EXISTS fog_ledger_entry");
-            statement.execute("DROP TABLE IF EXISTS fog_ledger_account");
-            statement.execute("DROP TABLE IF EXISTS fog_task");
-            statement.execute("DROP TABLE IF EXISTS fog_node");
-            statement.execute("DROP TABLE IF EXISTS fog_schema_version");
-        }
-        return postgres;
+        return database.equals("derby") ? BenchmarkDatabase.derby("bench-derby-" + run)
+                : BenchmarkDatabase.emptyPostgres();
     }
 }
