@@ -99,12 +99,12 @@ public class WebConsoleBrowserIT {
         List<String> titles = browser.findElements(By.xpath("//ul[@id='navmenu']/li[a[normalize-space(.)='Fog']]"
                 + "//a[contains(@href, '/system/console/fog-')]")).stream()
                 .map(link -> link.getAttribute("textContent").trim()).toList();
-        for (String title : List.of("Overview", "Nodes", "Tasks", "Strategies", "Scheduler", "Services", "Cache",
-                "Load balancer")) {
+        for (String title : List.of("Overview", "Nodes", "Tasks", "Strategies", "Scheduler", "Ledger", "Services",
+                "Cache", "Load balancer")) {
             assertTrue("navigation lists " + title + ": " + titles, titles.contains(title));
         }
         for (String page : List.of("fog-overview", "fog-nodes", "fog-tasks", "fog-strategies", "fog-scheduler",
-                "fog-services", "fog-cache", "fog-balancer")) {
+                "fog-ledger", "fog-services", "fog-cache", "fog-balancer")) {
             open(page);
             waitFor(By.id("fog-" + page));
             HeadlessChromium.screenshot(browser, SCREENSHOTS, page);
@@ -251,6 +251,30 @@ public class WebConsoleBrowserIT {
         browser.findElement(By.cssSelector("#fog-scheduling-table tr[data-name='priority'] button")).click();
         waitFor(By.cssSelector(".fog-flash"));
         assertEquals("priority", api.get(admin, "/scheduler/strategies").json().get("defaultName").asText());
+    }
+
+    @Test
+    public void creditsAreGrantedFromTheLedgerPageAndBadAmountsAreRefused() throws Exception {
+        assertEquals(201, api.post(admin, "/ledger/accounts", "{\"id\":\"console-bob\",\"kind\":\"SUBMITTER\"}")
+                .status());
+        open("fog-ledger");
+        waitFor(By.id("grant-account")).sendKeys("console-bob");
+        browser.findElement(By.id("grant-credits")).sendKeys("2.5");
+        browser.findElement(By.id("fog-grant")).click();
+        String flash = waitFor(By.cssSelector(".fog-flash")).getText();
+        assertTrue(flash, flash.contains("Granted 2.5 credits to console-bob"));
+        assertTrue(browser.findElement(By.cssSelector("#fog-ledger-table tr[data-account='console-bob']")).getText()
+                .contains("2.5"));
+        assertEquals("balanced", browser.findElement(By.id("fog-ledger-balanced")).getText());
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-ledger");
+
+        waitFor(By.id("grant-account")).sendKeys("console-bob");
+        browser.findElement(By.id("grant-credits")).sendKeys("1.0000001");
+        browser.findElement(By.id("fog-grant")).click();
+        String refused = waitFor(By.cssSelector(".fog-error")).getText();
+        assertTrue(refused, refused.contains("6 decimals"));
+        assertEquals("2.5", api.get(admin, "/ledger/accounts/console-bob").json().get("account").get("balance")
+                .asText());
     }
 
     @Test
