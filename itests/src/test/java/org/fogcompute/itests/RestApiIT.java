@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -281,7 +282,7 @@ public class RestApiIT {
                 "GET /scheduler", "GET /scheduler/strategies", "PUT /scheduler/strategies/default",
                 "GET /scheduler/queue", "POST /scheduler/queue/flush",
                 "GET /ledger/accounts", "POST /ledger/accounts", "GET /ledger/accounts/{accountId}",
-                "POST /ledger/grants",
+                "POST /ledger/grants", "GET /ledger/reputation", "GET /ledger/reputation/{nodeId}",
                 "GET /cache/metrics", "POST /cache/clear", "GET /lb/algorithms", "PUT /lb/default",
                 "GET /circuits", "POST /circuits/{nodeId}/reset", "GET /scaling/events", "GET /services",
                 "GET /services/dependencies", "GET /services/{service}", "POST /services/restart/{service}",
@@ -331,6 +332,21 @@ public class RestApiIT {
         assertEquals(422, api.post(admin, "/ledger/accounts", "{\"id\":\"x\",\"kind\":\"TREASURY\"}").status());
         assertEquals("12.5", api.get(admin, "/ledger/accounts/http-alice").json().get("account").get("balance")
                 .asText());
+
+        // reputation follows the coordinator's task events: a completed task is a success of its node
+        assertEquals(201, api.post(admin, "/nodes", node("http-rep-node", "eu-north", 4, 4096)).status());
+        assertEquals(100.0, api.get(viewer, "/ledger/reputation/http-rep-node").json().get("points").asDouble(), 0);
+        assertEquals(201, api.post(admin, "/tasks", "{\"id\":\"http-rep-task\",\"strategy\":\"affinity\","
+                + "\"requirements\":{\"cpuCores\":4,\"memoryMb\":64,\"storageMb\":0,\"gpu\":false}}").status());
+        String placedOn = api.get(admin, "/tasks/http-rep-task").json().get("nodeId").asText();
+        assertEquals(200, api.post(admin, "/tasks/http-rep-task/complete", null).status());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode rep = api.get(viewer, "/ledger/reputation/" + placedOn).json();
+        while (rep.get("successes").asLong() < 1 && System.nanoTime() < until) {
+            rep = api.get(viewer, "/ledger/reputation/" + placedOn).json(); // the event is delivered asynchronously
+        }
+        assertEquals(rep.toString(), 1, rep.get("successes").asLong());
+        assertEquals(110.0, rep.get("points").asDouble(), 1e-6);
     }
 
     // --- authentication and roles ------------------------------------------------------------------------------

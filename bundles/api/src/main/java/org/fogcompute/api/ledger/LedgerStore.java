@@ -36,4 +36,17 @@ public interface LedgerStore {
 
     /** The sum of every balance: zero in a consistent ledger (the treasury holds minus what was granted). */
     long sumOfBalances();
+
+    /**
+     * Changes a node's reputation once per key, atomically: the stored reputation (or {@code fresh} when the node has
+     * none) is given to {@code change} under a row lock and its result stored. A key recorded before changes nothing.
+     *
+     * @return the reputation as stored after the call
+     */
+    NodeReputation changeReputation(String key, String nodeId, NodeReputation fresh,
+                                    java.util.function.UnaryOperator<NodeReputation> change);
+
+    java.util.Optional<NodeReputation> reputation(String nodeId);
+
+    List<NodeReputation> reputations(int offset, int limit);
 }

@@ -253,7 +253,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             fleet.remove(entry);
             tx.journal().removedNodes.add(entry);
             heartbeatsToSave.remove(entry);
-            rerouteTasksOf(entry, "node '" + nodeId + "' was unregistered");
+            rerouteTasksOf(entry, "node '" + nodeId + "' was unregistered", false);
             emit(FogTopics.NODE_UNREGISTERED, "node.id", nodeId, null);
             drainQueue();
             return before;
@@ -388,7 +388,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
                     entry.liveness = Liveness.OFFLINE;
                     changed(entry);
                     rerouteTasksOf(entry, "node '" + entry.spec.id() + "' went OFFLINE (no heartbeat for "
-                            + silentMillis / 1000 + " s)");
+                            + silentMillis / 1000 + " s)", true);
                     changedCount++;
                 } else if (entry.liveness == Liveness.ALIVE
                         && entry.detector.phi(silentMillis) >= current.phiThreshold()) {
@@ -405,13 +405,25 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         });
     }
 
-    private void rerouteTasksOf(NodeEntry entry, String reason) {
+    /**
+     * Moves the node's tasks back to the queue (or fails them past the retries). {@code lost}: the node went silent
+     * holding them, which is announced per task (reputation counts it against the node); an unregistered node was not.
+     */
+    private void rerouteTasksOf(NodeEntry entry, String reason, boolean lost) {
         List<String> taskIds = new ArrayList<>(entry.taskIds);
         for (String taskId : taskIds) {
             TaskEntry task = tasks.get(taskId);
             journalTask(task);
             release(task, entry);
             task.retryCount++;
+            if (lost && events.enabled()) {
+                Map<String, Object> properties = new HashMap<>(6);
+                properties.put("task.id", task.id());
+                properties.put("node.id", entry.spec.id());
+                properties.put("attempt", task.retryCount);
+                properties.put("coordinator.id", settings.coordinatorId());
+                tx.emit(FogTopics.TASK_NODE_LOST, properties);
+            }
             task.startedAt = null;
             if (task.retryCount > settings.maxRetries()) {
                 finish(task, TaskStatus.FAILED, reason + "; gave up after " + settings.maxRetries() + " re-routes");

@@ -11,6 +11,8 @@ final class FogTopics {
     static final String TASK_PENDING = "fog/task/PENDING";
     static final String TASK_ASSIGNED = "fog/task/ASSIGNED";
     static final String TASK_STARTED = "fog/task/STARTED";
+    /** A node went OFFLINE holding the task, which was moved back to the queue (or failed past the retries). */
+    static final String TASK_NODE_LOST = "fog/task/NODE_LOST";
 
     private FogTopics() {
     }

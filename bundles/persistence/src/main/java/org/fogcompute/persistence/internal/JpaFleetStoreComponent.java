@@ -3,6 +3,7 @@ package org.fogcompute.persistence.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -12,6 +13,7 @@ import org.fogcompute.api.ledger.Account;
 import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.JournalEntry;
 import org.fogcompute.api.ledger.LedgerStore;
+import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.service.component.annotations.Activate;
@@ -83,6 +85,22 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
     @Override
     public long sumOfBalances() {
         return ledger.sumOfBalances();
+    }
+
+    @Override
+    public NodeReputation changeReputation(String key, String nodeId, NodeReputation fresh,
+                                           UnaryOperator<NodeReputation> change) {
+        return ledger.changeReputation(key, nodeId, fresh, change);
+    }
+
+    @Override
+    public Optional<NodeReputation> reputation(String nodeId) {
+        return ledger.reputation(nodeId);
+    }
+
+    @Override
+    public List<NodeReputation> reputations(int offset, int limit) {
+        return ledger.reputations(offset, limit);
     }
 
     /** Health for Felix Health Checks: the database answers a query (row counts) within the check's time limit. */

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class SchemaMigrator {
     /** The scripts in order; add new ones at the end, never edit an applied one. */
     static final List<String> MIGRATIONS = List.of("V1__nodes_and_tasks", "V2__node_registration_order",
-            "V3__task_assignments", "V4__scheduling", "V5__ledger");
+            "V3__task_assignments", "V4__scheduling", "V5__ledger", "V6__reputation");
     static final String VERSION_TABLE = "fog_schema_version";
 
     private final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);

@@ -24,6 +24,7 @@ import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.EntryKind;
 import org.fogcompute.api.ledger.InsufficientCreditsException;
 import org.fogcompute.api.ledger.JournalEntry;
+import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.ledger.Posting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +162,28 @@ abstract class LedgerStoreContract {
         assertThat(entries).containsOnly(entries.get(0));
         assertThat(balance("alice")).isEqualTo(250);
         assertThat(countEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentFirstOutcomesOfANodeAddUpAndAKeyCountsOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<NodeReputation>> changes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String key = "done:" + i;
+            changes.add(pool.submit(() -> store.changeReputation(key, "node-1", NodeReputation.fresh("node-1", T0),
+                    r -> new NodeReputation(r.nodeId(), r.points() + 10, r.successes() + 1, r.failures(), r.lost(),
+                            T0))));
+        }
+        for (Future<NodeReputation> change : changes) {
+            change.get();
+        }
+        NodeReputation again = store.changeReputation("done:0", "node-1", NodeReputation.fresh("node-1", T0),
+                r -> new NodeReputation(r.nodeId(), r.points() + 10, r.successes() + 1, r.failures(), r.lost(), T0));
+        pool.shutdown();
+        assertThat(again.points()).isEqualTo(180);
+        assertThat(store.reputation("node-1").orElseThrow().successes()).isEqualTo(8);
+        assertThat(store.reputations(0, 10)).extracting(NodeReputation::nodeId).containsExactly("node-1");
+        assertThat(store.reputation("node-2")).isEmpty();
     }
 
     private long sumOfPostings(String account) throws SQLException {

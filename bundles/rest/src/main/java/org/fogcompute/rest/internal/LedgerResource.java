@@ -13,6 +13,8 @@ import org.fogcompute.api.ledger.Credits;
 import org.fogcompute.api.ledger.EntryKind;
 import org.fogcompute.api.ledger.JournalEntry;
 import org.fogcompute.api.ledger.Ledger;
+import org.fogcompute.api.ledger.NodeReputation;
+import org.fogcompute.api.ledger.Reputation;
 import org.fogcompute.rest.internal.Route.Shape;
 
 /**
@@ -21,9 +23,20 @@ import org.fogcompute.rest.internal.Route.Shape;
  */
 final class LedgerResource {
     private final Supplier<Ledger> ledger;
+    private final Supplier<Reputation> reputation;
 
-    LedgerResource(Supplier<Ledger> ledger) {
+    LedgerResource(Supplier<Ledger> ledger, Supplier<Reputation> reputation) {
         this.ledger = ledger;
+        this.reputation = reputation;
+    }
+
+    /** A node's reputation: points 0..200 (100 at the start), the normalised score, and the outcomes behind it. */
+    record ReputationView(String nodeId, double points, double score, long successes, long failures, long lost,
+                          Instant updatedAt) {
+        static ReputationView of(NodeReputation r) {
+            return new ReputationView(r.nodeId(), Math.round(r.points() * 1000) / 1000.0,
+                    Math.round(r.score() * 10000) / 10000.0, r.successes(), r.failures(), r.lost(), r.updatedAt());
+        }
     }
 
     record AccountView(String id, AccountKind kind, BigDecimal balance, Instant openedAt) {
@@ -64,12 +77,27 @@ final class LedgerResource {
         router.get("/ledger/accounts/{accountId}", Access.OPERATOR, "An account's balance and its journal, newest "
                 + "first", this::detail).tag("ledger").query("offset", "limit").returns(AccountDetail.class)
                 .errors(404);
+        router.get("/ledger/reputation", Access.VIEWER, "Reputation of every node with outcomes, by id",
+                this::reputations).tag("ledger").query("offset", "limit").returns(ReputationView.class, Shape.LIST);
+        router.get("/ledger/reputation/{nodeId}", Access.VIEWER, "A node's reputation (the starting one when it has "
+                + "no outcome yet)", call -> ReputationView.of(reputation().of(call.id("nodeId")))).tag("ledger")
+                .returns(ReputationView.class);
         router.post("/ledger/grants", Access.ADMIN, "Grant credits to an account out of the treasury", this::grant)
                 .tag("ledger").body(Grant.class).returns(EntryView.class).errors(404, 409);
     }
 
     private Ledger ledger() {
         return Services.require(ledger, "the ledger");
+    }
+
+    private Reputation reputation() {
+        return Services.require(reputation, "node reputation");
+    }
+
+    private Object reputations(Call call) {
+        call.allowQuery(Set.of("offset", "limit"));
+        return reputation().all(call.queryInt("offset", 0, 0, Integer.MAX_VALUE), call.queryInt("limit", 100, 1,
+                1000)).stream().map(ReputationView::of).toList();
     }
 
     private Object list(Call call) {
