@@ -3,16 +3,13 @@ package org.fogcompute.ledger.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.NotFoundException;
 import org.fogcompute.api.ValidationException;
@@ -21,8 +18,6 @@ import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.EntryKind;
 import org.fogcompute.api.ledger.InsufficientCreditsException;
 import org.fogcompute.api.ledger.JournalEntry;
-import org.fogcompute.persistence.internal.JdbcLedgerStore;
-import org.fogcompute.persistence.internal.SchemaMigrator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +27,7 @@ class DoubleEntryLedgerTest {
 
     @BeforeEach
     void openLedger() throws Exception {
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName(new File("target/derby/" + UUID.randomUUID()).getAbsolutePath());
-        derby.setCreateDatabase("create");
-        new SchemaMigrator(derby).migrate();
-        ledger = new DoubleEntryLedger(new JdbcLedgerStore(derby, Clock.systemUTC(), () -> { }), Clock.systemUTC());
+        ledger = new DoubleEntryLedger(EmbeddedStore.open(Clock.systemUTC()), Clock.systemUTC());
         ledger.open("alice", AccountKind.SUBMITTER);
         ledger.open("op", AccountKind.OPERATOR);
         ledger.grant("grant-alice", "alice", 1_000, "starting credits");

@@ -3,7 +3,6 @@ package org.fogcompute.ledger.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,15 +10,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.ledger.ReputationEvent;
 import org.fogcompute.persistence.internal.JdbcLedgerStore;
-import org.fogcompute.persistence.internal.SchemaMigrator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.event.Event;
@@ -53,12 +49,8 @@ class ReputationBookTest {
 
     @BeforeEach
     void openStore() throws Exception {
-        EmbeddedDataSource derby = new EmbeddedDataSource();
-        derby.setDatabaseName(new File("target/derby/" + UUID.randomUUID()).getAbsolutePath());
-        derby.setCreateDatabase("create");
-        new SchemaMigrator(derby).migrate();
         clock = new MovableClock();
-        store = new JdbcLedgerStore(derby, clock, () -> { });
+        store = EmbeddedStore.open(clock);
     }
 
     @Test
