@@ -34,11 +34,8 @@ import org.fogcompute.api.TopologySnapshot;
 import org.fogcompute.api.ValidationException;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.QueueStats;
-import org.fogcompute.api.scheduling.QueuedTask;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
-import org.fogcompute.api.scheduling.SchedulingStrategy;
 import org.fogcompute.api.scheduling.TaskQueue;
-import org.fogcompute.api.scheduling.WaitReason;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 
@@ -64,7 +61,6 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     private final FleetIndex fleet = state.fleet;
     private final Map<String, TaskEntry> tasks = state.tasks;
     private final SchedulingQueue queue = state.queue;
-    private final WaitTimes waitTimes = new WaitTimes();
     private final ArrayDeque<String> finishedOrder = state.finishedOrder;
     private final ArrayDeque<TopologySnapshot> history = new ArrayDeque<>();
     private final int[] tasksByStatus = state.tasksByStatus;
@@ -76,14 +72,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     private final Set<NodeEntry> heartbeatsToSave = state.heartbeatsToSave;
     private volatile CoordinatorSettings settings;
     private volatile boolean running = true;
-    private volatile QueueSettings queueSettings = QueueSettings.DEFAULTS;
-    private SchedulingStrategies scheduling = SchedulingStrategyRegistry.NONE;
-    /** The strategy whose order the queue keeps now (null: built in); guarded by the lock. */
-    private String queueOrderName;
-    /** The strategies changed since the queue was last sorted: the next drain sorts it again. */
-    private volatile boolean orderStale = true;
-    private long lastFlushMillis;
-    private long deadlineExceeded;
+    /** The queue in front of placement: admission, order, draining, deadlines. */
+    private final Dispatcher dispatcher;
     /** Takes a permit for the node a task goes to (the circuit breakers' trial permits); guarded by the lock. */
     private java.util.function.Predicate<String> acquire = nodeId -> true;
 
@@ -105,7 +95,22 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         this.startedAt = clock.instant();
         this.tx = new FleetTransactions(state, store, events, () -> this.settings, clock, this::reloadNeeded);
         this.lock = tx.lock;
-        this.lastFlushMillis = clock.millis();
+        this.dispatcher = new Dispatcher(state, tx, clock, placer, new Dispatcher.Host() {
+            @Override
+            public Placer.Decision attemptPlacement(TaskEntry task) {
+                return Coordinator.this.attemptPlacement(task);
+            }
+
+            @Override
+            public void finish(TaskEntry task, TaskStatus status, String message) {
+                Coordinator.this.finish(task, status, message);
+            }
+
+            @Override
+            public void announcePending(TaskEntry task) {
+                emit(FogTopics.TASK_PENDING, "task.id", task.id(), TaskStatus.PENDING);
+            }
+        });
     }
 
     /**
@@ -114,17 +119,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
      */
     public void scheduling(SchedulingStrategies strategies) {
         synchronized (lock) {
-            this.scheduling = strategies;
-            placer.scheduling(strategies);
-            reorderQueue();
+            dispatcher.scheduling(strategies);
         }
         strategies.onChange(this::schedulingChanged);
     }
 
     public void updateQueueSettings(QueueSettings newSettings) {
         synchronized (lock) {
-            this.queueSettings = newSettings;
-            queue.maxPark(newSettings.maxPark());
+            dispatcher.settings(newSettings);
         }
     }
 
@@ -134,7 +136,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             return; // a stopped coordinator still listening: nothing to re-sort
         }
         // even if this transaction cannot run now (database away), the next drain sorts the queue again
-        orderStale = true;
+        dispatcher.orderChanged();
         synchronized (lock) {
             if (!tx.ready) {
                 return; // restore() sorts it
@@ -142,17 +144,11 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         }
         tx.mutate(() -> {
             queue.capacityChanged(CapacityEvent.STRATEGY_CHANGED);
-            drainQueue();
+            dispatcher.drain();
             return null;
         });
     }
 
-    /** Sorts the queue in the order of the default scheduling strategy as it is now; call under the lock. */
-    private void reorderQueue() {
-        orderStale = false;
-        queue.reorder(Scheduling.orderOf(scheduling));
-        queueOrderName = Scheduling.orderName(scheduling);
-    }
 
     public boolean isReady() {
         return tx.ready;
@@ -207,7 +203,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             }
             NodeEntry entry = addNode(spec);
             queue.capacityChanged(CapacityEvent.NODE_JOINED);
-            drainQueue();
+            dispatcher.drain();
             return entry.snapshot();
         });
     }
@@ -228,7 +224,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
                 added.add(addNode(spec));
             }
             queue.capacityChanged(CapacityEvent.NODE_JOINED);
-            drainQueue();
+            dispatcher.drain();
             List<Node> result = new ArrayList<>(added.size());
             added.forEach(e -> result.add(e.snapshot()));
             return result;
@@ -255,7 +251,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             heartbeatsToSave.remove(entry);
             rerouteTasksOf(entry, "node '" + nodeId + "' was unregistered", false);
             emit(FogTopics.NODE_UNREGISTERED, "node.id", nodeId, null);
-            drainQueue();
+            dispatcher.drain();
             return before;
         });
     }
@@ -288,7 +284,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             if (returning) {
                 queue.capacityChanged(CapacityEvent.NODE_RETURNED);
             }
-            drainQueue();
+            dispatcher.drain();
             return entry.snapshot();
         });
     }
@@ -315,7 +311,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             changed(entry);
             if (returned) {
                 queue.capacityChanged(CapacityEvent.NODE_RETURNED);
-                drainQueue();
+                dispatcher.drain();
             }
             return entry.snapshot();
         });
@@ -399,7 +395,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
                 }
             }
             if (changedCount > 0) {
-                drainQueue();
+                dispatcher.drain();
             }
             return changedCount;
         });
@@ -428,7 +424,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             if (task.retryCount > settings.maxRetries()) {
                 finish(task, TaskStatus.FAILED, reason + "; gave up after " + settings.maxRetries() + " re-routes");
             } else {
-                enqueue(task, reason);
+                dispatcher.enqueue(task, reason);
             }
         }
         changed(entry);
@@ -442,10 +438,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             throw new ValidationException("strategy", "unknown strategy '" + spec.strategy() + "'; available: "
                     + strategies.names());
         }
-        if (spec.schedulingStrategy() != null && !scheduling.isKnown(spec.schedulingStrategy())) {
-            throw new ValidationException("schedulingStrategy", "unknown scheduling strategy '"
-                    + spec.schedulingStrategy() + "'; available: " + scheduling.names());
-        }
+        dispatcher.requireKnownStrategy(spec);
         if (spec.deadline() != null && !spec.deadline().isAfter(clock.instant())) {
             throw new ValidationException("deadline", "deadline " + spec.deadline() + " has already passed");
         }
@@ -457,14 +450,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             if (tasks.containsKey(withId.id())) {
                 throw new ConflictException("task '" + withId.id() + "' already exists");
             }
-            admit(withId);
+            dispatcher.admit(withId);
             TaskEntry task = new TaskEntry(withId, state.taskSequence++, clock.instant());
             tasks.put(task.id(), task);
             tx.journal().addedTasks.add(task);
             tasksByStatus[TaskStatus.PENDING.ordinal()]++;
             emit(FogTopics.TASK_SUBMITTED, "task.id", task.id(), TaskStatus.PENDING);
             queue.add(task.queued);
-            drainQueue();
+            dispatcher.drain();
             return task.snapshot();
         });
     }
@@ -485,123 +478,6 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         }
     }
 
-    /** The scheduling strategy of the task (or the default) may refuse it at submission: a 422 with its reason. */
-    private void admit(TaskSpec spec) {
-        SchedulingStrategies.NamedStrategy named = scheduling.resolve(spec.schedulingStrategy()).orElse(null);
-        if (spec.priceLimit() != null && (named == null || !honoursPriceLimit(named.strategy()))) {
-            throw new ValidationException("priceLimit", "a price limit is kept by a scheduling strategy that prices "
-                    + "nodes (cost); " + (named == null ? "no scheduling strategy is installed"
-                    : "'" + named.name() + "' does not") + ": name one in schedulingStrategy, or leave priceLimit out");
-        }
-        if (named == null) {
-            return;
-        }
-        String refusal;
-        try {
-            refusal = named.strategy().admit(spec, placer.candidatesFor(spec), clock.instant());
-        } catch (RuntimeException e) {
-            return; // a strategy being stopped mid-call admits, as the built-in order would
-        }
-        if (refusal != null) {
-            throw new ValidationException("admission", "scheduling strategy '" + named.name() + "' refused the task: "
-                    + refusal);
-        }
-    }
-
-    private static boolean honoursPriceLimit(SchedulingStrategy strategy) {
-        try {
-            return strategy.honoursPriceLimit();
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** Puts a task that holds no reservation back into the queue, PENDING with the reason. */
-    private void enqueue(TaskEntry task, String reason) {
-        journalTask(task);
-        state.setStatus(task, TaskStatus.PENDING);
-        task.nodeId = null;
-        task.routedBy = null;
-        task.message = reason;
-        if (!queue.contains(task.id())) {
-            queue.add(task.queued);
-        }
-    }
-
-    /**
-     * Tries every ready task in the scheduling order. One that cannot be placed waits (backoff or parked by its
-     * reason) without blocking those behind it. Within one drain the fleet only fills up, so a task that needs at
-     * least as much as one that found no capacity is parked without an attempt.
-     */
-    private void drainQueue() {
-        if (orderStale) {
-            reorderQueue();
-        }
-        Instant now = clock.instant();
-        List<TaskSpec> noCapacity = new ArrayList<>(4);
-        SchedulingQueue.Attempt attempt;
-        while ((attempt = queue.next(now)) != null) {
-            TaskEntry task = tasks.get(attempt.task().id());
-            if (task == null || task.status != TaskStatus.PENDING) {
-                continue; // not a waiting task any more: nothing to journal
-            }
-            // journalled only when it changes: a task that just waits again costs the database nothing
-            if (task.spec.deadline() != null && !task.spec.deadline().isAfter(now)) {
-                tx.journal().task(task, true);
-                expire(task, now);
-                continue;
-            }
-            TaskSpec dominated = dominatedBy(task.spec, noCapacity);
-            if (dominated != null) {
-                waitFor(task, attempt, WaitReason.NO_CAPACITY, task.message != null ? task.message
-                        : "no capacity: a task needing no more than this one found none", now);
-                continue;
-            }
-            Placer.Decision decision = attemptPlacement(task);
-            if (decision.node() != null) {
-                queue.placed(attempt);
-                if (task.assignments.size() == 1 && task.retryCount == 0) {
-                    waitTimes.record(task.spec.priority(), now.toEpochMilli() - task.submittedAt.toEpochMilli());
-                }
-            } else {
-                if (decision.waitReason() == WaitReason.NO_CAPACITY && noCapacity.size() < 16) {
-                    noCapacity.add(task.spec);
-                }
-                waitFor(task, attempt, decision.waitReason(),
-                        decision.reason() != null ? decision.reason() : "strategy chose an unusable node", now);
-            }
-        }
-    }
-
-    /** A task found no capacity earlier in this drain whose needs this one's cover, or null. */
-    private static TaskSpec dominatedBy(TaskSpec spec, List<TaskSpec> noCapacity) {
-        for (TaskSpec failed : noCapacity) {
-            var r = spec.requirements();
-            var f = failed.requirements();
-            if (r.cpuCores() >= f.cpuCores() && r.memoryMb() >= f.memoryMb() && r.storageMb() >= f.storageMb()
-                    && (r.gpu() || !f.gpu()) && (spec.needsOnionRouting() || !failed.needsOnionRouting())
-                    && spec.strategy() == null && failed.strategy() == null
-                    && java.util.Objects.equals(spec.schedulingStrategy(), failed.schedulingStrategy())
-                    && spec.priceLimit() == null && failed.priceLimit() == null) {
-                return failed;
-            }
-        }
-        return null;
-    }
-
-    private void waitFor(TaskEntry task, SchedulingQueue.Attempt attempt, WaitReason reason, String message,
-                         Instant now) {
-        boolean announced = task.message != null;
-        if (!message.equals(task.message)) {
-            tx.journal().task(task, true);
-            task.message = message;
-        }
-        queue.failed(attempt, reason, now);
-        if (!announced) {
-            emit(FogTopics.TASK_PENDING, "task.id", task.id(), TaskStatus.PENDING);
-        }
-    }
-
     /**
      * The queue's timer, called every few hundred milliseconds: fails the waiting tasks whose deadline passed, makes
      * every parked task ready once per flush interval, and tries the tasks whose backoff or park time ended.
@@ -610,68 +486,24 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
      */
     public int tickQueue() {
         synchronized (lock) {
-            if (!tx.ready) {
-                return 0;
-            }
-            Instant now = clock.instant();
-            Instant deadline = queue.nextDeadline();
-            boolean expiring = deadline != null && !deadline.isAfter(now);
-            boolean flushing = clock.millis() - lastFlushMillis >= queueSettings.flushInterval().toMillis();
-            if (!expiring && !flushing && !queue.hasReady(now)) {
+            if (!tx.ready || !dispatcher.hasWork()) {
                 return 0; // nothing to do: no transaction, no commit
             }
         }
-        return tx.mutate(() -> {
-            Instant now = clock.instant();
-            int expired = 0;
-            for (QueuedTask waiting : queue.expire(now)) {
-                TaskEntry task = tasks.get(waiting.id());
-                if (task != null && task.status == TaskStatus.PENDING) {
-                    tx.journal().task(task, true);
-                    expire(task, now);
-                    expired++;
-                }
-            }
-            if (clock.millis() - lastFlushMillis >= queueSettings.flushInterval().toMillis()) {
-                lastFlushMillis = clock.millis();
-                queue.flush();
-            }
-            drainQueue();
-            return expired;
-        });
+        return tx.mutate(dispatcher::tick);
     }
 
     @Override
     public int flush() {
-        return tx.mutate(() -> {
-            int woken = queue.flush();
-            drainQueue();
-            return woken;
-        });
+        return tx.mutate(dispatcher::flush);
     }
 
     @Override
     public QueueStats stats() {
         synchronized (lock) {
             tx.requireReady();
-            Instant oldest = null;
-            for (QueuedTask waiting : queue.tasks()) {
-                if (oldest == null || waiting.queuedAt().isBefore(oldest)) {
-                    oldest = waiting.queuedAt();
-                }
-            }
-            return new QueueStats(queueOrderName, queue.activeCount(), queue.backoffCount(), queue.parkedCounts(),
-                    oldest, queue.epoch(), deadlineExceeded, waitTimes.percentiles());
+            return dispatcher.stats();
         }
-    }
-
-    /** Fails a waiting task whose deadline passed; it is out of the queue already. */
-    private void expire(TaskEntry task, Instant now) {
-        deadlineExceeded++;
-        String waited = task.message == null ? "not placed yet" : task.message;
-        finish(task, TaskStatus.FAILED, DEADLINE_EXCEEDED + ": deadline " + task.spec.deadline()
-                + " passed while the task waited (" + (waited.length() > 512 ? waited.substring(0, 512) + "..."
-                : waited) + ")");
     }
 
     /**
@@ -739,7 +571,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             }
             finish(task, TaskStatus.COMPLETED, null);
             queue.capacityChanged(CapacityEvent.CAPACITY_FREED);
-            drainQueue();
+            dispatcher.drain();
             return task.snapshot();
         });
     }
@@ -761,7 +593,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             }
             finish(task, TaskStatus.FAILED, message);
             queue.capacityChanged(CapacityEvent.CAPACITY_FREED);
-            drainQueue();
+            dispatcher.drain();
             return task.snapshot();
         });
     }
@@ -778,7 +610,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             finish(task, TaskStatus.CANCELLED, "cancelled");
             if (heldCapacity) {
                 queue.capacityChanged(CapacityEvent.CAPACITY_FREED);
-                drainQueue();
+                dispatcher.drain();
             }
             return task.snapshot();
         });
@@ -972,7 +804,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             tx.ready = false;
             state.clear();
             state.load(snapshot, clock.instant(), settings.heartbeatInterval().toMillis());
-            reorderQueue();
+            dispatcher.reorder();
             tx.ready = true;
         }
         try {
@@ -984,10 +816,10 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
                         finish(orphan, TaskStatus.FAILED, "node '" + orphan.nodeId + "' is gone after a restart; "
                                 + "gave up after " + settings.maxRetries() + " re-routes");
                     } else {
-                        enqueue(orphan, "node '" + orphan.nodeId + "' is gone after a restart");
+                        dispatcher.enqueue(orphan, "node '" + orphan.nodeId + "' is gone after a restart");
                     }
                 }
-                drainQueue();
+                dispatcher.drain();
                 return null;
             });
         } catch (RuntimeException e) {

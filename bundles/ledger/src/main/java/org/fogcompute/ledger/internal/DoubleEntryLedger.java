@@ -190,6 +190,7 @@ public class DoubleEntryLedger implements Ledger {
 
     private Account requireKind(String accountId, AccountKind... kinds) {
         Checks.id("account", accountId);
+        openSystemAccounts(); // so that naming the treasury or the escrow says what they are, not "not open"
         Account account = store.account(accountId).orElseThrow(() ->
                 new NotFoundException("account '" + accountId + "' is not open"));
         for (AccountKind kind : kinds) {

@@ -87,6 +87,8 @@ class DoubleEntryLedgerTest {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> ledger.transfer("x", "alice", Account.TREASURY_ID, 5, null))
                 .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> ledger.grant("to-treasury", Account.TREASURY_ID, 5, null))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("is TREASURY");
         assertThatThrownBy(() -> ledger.open("sneaky", AccountKind.TREASURY)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> ledger.open("alice", AccountKind.OPERATOR)).isInstanceOf(ConflictException.class);
         // a key is one movement: reusing it for another amount is refused
