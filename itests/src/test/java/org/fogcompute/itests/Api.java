@@ -106,6 +106,19 @@ final class Api {
     }
 
     /** Logs in and returns the bearer token, failing the test when the API refuses. */
+    /**
+     * Gives a user credits as an admin does (opening their account first), so that the tasks they submit can be paid
+     * for: who submits a task pays for it.
+     */
+    void fund(String adminToken, String user, long credits) {
+        Reply opened = post(adminToken, "/ledger/accounts", "{\"id\":\"" + user + "\",\"kind\":\"SUBMITTER\"}");
+        Reply granted = post(adminToken, "/ledger/grants", "{\"account\":\"" + user + "\",\"credits\":" + credits
+                + "}");
+        if (opened.status() != 201 || granted.status() != 201) {
+            throw new AssertionError("funding " + user + ": " + opened + " / " + granted);
+        }
+    }
+
     String login(String username, String password) {
         Reply reply = post(null, "/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + password
                 + "\"}");

@@ -95,6 +95,9 @@ public class DurableRestartIT {
 
             // graceful restart
             List<String> commands = new ArrayList<>();
+            // who submits a task pays for it: the admin grants itself credits first
+            commands.add("fog:ledger-open admin SUBMITTER");
+            commands.add("fog:ledger-grant admin 1000000");
             for (int i = 0; i < 20; i++) {
                 commands.add("fog:node-register -c 2 -m 2048 " + run + "-n" + i);
                 commands.add("fog:task-submit --id " + run + "-t" + i);

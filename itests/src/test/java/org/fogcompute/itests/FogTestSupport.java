@@ -62,6 +62,9 @@ public abstract class FogTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepository),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+            // these suites test routing, scheduling and the services' wiring; what tasks cost, and the refusal of a
+            // submitter who cannot pay (the default), are tested over REST by RestApiIT
+            editConfigurationFilePut("etc/org.fogcompute.billing.cfg", "insufficient.credits", "RUN_UNPAID"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                     Integer.toString(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",

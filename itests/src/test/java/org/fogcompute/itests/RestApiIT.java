@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,12 +55,16 @@ public class RestApiIT {
         karaf.configure("org.fogcompute.security", "join.token.ttl.seconds = 5\n");
         // Users as an operator writes them into etc/users.properties; the realm hashes the passwords at first login.
         // (Adding them through a batch of jaas:* commands over bin/client lost a group assignment now and then.)
-        karaf.appendUsers("operator1 = operator-pass-1,_g_:operatorgroup\nviewer1 = viewer-pass-1,_g_:viewergroup\n");
+        karaf.appendUsers("operator1 = operator-pass-1,_g_:operatorgroup\nviewer1 = viewer-pass-1,_g_:viewergroup\n"
+                + "pauper1 = pauper-pass-1,_g_:operatorgroup\npayer1 = payer-pass-1,_g_:operatorgroup\n");
         karaf.startFresh();
         api = new Api(karaf.httpPort());
         admin = api.login("admin", ADMIN_PASSWORD);
         operator = api.login("operator1", "operator-pass-1");
         viewer = api.login("viewer1", "viewer-pass-1");
+        // who submits a task pays for it: the users submitting here get credits as an admin grants them
+        api.fund(admin, "admin", 1_000_000);
+        api.fund(admin, "operator1", 1_000_000);
     }
 
     @AfterClass
@@ -347,6 +352,54 @@ public class RestApiIT {
         }
         assertEquals(rep.toString(), 1, rep.get("successes").asLong());
         assertEquals(110.0, rep.get("points").asDouble(), 1e-6);
+    }
+
+    @Test
+    public void aTaskHoldsItsCreditsPaysItsNodesOperatorOnceAndASubmitterWhoCannotPayIsRefused() {
+        String pauper = api.login("pauper1", "pauper-pass-1");
+        Reply refused = api.post(pauper, "/tasks", "{\"id\":\"http-unpaid\"}");
+        assertEquals(refused.toString(), 422, refused.status());
+        assertEquals("amount", refused.json().get("field").asText());
+        assertTrue(refused.error(), refused.error().contains("account 'pauper1' cannot pay for task 'http-unpaid'")
+                && refused.error().contains("fog:ledger-grant pauper1"));
+        assertEquals("a refused task is not admitted", 404, api.get(admin, "/tasks/http-unpaid").status());
+        assertEquals("0", api.get(admin, "/ledger/accounts/pauper1").json().get("account").get("balance").asText());
+
+        // only this node fits the task: 24 cores at 36 credits per core-hour, paid into its operator's account
+        assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"http-bill-node\",\"type\":\"COMPUTE_NODE\","
+                + "\"region\":\"bill\",\"capacity\":{\"cpuCores\":24,\"memoryMb\":4096,\"storageMb\":100,"
+                + "\"gpuCount\":0},\"labels\":{\"operator\":\"http-acme\"},\"price\":{\"perCoreHour\":36,"
+                + "\"perGpuHour\":0}}").status());
+        // a submitter of its own, so that no other test's settlement moves its balance meanwhile
+        String payer = api.login("payer1", "payer-pass-1");
+        api.fund(admin, "payer1", 1000);
+        BigDecimal before = balance("payer1");
+        Reply submitted = api.post(payer, "/tasks", "{\"id\":\"http-billed\",\"requirements\":{\"cpuCores\":24,"
+                + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false}}");
+        assertEquals(submitted.toString(), 201, submitted.status());
+        assertEquals("http-bill-node", submitted.json().get("nodeId").asText());
+        // held: 24 cores × the default 10 credits per core-hour × 1 h
+        assertEquals(before.subtract(new BigDecimal(240)), balance("payer1"));
+        assertEquals(200, api.post(admin, "/tasks/http-billed/start", null).status());
+        assertEquals(200, api.post(admin, "/tasks/http-billed/complete", null).status());
+        assertEquals("a completion repeated is refused", 409,
+                api.post(admin, "/tasks/http-billed/complete", null).status());
+
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((api.get(admin, "/ledger/accounts/http-acme").status() == 404 || balance("http-acme").signum() == 0)
+                && System.nanoTime() < until) {
+            Thread.onSpinWait(); // the settlement follows the completion's event
+        }
+        BigDecimal paid = balance("http-acme");
+        assertTrue("the operator is paid for what ran: " + paid, paid.signum() > 0
+                && paid.compareTo(new BigDecimal(240)) <= 0);
+        assertEquals("the rest came back: nothing created, nothing lost", before, balance("payer1").add(paid));
+        assertTrue(api.get(admin, "/ledger/accounts").json().get("balanced").asBoolean());
+    }
+
+    private static BigDecimal balance(String account) {
+        return new BigDecimal(api.get(admin, "/ledger/accounts/" + account).json().get("account").get("balance")
+                .asText());
     }
 
     // --- authentication and roles ------------------------------------------------------------------------------

@@ -57,6 +57,7 @@ public class WebConsoleBrowserIT {
         karaf.startFresh();
         api = new Api(karaf.httpPort());
         admin = api.login("admin", ADMIN_PASSWORD);
+        api.fund(admin, "admin", 1_000_000); // the tasks the admin submits from the console are paid for
         console = "http://127.0.0.1:" + karaf.httpPort() + "/system/console";
         browser = HeadlessChromium.start(karaf.home().resolve("chromium-profile"));
         // Logging in: the console asks for basic authentication; the browser keeps the credentials for the origin.

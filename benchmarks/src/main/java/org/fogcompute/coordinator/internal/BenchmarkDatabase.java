@@ -47,8 +47,7 @@ public final class BenchmarkDatabase implements AutoCloseable {
         postgres.setURL(System.getenv().getOrDefault("FOG_BENCH_JDBC_URL",
                 "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&reWriteBatchedInserts=true"));
         try (Connection connection = postgres.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : new String[] {"fog_reputation_event", "fog_reputation", "fog_ledger_posting",
-                "fog_ledger_entry", "fog_ledger_account", "fog_task", "fog_node", "fog_schema_version"}) {
+            for (String table : org.fogcompute.persistence.internal.SchemaMigrator.TABLES) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
             }
         }

@@ -11,8 +11,19 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface TaskService {
 
-    /** @throws ValidationException when the spec names an unknown strategy; ConflictException for a duplicate id */
-    Task submit(TaskSpec spec);
+    /** Submits a task of the runtime's own (no submitter: it runs unpaid). */
+    default Task submit(TaskSpec spec) {
+        return submit(spec, null);
+    }
+
+    /**
+     * Submits a task on behalf of {@code submitter}, whose ledger account pays for it when billing is installed.
+     *
+     * @throws ValidationException when the spec names an unknown strategy, or the submitter cannot pay
+     *                             ({@link org.fogcompute.api.ledger.InsufficientCreditsException}); ConflictException for
+     *                             a duplicate id
+     */
+    Task submit(TaskSpec spec, String submitter);
 
     Task start(String taskId);
 

@@ -10,4 +10,9 @@ public class InsufficientCreditsException extends ValidationException {
         super("amount", "account '" + accountId + "' has fewer than the " + Credits.format(needed)
                 + " credits this needs");
     }
+
+    /** With a message that says more: what was to be paid, and what the caller can do. */
+    public InsufficientCreditsException(String message) {
+        super("amount", message);
+    }
 }

@@ -31,7 +31,11 @@ public interface Ledger {
     /** @throws InsufficientCreditsException when {@code from} has less than {@code micros} */
     JournalEntry transfer(String key, String from, String to, long micros, String memo);
 
-    /** Holds a submitter's credits for a task until it is settled or refunded. */
+    /**
+     * Holds a submitter's credits for a task until it is settled or refunded.
+     *
+     * @throws InsufficientCreditsException when the submitter has less than {@code micros}
+     */
     JournalEntry escrow(String taskId, String submitter, long micros);
 
     /**
@@ -53,6 +57,30 @@ public interface Ledger {
 
     /** The entries that touch the account, newest first. */
     List<JournalEntry> journal(String accountId, int offset, int limit);
+
+    /** The entry posted under a key, if any. */
+    Optional<JournalEntry> entry(String key);
+
+    /** Escrow entries of tasks whose credits are still held, oldest first. */
+    List<JournalEntry> holds(int offset, int limit);
+
+    /** The key of the entry that holds a task's credits. */
+    static String escrowKey(String taskId) {
+        return "escrow:" + taskId;
+    }
+
+    /** The key of the entry that releases them (a settlement or a refund, whichever came first). */
+    static String releaseKey(String taskId) {
+        return "release:" + taskId;
+    }
+
+    /** The task an escrow or release key belongs to, or null for another key. */
+    static String taskOf(String key) {
+        if (key.startsWith("escrow:")) {
+            return key.substring("escrow:".length());
+        }
+        return key.startsWith("release:") ? key.substring("release:".length()) : null;
+    }
 
     /** Every credit ever granted, in micro-credits. */
     long totalGranted();

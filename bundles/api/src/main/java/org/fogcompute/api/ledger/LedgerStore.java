@@ -34,6 +34,13 @@ public interface LedgerStore {
 
     Optional<JournalEntry> entry(String key);
 
+    /**
+     * Escrow entries whose credits are still held, oldest first: an {@link EntryKind#ESCROW} entry keyed
+     * {@link Ledger#escrowKey} is held until an entry keyed {@link Ledger#releaseKey} for the same task is posted.
+     * Kept so that finding them costs what is held, not every task ever escrowed.
+     */
+    List<JournalEntry> holds(int offset, int limit);
+
     /** The sum of every balance: zero in a consistent ledger (the treasury holds minus what was granted). */
     long sumOfBalances();
 

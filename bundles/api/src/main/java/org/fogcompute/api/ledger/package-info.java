@@ -3,7 +3,7 @@
  * Amounts are integers in micro-credits ({@link Credits#MICROS}) so that sums are exact.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fogcompute.api.ledger;
 
 import org.osgi.annotation.bundle.Export;

@@ -107,6 +107,16 @@ public interface FleetStore {
         return Optional.empty();
     }
 
+    /**
+     * A registered node by id, whichever coordinator owns it; empty once it is unregistered, or for a store that keeps
+     * nothing.
+     *
+     * @throws StoreUnavailableException when the database cannot be reached
+     */
+    default Optional<Node> findNode(String nodeId) {
+        return Optional.empty();
+    }
+
     /** A task's placements, oldest first; empty for a task the store does not have. */
     default List<TaskAssignment> assignments(String taskId) {
         return List.of();

@@ -1,6 +1,6 @@
 /** Storage SPI: where the coordinator keeps its fleet durably. */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.fogcompute.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,6 +32,7 @@ import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.TopologySnapshot;
 import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.ledger.TaskBilling;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.QueueStats;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
@@ -71,6 +72,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     private final Object lock;
     private final Set<NodeEntry> heartbeatsToSave = state.heartbeatsToSave;
     private volatile CoordinatorSettings settings;
+    private final java.util.concurrent.atomic.AtomicReference<TaskBilling> billing =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean running = true;
     /** The queue in front of placement: admission, order, draining, deadlines. */
     private final Dispatcher dispatcher;
@@ -433,7 +436,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     // ---------------------------------------------------------------- tasks
 
     @Override
-    public Task submit(TaskSpec spec) {
+    public Task submit(TaskSpec spec, String submitter) {
         if (spec.strategy() != null && !strategies.isKnown(spec.strategy())) {
             throw new ValidationException("strategy", "unknown strategy '" + spec.strategy() + "'; available: "
                     + strategies.names());
@@ -446,6 +449,34 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         if (spec.id() != null) {
             requireUnusedTaskId(spec.id());
         }
+        // the most the task may cost is held before it is admitted (a database round trip, outside the lock); a crash
+        // between the two leaves a hold without a task, which billing's reconciliation refunds
+        TaskBilling billing = this.billing.get();
+        if (billing != null) {
+            synchronized (lock) {
+                tx.requireReady(); // nothing is held for a task the coordinator cannot take yet
+            }
+        }
+        boolean held = billing != null && billing.hold(withId, submitter).isPresent();
+        try {
+            return admit(withId);
+        } catch (StoreUnavailableException unknownOutcome) {
+            throw unknownOutcome; // the task may be stored after all: reconciliation settles what the database says
+        } catch (RuntimeException refused) {
+            if (held && !taskExists(withId.id())) {
+                billing.release(withId.id()); // not admitted: nothing to pay for (a duplicate id keeps the first's hold)
+            }
+            throw refused;
+        }
+    }
+
+    private boolean taskExists(String taskId) {
+        synchronized (lock) {
+            return tasks.containsKey(taskId);
+        }
+    }
+
+    private Task admit(TaskSpec withId) {
         return tx.mutate(() -> {
             if (tasks.containsKey(withId.id())) {
                 throw new ConflictException("task '" + withId.id() + "' already exists");
@@ -741,6 +772,16 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
      */
     public void admission(java.util.function.Predicate<String> admits) {
         admission(admits, admits);
+    }
+
+    /** Who holds a task's credits before it is admitted, when billing is installed; null for none (tasks run unpaid). */
+    public void billing(TaskBilling service) {
+        billing.set(service);
+    }
+
+    /** Forgets {@code service} unless another one replaced it meanwhile. */
+    public void noBilling(TaskBilling service) {
+        billing.compareAndSet(service, null);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.fogcompute.api.TopologyService;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.balancing.CircuitBreakers;
+import org.fogcompute.api.ledger.TaskBilling;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
 import org.fogcompute.api.scheduling.TaskQueue;
@@ -207,6 +208,16 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
 
     void unbindEventAdmin(EventAdmin eventAdmin) {
         eventSink.clear(eventAdmin);
+    }
+
+    /** With billing installed, a task's credits are held before it is admitted; without it, tasks run unpaid. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindTaskBilling(TaskBilling service) {
+        billing(service);
+    }
+
+    void unbindTaskBilling(TaskBilling service) {
+        noBilling(service);
     }
 
     /** Nodes whose circuit is open are not chosen for tasks. */

@@ -26,14 +26,9 @@ class ConcurrentWritersPostgresTest extends ConcurrentWritersContract {
         PGSimpleDataSource postgres = new PGSimpleDataSource();
         postgres.setURL(System.getenv("FOG_TEST_JDBC_URL"));
         try (Connection connection = postgres.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute("DROP TABLE IF EXISTS fog_reputation_event");
-            sql.execute("DROP TABLE IF EXISTS fog_reputation");
-            sql.execute("DROP TABLE IF EXISTS fog_ledger_posting");
-            sql.execute("DROP TABLE IF EXISTS fog_ledger_entry");
-            sql.execute("DROP TABLE IF EXISTS fog_ledger_account");
-            sql.execute("DROP TABLE IF EXISTS fog_task");
-            sql.execute("DROP TABLE IF EXISTS fog_node");
-            sql.execute("DROP TABLE IF EXISTS fog_schema_version");
+            for (String table : org.fogcompute.persistence.internal.SchemaMigrator.TABLES) {
+                sql.execute("DROP TABLE IF EXISTS " + table);
+            }
         }
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(postgres);

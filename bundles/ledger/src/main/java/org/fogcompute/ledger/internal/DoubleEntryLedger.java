@@ -102,7 +102,7 @@ public class DoubleEntryLedger implements Ledger {
         if (micros < 0) {
             throw new ValidationException("amount", "a payment cannot be negative, got " + Credits.format(micros));
         }
-        requireKind(operator, AccountKind.OPERATOR);
+        requireKind(operator, AccountKind.OPERATOR, AccountKind.SUBMITTER); // one person's wallet may be both
         Held held = held(taskId);
         long pay = Math.min(micros, held.amount());
         List<Posting> postings = new ArrayList<>(3);
@@ -147,12 +147,22 @@ public class DoubleEntryLedger implements Ledger {
         return store.sumOfBalances() == 0;
     }
 
+    @Override
+    public Optional<JournalEntry> entry(String key) {
+        return key == null || key.isEmpty() || key.length() > 256 ? Optional.empty() : store.entry(key);
+    }
+
+    @Override
+    public List<JournalEntry> holds(int offset, int limit) {
+        return store.holds(page("offset", offset, Integer.MAX_VALUE), page("limit", limit, MAX_PAGE));
+    }
+
     static String escrowKey(String taskId) {
-        return "escrow:" + taskId;
+        return Ledger.escrowKey(taskId);
     }
 
     static String releaseKey(String taskId) {
-        return "release:" + taskId;
+        return Ledger.releaseKey(taskId);
     }
 
     /** What is held for a task, and for whom. */

@@ -9,11 +9,11 @@ import org.fogcompute.persistence.internal.JdbcLedgerStore;
 import org.fogcompute.persistence.internal.SchemaMigrator;
 
 /** The ledger's real store over a new embedded Derby database, migrated, for the tests. */
-final class EmbeddedStore {
+public final class EmbeddedStore {
     private EmbeddedStore() {
     }
 
-    static JdbcLedgerStore open(Clock clock) throws SQLException {
+    public static JdbcLedgerStore open(Clock clock) throws SQLException {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(new File("target/derby/" + UUID.randomUUID()).getAbsolutePath());
         derby.setCreateDatabase("create");

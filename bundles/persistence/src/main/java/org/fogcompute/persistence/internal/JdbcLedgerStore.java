@@ -21,6 +21,7 @@ import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.EntryKind;
 import org.fogcompute.api.ledger.InsufficientCreditsException;
 import org.fogcompute.api.ledger.JournalEntry;
+import org.fogcompute.api.ledger.Ledger;
 import org.fogcompute.api.ledger.LedgerStore;
 import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.ledger.Posting;
@@ -119,6 +120,7 @@ public class JdbcLedgerStore implements LedgerStore {
                 }
                 posting.executeBatch();
             }
+            trackHold(connection, entry, at);
             return new JournalEntry(entry.key(), entry.kind(), entry.postings(), entry.memo(),
                     Instant.ofEpochMilli(at));
         });
@@ -171,6 +173,46 @@ public class JdbcLedgerStore implements LedgerStore {
     @Override
     public Optional<JournalEntry> entry(String key) {
         return inTransaction(connection -> entry(connection, key));
+    }
+
+    @Override
+    public List<JournalEntry> holds(int offset, int limit) {
+        return inTransaction(connection -> {
+            List<Head> heads = new ArrayList<>();
+            try (PreparedStatement query = prepare(connection, "SELECT e.entry_key, e.kind, e.memo, e.at_millis "
+                    + "FROM fog_ledger_hold h JOIN fog_ledger_entry e ON e.entry_key = h.entry_key "
+                    + "ORDER BY h.at_millis, h.entry_key OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                query.setInt(1, offset);
+                query.setInt(2, limit);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        heads.add(headOf(rows));
+                    }
+                }
+            }
+            return entries(connection, heads);
+        });
+    }
+
+    /** An escrow opens a hold; the entry that releases the task's escrow closes it, in the same transaction. */
+    private static void trackHold(Connection connection, JournalEntry entry, long at) throws SQLException {
+        String task = Ledger.taskOf(entry.key());
+        if (task == null) {
+            return;
+        }
+        if (entry.kind() == EntryKind.ESCROW) {
+            try (PreparedStatement insert = prepare(connection, "INSERT INTO fog_ledger_hold (entry_key, at_millis) "
+                    + "VALUES (?, ?)")) {
+                insert.setString(1, entry.key());
+                insert.setLong(2, at);
+                insert.executeUpdate();
+            }
+        } else if (entry.kind() == EntryKind.SETTLE || entry.kind() == EntryKind.REFUND) {
+            try (PreparedStatement delete = prepare(connection, "DELETE FROM fog_ledger_hold WHERE entry_key = ?")) {
+                delete.setString(1, Ledger.escrowKey(task));
+                delete.executeUpdate();
+            }
+        }
     }
 
     @Override

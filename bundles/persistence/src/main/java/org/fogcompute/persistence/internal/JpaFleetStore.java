@@ -222,6 +222,12 @@ public class JpaFleetStore implements FleetStore {
     }
 
     @Override
+    public Optional<Node> findNode(String nodeId) {
+        ensureSchema();
+        return run(em -> Optional.ofNullable(em.find(NodeRecord.class, nodeId)).map(r -> r.toStored().node()));
+    }
+
+    @Override
     public List<TaskAssignment> assignments(String taskId) {
         ensureSchema();
         return run(em -> {

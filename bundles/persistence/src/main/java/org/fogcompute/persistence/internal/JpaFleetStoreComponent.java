@@ -83,6 +83,11 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
     }
 
     @Override
+    public List<JournalEntry> holds(int offset, int limit) {
+        return ledger.holds(offset, limit);
+    }
+
+    @Override
     public long sumOfBalances() {
         return ledger.sumOfBalances();
     }

@@ -65,8 +65,7 @@ abstract class FleetStoreContract {
 
     protected static void dropFogTables(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : List.of("fog_reputation_event", "fog_reputation", "fog_ledger_posting",
-                    "fog_ledger_entry", "fog_ledger_account", "fog_task", "fog_node", SchemaMigrator.VERSION_TABLE)) {
+            for (String table : SchemaMigrator.TABLES) {
                 if (SchemaMigrator.tableExists(connection, table)) {
                     statement.execute("DROP TABLE " + table);
                 }

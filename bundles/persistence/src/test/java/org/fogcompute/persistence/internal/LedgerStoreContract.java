@@ -74,6 +74,26 @@ abstract class LedgerStoreContract {
     }
 
     @Test
+    void anEscrowIsHeldUntilItsReleaseIsPostedAndOnlyThen() {
+        store.open("alice", AccountKind.SUBMITTER);
+        store.open("escrow", AccountKind.ESCROW);
+        store.post(entry("grant-1", EntryKind.GRANT, Account.TREASURY_ID, "alice", 500));
+        store.post(entry("escrow:t1", EntryKind.ESCROW, "alice", "escrow", 100));
+        store.post(entry("escrow:t2", EntryKind.ESCROW, "alice", "escrow", 50));
+        store.post(entry("escrow:t2", EntryKind.ESCROW, "alice", "escrow", 50)); // a replay holds nothing more
+        assertThat(store.holds(0, 10)).extracting(JournalEntry::key).containsExactly("escrow:t1", "escrow:t2");
+
+        store.post(entry("release:t1", EntryKind.REFUND, "escrow", "alice", 100));
+        assertThat(store.holds(0, 10)).extracting(JournalEntry::key).containsExactly("escrow:t2");
+        assertThat(store.holds(1, 10)).isEmpty();
+
+        // a refused release (more than is held) leaves the hold where it was
+        assertThatThrownBy(() -> store.post(entry("release:t2", EntryKind.SETTLE, "escrow", "alice", 51)))
+                .isInstanceOf(InsufficientCreditsException.class);
+        assertThat(store.holds(0, 10)).extracting(JournalEntry::key).containsExactly("escrow:t2");
+    }
+
+    @Test
     void aReplayedKeyReturnsTheStoredEntryAndMovesNothing() {
         store.open("alice", AccountKind.SUBMITTER);
         JournalEntry first = store.post(entry("grant-1", EntryKind.GRANT, Account.TREASURY_ID, "alice", 500));

@@ -64,7 +64,7 @@ final class TaskResource {
     private Object submit(Call call) {
         TaskSubmission submission = call.body(TaskSubmission.class);
         try {
-            return TaskView.of(tasks().submit(submission.toSpec()));
+            return TaskView.of(tasks().submit(submission.toSpec(), call.caller().name())); // the caller pays
         } catch (ValidationException e) {
             throw ApiException.unprocessable(e.field(), e.getMessage());
         }

@@ -31,7 +31,7 @@ public class CostStrategy implements SchedulingStrategy {
     @ObjectClassDefinition(name = "Fog scheduling: cost", description = "Prices of nodes that declare none")
     public @interface Config {
         @AttributeDefinition(name = "Default price per core-hour (credits)")
-        double default_price_per_core_hour() default 1.0;
+        double default_price_per_core_hour() default 10.0;
 
         @AttributeDefinition(name = "Default price per GPU-hour (credits)")
         double default_price_per_gpu_hour() default 10.0;

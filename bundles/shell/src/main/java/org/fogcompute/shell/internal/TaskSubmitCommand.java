@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.ShellUtil;
 import org.fogcompute.api.GeoLocation;
 import org.fogcompute.api.PrivacyLevel;
 import org.fogcompute.api.ResourcePreference;
@@ -91,7 +92,8 @@ public class TaskSubmitCommand extends FogAction {
                 latitude == null ? null : new GeoLocation(latitude, longitude), Values.deadline(deadline, Instant.now()),
                 null, strategy, jobId, resource == null ? null
                 : Values.enumValue(ResourcePreference.class, "resource", resource), priceLimit, schedulingStrategy);
-        Task task = tasks.submit(spec);
+        // the user the command runs as (its JAAS subject) pays; a session without one runs the runtime's own tasks
+        Task task = tasks.submit(spec, ShellUtil.getCurrentUserName());
         if (task.status() == TaskStatus.PENDING) {
             System.out.println("Task " + task.id() + " is PENDING: " + task.message());
         } else {

@@ -148,7 +148,8 @@ public final class TasksPage extends ConsolePage {
                 .preferredRegion(region == null || region.isBlank() ? null : region.trim())
                 .strategy(strategy == null || strategy.isBlank() ? null : strategy)
                 .build();
-        Task task = tasks.submit(spec);
+        String user = user(request);
+        Task task = tasks.submit(spec, user.isEmpty() ? null : user); // the signed-in user pays
         return task.nodeId() == null
                 ? "Task " + task.id() + " submitted: " + task.status().name().toLowerCase(Locale.ROOT)
                 + (task.message() == null ? "" : " (" + task.message() + ")")
