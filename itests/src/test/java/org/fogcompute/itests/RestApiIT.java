@@ -365,21 +365,21 @@ public class RestApiIT {
         assertEquals("a refused task is not admitted", 404, api.get(admin, "/tasks/http-unpaid").status());
         assertEquals("0", api.get(admin, "/ledger/accounts/pauper1").json().get("account").get("balance").asText());
 
-        // only this node fits the task: 24 cores at 36 credits per core-hour, paid into its operator's account
+        // only this node fits the task: 100 cores at 36 credits per core-hour, paid into its operator's account
         assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"http-bill-node\",\"type\":\"COMPUTE_NODE\","
-                + "\"region\":\"bill\",\"capacity\":{\"cpuCores\":24,\"memoryMb\":4096,\"storageMb\":100,"
+                + "\"region\":\"bill\",\"capacity\":{\"cpuCores\":100,\"memoryMb\":4096,\"storageMb\":100,"
                 + "\"gpuCount\":0},\"labels\":{\"operator\":\"http-acme\"},\"price\":{\"perCoreHour\":36,"
                 + "\"perGpuHour\":0}}").status());
         // a submitter of its own, so that no other test's settlement moves its balance meanwhile
         String payer = api.login("payer1", "payer-pass-1");
-        api.fund(admin, "payer1", 1000);
+        api.fund(admin, "payer1", 2000);
         BigDecimal before = balance("payer1");
-        Reply submitted = api.post(payer, "/tasks", "{\"id\":\"http-billed\",\"requirements\":{\"cpuCores\":24,"
+        Reply submitted = api.post(payer, "/tasks", "{\"id\":\"http-billed\",\"requirements\":{\"cpuCores\":100,"
                 + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false}}");
         assertEquals(submitted.toString(), 201, submitted.status());
         assertEquals("http-bill-node", submitted.json().get("nodeId").asText());
-        // held: 24 cores × the default 10 credits per core-hour × 1 h
-        assertEquals(before.subtract(new BigDecimal(240)), balance("payer1"));
+        // held: 100 cores × the default 10 credits per core-hour × 1 h
+        assertEquals(before.subtract(new BigDecimal(1000)), balance("payer1"));
         assertEquals(200, api.post(admin, "/tasks/http-billed/start", null).status());
         assertEquals(200, api.post(admin, "/tasks/http-billed/complete", null).status());
         assertEquals("a completion repeated is refused", 409,
@@ -392,9 +392,28 @@ public class RestApiIT {
         }
         BigDecimal paid = balance("http-acme");
         assertTrue("the operator is paid for what ran: " + paid, paid.signum() > 0
-                && paid.compareTo(new BigDecimal(240)) <= 0);
+                && paid.compareTo(new BigDecimal(1000)) <= 0);
         assertEquals("the rest came back: nothing created, nothing lost", before, balance("payer1").add(paid));
         assertTrue(api.get(admin, "/ledger/accounts").json().get("balanced").asBoolean());
+    }
+
+    @Test
+    public void aTaskAskingForMoreReputationThanAnyNodeEarnedWaitsAndSaysWhy() {
+        // nodes start at 0.5 whatever they declare; none has earned 0.95 here
+        assertEquals(201, api.post(admin, "/nodes", node("http-novice", "rep-region", 4, 4096)).status());
+        Reply waiting = api.post(operator, "/tasks", "{\"id\":\"http-careful\",\"requirements\":{\"cpuCores\":1,"
+                + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false,\"minReputation\":0.95}}");
+        assertEquals(waiting.toString(), 201, waiting.status());
+        assertEquals("PENDING", waiting.json().get("status").asText());
+        assertTrue(waiting.body(), waiting.json().get("message").asText().contains("reputation >= 0.95"));
+        assertEquals(0.5, api.get(viewer, "/nodes/http-novice").json().get("reputation").asDouble(), 0);
+        assertEquals(1, api.get(viewer, "/scheduler").json().get("queue").get("parked").get("NO_REPUTABLE_NODE")
+                .asInt());
+        Reply bad = api.post(operator, "/tasks", "{\"id\":\"http-bad-rep\",\"requirements\":{\"cpuCores\":1,"
+                + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false,\"minReputation\":1.5}}");
+        assertEquals(bad.toString(), 422, bad.status());
+        assertEquals("requirements.minReputation", bad.json().get("field").asText());
+        assertEquals(200, api.post(operator, "/tasks/http-careful/cancel", null).status());
     }
 
     private static BigDecimal balance(String account) {

@@ -71,6 +71,7 @@ public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int re
                 && freeMemoryMb() >= r.memoryMb()
                 && spec.capacity().storageMb() >= r.storageMb()
                 && (!r.gpu() || hasGpu())
-                && (!task.needsOnionRouting() || spec.onionCapable());
+                && (!task.needsOnionRouting() || spec.onionCapable())
+                && spec.reputation() >= r.minReputation();
     }
 }

@@ -33,6 +33,12 @@ public record NodeSpec(String id, NodeType type, NodeStatus status, Capacity cap
         Checks.range("reputation", reputation, 0.0, 1.0);
     }
 
+    /** The same node with another reputation: the coordinator replaces a declared one with the earned one. */
+    public NodeSpec withReputation(double earned) {
+        return new NodeSpec(id, type, status, capacity, region, location, address, port, labels, onionCapable, earned,
+                price);
+    }
+
     public static Builder builder(String id) {
         return new Builder(id);
     }

@@ -96,7 +96,8 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
         }
 
         public Builder requirements(int cpuCores, long memoryMb) {
-            this.requirements = new TaskRequirements(cpuCores, memoryMb, requirements.storageMb(), requirements.gpu());
+            this.requirements = new TaskRequirements(cpuCores, memoryMb, requirements.storageMb(), requirements.gpu(),
+                    requirements.minReputation());
             return this;
         }
 
@@ -105,9 +106,14 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
             return this;
         }
 
+        public Builder minReputation(double floor) {
+            this.requirements = requirements.withMinReputation(floor);
+            return this;
+        }
+
         public Builder gpu(boolean gpu) {
             this.requirements = new TaskRequirements(requirements.cpuCores(), requirements.memoryMb(),
-                    requirements.storageMb(), gpu);
+                    requirements.storageMb(), gpu, requirements.minReputation());
             return this;
         }
 

@@ -7,8 +7,12 @@ import org.fogcompute.api.Node;
 public enum NodeOrder {
     /** The order in which nodes registered. */
     REGISTRATION(Comparator.comparing(Node::registeredAt)),
-    /** Lowest {@link Node#loadPercent()} first, then lowest reserved fraction. */
-    LEAST_LOADED(Comparator.comparingDouble(Node::loadPercent).thenComparingDouble(Node::reservedFraction)),
+    /**
+     * Lowest {@link Node#loadPercent()} first, then lowest reserved fraction, then highest reputation: among equally
+     * loaded nodes (idle ones, typically) the one with the better record gets the task.
+     */
+    LEAST_LOADED(Comparator.comparingDouble(Node::loadPercent).thenComparingDouble(Node::reservedFraction)
+            .thenComparingDouble(n -> -n.spec().reputation())),
     /** Highest reputation first, then fewest circuits. */
     MOST_REPUTABLE(Comparator.<Node>comparingDouble(n -> -n.spec().reputation())
             .thenComparingInt(n -> n.metrics().circuitCount())),

@@ -13,6 +13,8 @@ public enum WaitReason {
     NO_GPU_NODE,
     /** The task needs onion routing (a circuit, or CONFIDENTIAL) and no live node is onion-capable. */
     NO_PRIVACY_PATH,
+    /** Nodes fit, but none has the reputation the task asks for ({@code requirements.minReputation}). */
+    NO_REPUTABLE_NODE,
     /** Nodes fit, but none within the task's price limit. */
     OVER_PRICE_LIMIT,
     /** No node could finish the task before its deadline. */

@@ -13,6 +13,8 @@ enum CapacityEvent {
     /** A reservation ended: a task finished, failed, was cancelled or moved away. No GPU or onion node appears. */
     CAPACITY_FREED(EnumSet.of(WaitReason.NO_NODE_ACCEPTING_WORK, WaitReason.NO_CAPACITY,
             WaitReason.OVER_PRICE_LIMIT, WaitReason.DEADLINE_INFEASIBLE)),
+    /** A node's earned reputation rose: it may now reach a task's reputation floor. */
+    REPUTATION_ROSE(EnumSet.of(WaitReason.NO_REPUTABLE_NODE)),
     /** The scheduling or routing strategy changed: every earlier verdict may be different now. */
     STRATEGY_CHANGED(EnumSet.allOf(WaitReason.class));
 

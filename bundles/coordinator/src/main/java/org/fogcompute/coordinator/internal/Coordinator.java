@@ -71,7 +71,11 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     /** The lock that guards all state (see the class comment). */
     private final Object lock;
     private final Set<NodeEntry> heartbeatsToSave = state.heartbeatsToSave;
+    /** A node without outcomes: 100 of 200 points. */
+    static final double STARTING_REPUTATION = 0.5;
     private volatile CoordinatorSettings settings;
+    /** Earned reputation by node id, while the reputation service feeds it; null otherwise. Guarded by the lock. */
+    private Map<String, Double> earnedReputation;
     private final java.util.concurrent.atomic.AtomicReference<TaskBilling> billing =
             new java.util.concurrent.atomic.AtomicReference<>();
     private volatile boolean running = true;
@@ -234,7 +238,10 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         });
     }
 
-    private NodeEntry addNode(NodeSpec spec) {
+    private NodeEntry addNode(NodeSpec declared) {
+        // a node's word on its own reputation counts for nothing once reputation is earned
+        NodeSpec spec = earnedReputation == null ? declared
+                : declared.withReputation(earnedReputation.getOrDefault(declared.id(), STARTING_REPUTATION));
         NodeEntry entry = new NodeEntry(state.nodeSequence++, spec, clock.instant(),
                 settings.heartbeatInterval().toMillis());
         fleet.add(entry);
@@ -772,6 +779,42 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
      */
     public void admission(java.util.function.Predicate<String> admits) {
         admission(admits, admits);
+    }
+
+    /**
+     * Whether nodes' reputation is the one they earned (the reputation service is installed and feeds it through
+     * {@link #reputation}); without it, nodes keep what they declared.
+     */
+    public void useEarnedReputation(boolean earned) {
+        synchronized (lock) {
+            earnedReputation = earned ? new HashMap<>() : null;
+        }
+    }
+
+    /**
+     * A node's earned reputation (0..1) changed, or is known after a start: routing and placement use it from now on.
+     * A rise may let a task waiting for a reputable node be placed.
+     */
+    public void reputation(String nodeId, double score) {
+        if (score < 0 || score > 1 || Double.isNaN(score)) {
+            return;
+        }
+        synchronized (lock) {
+            if (earnedReputation == null) {
+                return;
+            }
+            earnedReputation.put(nodeId, score);
+            NodeEntry entry = fleet.get(nodeId);
+            if (entry == null || entry.spec.reputation() == score) {
+                return;
+            }
+            boolean rose = score > entry.spec.reputation();
+            entry.earnReputation(score);
+            fleet.reindex(entry);
+            if (rose) {
+                queue.capacityChanged(CapacityEvent.REPUTATION_ROSE);
+            }
+        }
     }
 
     /** Who holds a task's credits before it is admitted, when billing is installed; null for none (tasks run unpaid). */

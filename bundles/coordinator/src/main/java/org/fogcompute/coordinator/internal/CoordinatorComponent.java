@@ -13,6 +13,8 @@ import org.fogcompute.api.TopologyService;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.balancing.CircuitBreakers;
+import org.fogcompute.api.ledger.NodeReputation;
+import org.fogcompute.api.ledger.Reputation;
 import org.fogcompute.api.ledger.TaskBilling;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
@@ -26,7 +28,10 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -39,12 +44,20 @@ import org.slf4j.LoggerFactory;
  * apply in place ({@code @Modified}) so that the fleet is not dropped.
  */
 @Component(property = {"fog.service.name=coordinator", "fog.service.critical=true", "hc.name=Fog coordinator",
-    "hc.tags=fog"},
-        service = {NodeRegistry.class, TaskService.class, TopologyService.class, TaskQueue.class, HealthCheck.class},
+    "hc.tags=fog", EventConstants.EVENT_TOPIC + "=" + CoordinatorComponent.REPUTATION_CHANGED},
+        service = {NodeRegistry.class, TaskService.class, TopologyService.class, TaskQueue.class, HealthCheck.class,
+            EventHandler.class},
         configurationPid = CoordinatorComponent.PID, immediate = true)
 @Designate(ocd = CoordinatorComponent.Config.class)
-public class CoordinatorComponent extends Coordinator implements HealthCheck {
+public class CoordinatorComponent extends Coordinator implements HealthCheck, EventHandler {
     static final String PID = "org.fogcompute.coordinator";
+    /** Posted by the reputation service when a node's reputation changed: node.id, score. */
+    static final String REPUTATION_CHANGED = "fog/reputation/CHANGED";
+    /** Reputation decays between outcomes: every node's earned score is read again this often. */
+    private static final long REPUTATION_REFRESH_SECONDS = 60;
+    private volatile Reputation reputationService;
+    private ScheduledFuture<?> reputationRefresh;
+    private final ScheduledExecutorService reputationReader;
 
     @ObjectClassDefinition(name = "Fog coordinator", description = "Node registry, task lifecycle, failure detection")
     public @interface Config {
@@ -145,6 +158,13 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
             thread.setDaemon(true);
             return thread;
         });
+        // reading reputation is a database query: never on the thread that detects failures
+        this.reputationReader = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = threads.newThread(runnable);
+            thread.setName("fog-coordinator-reputation");
+            thread.setDaemon(true);
+            return thread;
+        });
         restoreOrRetry();
         schedule(config);
         log.info("Fog coordinator '{}' started", config.coordinator_id());
@@ -194,6 +214,7 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
     void deactivate() {
         stopRunning();
         scheduler.shutdownNow();
+        reputationReader.shutdownNow();
         try {
             saveHeartbeats();
         } catch (StoreUnavailableException e) {
@@ -208,6 +229,46 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck {
 
     void unbindEventAdmin(EventAdmin eventAdmin) {
         eventSink.clear(eventAdmin);
+    }
+
+    /** With the reputation service installed, nodes are routed by the reputation they earned, not what they declare. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindReputation(Reputation service) {
+        reputationService = service;
+        useEarnedReputation(true);
+        synchronized (this) {
+            if (reputationRefresh != null) {
+                reputationRefresh.cancel(false);
+            }
+            reputationRefresh = reputationReader.scheduleWithFixedDelay(guarded("reputation refresh",
+                    this::refreshReputation), 0, REPUTATION_REFRESH_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    void unbindReputation(Reputation service) {
+        if (reputationService == service) {
+            reputationService = null;
+            useEarnedReputation(false);
+        }
+    }
+
+    /** Reads every node's earned reputation (decayed to now) from the reputation service. */
+    private void refreshReputation() {
+        Reputation service = reputationService;
+        for (int offset = 0; service != null; offset += 1000) {
+            java.util.List<NodeReputation> page = service.all(offset, 1000);
+            page.forEach(r -> reputation(r.nodeId(), r.score()));
+            if (page.size() < 1000) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (event.getProperty("node.id") instanceof String nodeId && event.getProperty("score") instanceof Double score) {
+            reputation(nodeId, score);
+        }
     }
 
     /** With billing installed, a task's credits are held before it is admitted; without it, tasks run unpaid. */

@@ -14,7 +14,8 @@ import org.fogcompute.api.NodeStatus;
  */
 final class NodeEntry {
     final long sequence;
-    final NodeSpec spec;
+    /** What the node declared; its reputation replaced by the earned one when the reputation service feeds it. */
+    NodeSpec spec;
     final Instant registeredAt;
     final PhiAccrualDetector detector;
     final Set<String> taskIds = new LinkedHashSet<>();
@@ -41,6 +42,12 @@ final class NodeEntry {
         this.lastHeartbeat = now;
         this.silentSince = now;
         this.detector = new PhiAccrualDetector(expectedHeartbeatMillis);
+        refresh();
+    }
+
+    /** Takes the node's earned reputation (kept by the reputation service, not in this entry's stored view). */
+    void earnReputation(double score) {
+        spec = spec.withReputation(score);
         refresh();
     }
 

@@ -159,6 +159,7 @@ final class Placer {
         boolean live = false;
         boolean withGpu = false;
         boolean withPrivacyPath = false;
+        boolean reputable = false;
         for (NodeEntry entry : nodes) {
             Node node = entry.snapshot();
             if (node.status() != org.fogcompute.api.NodeStatus.ACTIVE && node.status() != org.fogcompute.api.NodeStatus.IDLE
@@ -174,6 +175,10 @@ final class Placer {
                 continue;
             }
             withPrivacyPath = true;
+            if (node.spec().reputation() < r.minReputation()) {
+                continue;
+            }
+            reputable = true;
             if (node.canHost(task)) {
                 return null;
             }
@@ -184,7 +189,10 @@ final class Placer {
         if (!withGpu) {
             return WaitReason.NO_GPU_NODE;
         }
-        return withPrivacyPath ? WaitReason.NO_CAPACITY : WaitReason.NO_PRIVACY_PATH;
+        if (!withPrivacyPath) {
+            return WaitReason.NO_PRIVACY_PATH;
+        }
+        return reputable ? WaitReason.NO_CAPACITY : WaitReason.NO_REPUTABLE_NODE;
     }
 
     /** Says at which constraint the fleet ran out of nodes, so an operator knows what to add or free. */
@@ -194,12 +202,16 @@ final class Placer {
         int withCpuAndMemory = 0;
         int withStorage = 0;
         int withGpu = 0;
+        int reputable = 0;
         for (NodeEntry entry : nodes) {
             Node node = entry.snapshot();
             if (!node.acceptsWork()) {
                 continue;
             }
             accepting++;
+            if (node.spec().reputation() >= r.minReputation()) {
+                reputable++;
+            }
             if (node.freeCpu() < r.cpuCores() || node.freeMemoryMb() < r.memoryMb()) {
                 continue;
             }
@@ -220,8 +232,15 @@ final class Placer {
         if (task.needsOnionRouting()) {
             reason.append(" / onion routing");
         }
+        if (r.minReputation() > 0) {
+            reason.append(" / reputation >= ").append(r.minReputation());
+        }
         reason.append(": ").append(nodes.size()).append(" registered, ").append(accepting)
-                .append(" accepting work, ").append(withCpuAndMemory).append(" with enough free cpu and memory");
+                .append(" accepting work, ");
+        if (r.minReputation() > 0) {
+            reason.append(reputable).append(" of them reputable enough, ");
+        }
+        reason.append(withCpuAndMemory).append(" with enough free cpu and memory");
         if (withCpuAndMemory > 0) {
             reason.append(", ").append(withStorage).append(" with ").append(r.storageMb()).append(" MB storage");
             if (withStorage > 0 && r.gpu()) {

@@ -2,7 +2,9 @@ package org.fogcompute.ledger.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.fogcompute.api.ledger.LedgerStore;
+import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.ledger.Reputation;
 import org.fogcompute.api.ledger.ReputationEvent;
 import org.fogcompute.api.store.StoreUnavailableException;
@@ -10,7 +12,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -30,6 +35,9 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = ReputationComponent.Config.class)
 public class ReputationComponent extends ReputationBook implements EventHandler {
     static final String PID = "org.fogcompute.reputation";
+    static final String CHANGED_TOPIC = "fog/reputation/CHANGED";
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
     private static final Logger LOG = LoggerFactory.getLogger(ReputationComponent.class);
 
     @ObjectClassDefinition(name = "Fog reputation", description = "Node reputation from task outcomes")
@@ -58,12 +66,19 @@ public class ReputationComponent extends ReputationBook implements EventHandler 
         }
         String topic = event.getTopic();
         try {
+            NodeReputation now = null;
             if (topic.endsWith("/COMPLETED")) {
-                record("done:" + taskId, nodeId, ReputationEvent.SUCCESS);
+                now = record("done:" + taskId, nodeId, ReputationEvent.SUCCESS);
             } else if (topic.endsWith("/FAILED")) {
-                record("failed:" + taskId, nodeId, ReputationEvent.FAILURE);
+                now = record("failed:" + taskId, nodeId, ReputationEvent.FAILURE);
             } else if (topic.endsWith("/NODE_LOST")) {
-                record("lost:" + taskId + ":" + event.getProperty("attempt"), nodeId, ReputationEvent.LOST_DURING_TASK);
+                now = record("lost:" + taskId + ":" + event.getProperty("attempt"), nodeId,
+                        ReputationEvent.LOST_DURING_TASK);
+            }
+            EventAdmin events = eventAdmin;
+            if (now != null && events != null) {
+                // routing takes the new score at once (the coordinator listens), not at its next refresh
+                events.postEvent(new Event(CHANGED_TOPIC, Map.of("node.id", nodeId, "score", now.score())));
             }
         } catch (StoreUnavailableException e) {
             LOG.warn("Reputation of node {} not updated for task {} ({}): the database is unavailable", nodeId,

@@ -40,6 +40,8 @@ public class TaskRecord {
     long storageMb;
     @Column(name = "gpu")
     boolean gpu;
+    @Column(name = "min_reputation")
+    double minReputation;
     @Column(name = "privacy")
     String privacy;
     @Column(name = "require_onion")
@@ -95,6 +97,7 @@ public class TaskRecord {
         r.memoryMb = s.requirements().memoryMb();
         r.storageMb = s.requirements().storageMb();
         r.gpu = s.requirements().gpu();
+        r.minReputation = s.requirements().minReputation();
         r.privacy = s.privacy().name();
         r.requireOnion = s.requireOnionCircuit();
         r.preferredRegion = s.preferredRegion();
@@ -124,7 +127,8 @@ public class TaskRecord {
     }
 
     Task toTask() {
-        TaskSpec spec = new TaskSpec(id, type, priority, new TaskRequirements(cpuCores, memoryMb, storageMb, gpu),
+        TaskSpec spec = new TaskSpec(id, type, priority, new TaskRequirements(cpuCores, memoryMb, storageMb, gpu,
+                minReputation),
                 PrivacyLevel.valueOf(privacy), requireOnion, preferredRegion,
                 preferredLatitude == null || preferredLongitude == null ? null
                         : new GeoLocation(preferredLatitude, preferredLongitude),

@@ -78,6 +78,10 @@ public class TaskSubmitCommand extends FogAction {
     @Option(name = "--price-limit", description = "Most the task may cost, credits per hour")
     Double priceLimit;
 
+    @Option(name = "--min-reputation", description = "Least reputation (0..1) of the node that runs it; a node "
+            + "starts at 0.5 and earns more by completing tasks")
+    double minReputation;
+
     @Option(name = "--sched", description = "Scheduling strategy for this task (admission and node preference)")
     @Completion(SchedulingStrategyCompleter.class)
     String schedulingStrategy;
@@ -87,7 +91,8 @@ public class TaskSubmitCommand extends FogAction {
         if ((latitude == null) != (longitude == null)) {
             throw new ValidationException(latitude == null ? "lat" : "lon", "give both --lat and --lon, or neither");
         }
-        TaskSpec spec = new TaskSpec(id, type, priority, new TaskRequirements(cpu, memoryMb, storageMb, gpu),
+        TaskSpec spec = new TaskSpec(id, type, priority, new TaskRequirements(cpu, memoryMb, storageMb, gpu,
+                minReputation),
                 Values.enumValue(PrivacyLevel.class, "privacy", privacy), onion, region,
                 latitude == null ? null : new GeoLocation(latitude, longitude), Values.deadline(deadline, Instant.now()),
                 null, strategy, jobId, resource == null ? null
