@@ -44,14 +44,14 @@ public final class Checks {
         return value;
     }
 
-    static long range(String field, long value, long min, long max) {
+    public static long range(String field, long value, long min, long max) {
         if (value < min || value > max) {
             throw new ValidationException(field, field + " must be within " + min + ".." + max + ", got " + value);
         }
         return value;
     }
 
-    static double range(String field, double value, double min, double max) {
+    public static double range(String field, double value, double min, double max) {
         if (!(value >= min && value <= max)) {
             throw new ValidationException(field, field + " must be within " + min + ".." + max + ", got " + value);
         }

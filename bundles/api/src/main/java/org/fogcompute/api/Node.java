@@ -1,6 +1,7 @@
 package org.fogcompute.api;
 
 import java.time.Instant;
+import org.fogcompute.api.edge.Allocation;
 
 /**
  * An immutable snapshot of a registered node: what it declared, what it reported last and what the coordinator
@@ -8,10 +9,24 @@ import java.time.Instant;
  *
  * @param status       the effective status (declared, or BUSY/SUSPECT/OFFLINE as derived by the coordinator)
  * @param reservedCpu  cpu cores held by the node's ASSIGNED and RUNNING tasks
+ * @param allocation   what may be used of it now (device profiles, harvest eligibility); the declared capacity when
+ *                     nothing restricts it
  */
 public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int reservedCpu, long reservedMemoryMb,
                    int activeTasks, long completedTasks, long failedTasks, Instant registeredAt,
-                   Instant lastHeartbeat) {
+                   Instant lastHeartbeat, Allocation allocation) {
+
+    /** A node that may be used to its declared capacity. */
+    public Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int reservedCpu, long reservedMemoryMb,
+                int activeTasks, long completedTasks, long failedTasks, Instant registeredAt, Instant lastHeartbeat) {
+        this(spec, status, metrics, reservedCpu, reservedMemoryMb, activeTasks, completedTasks, failedTasks,
+                registeredAt, lastHeartbeat, null);
+    }
+
+    public Node {
+        allocation = allocation == null
+                ? Allocation.full(spec.capacity().cpuCores(), spec.capacity().memoryMb()) : allocation;
+    }
 
     public String id() {
         return spec.id();
@@ -29,12 +44,13 @@ public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int re
         return spec.region();
     }
 
+    /** Cpu cores that may still be reserved: the allocation less what is reserved (negative when over it). */
     public int freeCpu() {
-        return spec.capacity().cpuCores() - reservedCpu;
+        return Math.min(allocation.cpuCores(), spec.capacity().cpuCores()) - reservedCpu;
     }
 
     public long freeMemoryMb() {
-        return spec.capacity().memoryMb() - reservedMemoryMb;
+        return Math.min(allocation.memoryMb(), spec.capacity().memoryMb()) - reservedMemoryMb;
     }
 
     public boolean hasGpu() {

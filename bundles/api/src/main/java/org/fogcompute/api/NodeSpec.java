@@ -33,6 +33,15 @@ public record NodeSpec(String id, NodeType type, NodeStatus status, Capacity cap
         Checks.range("reputation", reputation, 0.0, 1.0);
     }
 
+    /** The label that names the ledger account a node's work is paid into. */
+    public static final String OPERATOR_LABEL = "operator";
+
+    /** The account the node's work is paid into: its {@code operator} label when that is an id, else its own id. */
+    public String operatorAccount() {
+        String label = labels.get(OPERATOR_LABEL);
+        return Checks.isId(label) ? label : id;
+    }
+
     /** The same node with another reputation: the coordinator replaces a declared one with the earned one. */
     public NodeSpec withReputation(double earned) {
         return new NodeSpec(id, type, status, capacity, region, location, address, port, labels, onionCapable, earned,

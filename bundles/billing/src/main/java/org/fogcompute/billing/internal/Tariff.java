@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import org.fogcompute.api.Checks;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.Price;
 import org.fogcompute.api.TaskRequirements;
@@ -62,15 +61,8 @@ final class Tariff {
         return micros.min(BigDecimal.valueOf(Credits.MAX_AMOUNT)).longValueExact();
     }
 
-    /**
-     * The account a node's work is paid into: its {@code operator} label when that is a valid account id, else the
-     * node's own id.
-     */
+    /** The account a node's work is paid into (see {@link org.fogcompute.api.NodeSpec#operatorAccount()}). */
     static String operatorOf(Node node) {
-        String label = node.spec().labels().get(OPERATOR_LABEL);
-        return Checks.isId(label) ? label : node.id();
+        return node.spec().operatorAccount();
     }
-
-    /** The node label that names the account its work is paid into. */
-    static final String OPERATOR_LABEL = "operator";
 }

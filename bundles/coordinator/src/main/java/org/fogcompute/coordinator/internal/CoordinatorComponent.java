@@ -13,6 +13,8 @@ import org.fogcompute.api.TopologyService;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.balancing.CircuitBreakers;
+import org.fogcompute.api.edge.DeviceProfiles;
+import org.fogcompute.api.edge.HarvestPolicy;
 import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.ledger.Reputation;
 import org.fogcompute.api.ledger.TaskBilling;
@@ -269,6 +271,26 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck, Ev
         if (event.getProperty("node.id") instanceof String nodeId && event.getProperty("score") instanceof Double score) {
             reputation(nodeId, score);
         }
+    }
+
+    /** With device profiles installed (edge), a device is given work up to what its battery and heat allow. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindDeviceProfiles(DeviceProfiles profiles) {
+        deviceProfiles(profiles);
+    }
+
+    void unbindDeviceProfiles(DeviceProfiles profiles) {
+        deviceProfilesGone(profiles);
+    }
+
+    /** With the harvest policy installed, a device that opted in is used only while it is eligible. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindHarvestPolicy(HarvestPolicy policy) {
+        harvestPolicy(policy);
+    }
+
+    void unbindHarvestPolicy(HarvestPolicy policy) {
+        harvestPolicyGone(policy);
     }
 
     /** With billing installed, a task's credits are held before it is admitted; without it, tasks run unpaid. */

@@ -81,7 +81,8 @@ final class FleetIndex {
 
     /** Whether two snapshots of one node sort alike in every order (registration never changes). */
     private static boolean sameKeys(Node a, Node b) {
-        return a.spec().reputation() == b.spec().reputation() && a.reservedCpu() == b.reservedCpu() && a.reservedMemoryMb() == b.reservedMemoryMb()
+        return a.spec().reputation() == b.spec().reputation() && a.allocation().equals(b.allocation())
+                && a.reservedCpu() == b.reservedCpu() && a.reservedMemoryMb() == b.reservedMemoryMb()
                 && a.metrics().cpuPercent() == b.metrics().cpuPercent()
                 && a.metrics().circuitCount() == b.metrics().circuitCount();
     }

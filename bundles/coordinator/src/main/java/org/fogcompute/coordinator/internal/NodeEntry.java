@@ -7,6 +7,7 @@ import org.fogcompute.api.Node;
 import org.fogcompute.api.NodeMetrics;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.NodeStatus;
+import org.fogcompute.api.edge.Allocation;
 
 /**
  * Mutable state of one node, guarded by the coordinator's lock. Every change ends with {@link #refresh()}, which
@@ -29,6 +30,10 @@ final class NodeEntry {
     Instant lastHeartbeat;
     /** Since when failure detection counts silence: the last heartbeat, or the restart that restored the node. */
     Instant silentSince;
+    /** What may be used of the node now (device profile, harvest eligibility); null for its declared capacity. */
+    Allocation allocation;
+    /** Since when its allocation says its tasks must leave (it left harvest eligibility); null while they may stay. */
+    Instant drainingSince;
     private Node snapshot;
 
     /** The snapshot this entry is filed under in the sorted indexes; only {@link FleetIndex} changes it. */
@@ -69,12 +74,12 @@ final class NodeEntry {
      */
     record Saved(NodeStatus declaredStatus, Liveness liveness, NodeMetrics metrics, int reservedCpu,
                  long reservedMemoryMb, long completedTasks, long failedTasks, Instant lastHeartbeat,
-                 Instant silentSince) {
+                 Instant silentSince, Allocation allocation, Instant drainingSince) {
     }
 
     Saved save() {
         return new Saved(declaredStatus, liveness, metrics, reservedCpu, reservedMemoryMb, completedTasks,
-                failedTasks, lastHeartbeat, silentSince);
+                failedTasks, lastHeartbeat, silentSince, allocation, drainingSince);
     }
 
     void restore(Saved saved) {
@@ -87,6 +92,8 @@ final class NodeEntry {
         failedTasks = saved.failedTasks();
         lastHeartbeat = saved.lastHeartbeat();
         silentSince = saved.silentSince();
+        allocation = saved.allocation();
+        drainingSince = saved.drainingSince();
         refresh();
     }
 
@@ -117,7 +124,7 @@ final class NodeEntry {
 
     Node refresh() {
         snapshot = new Node(spec, effectiveStatus(), metrics, reservedCpu, reservedMemoryMb, taskIds.size(),
-                completedTasks, failedTasks, registeredAt, lastHeartbeat);
+                completedTasks, failedTasks, registeredAt, lastHeartbeat, allocation);
         return snapshot;
     }
 }

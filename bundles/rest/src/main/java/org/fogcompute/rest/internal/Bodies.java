@@ -15,6 +15,7 @@ import org.fogcompute.api.ResourcePreference;
 import org.fogcompute.api.TaskRequirements;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.edge.DeviceTelemetry;
 
 /**
  * Request bodies. Each names exactly the fields a client may set (no reputation, no counters, no timestamps): any
@@ -43,7 +44,9 @@ final class Bodies {
     record BatchRegistration(List<NodeRegistration> nodes) {
     }
 
-    record Heartbeat(Double cpuPercent, Double memoryPercent, Double uptimePercent, Integer circuitCount) {
+    /** Load, and from a device its telemetry (every field optional). */
+    record Heartbeat(Double cpuPercent, Double memoryPercent, Double uptimePercent, Integer circuitCount,
+                     DeviceTelemetry device) {
         NodeMetrics toMetrics() {
             if (cpuPercent == null) {
                 throw new ValidationException("cpuPercent", "cpuPercent is required");
@@ -52,7 +55,7 @@ final class Bodies {
                 throw new ValidationException("memoryPercent", "memoryPercent is required");
             }
             return new NodeMetrics(cpuPercent, memoryPercent, uptimePercent == null ? 100 : uptimePercent,
-                    circuitCount == null ? 0 : circuitCount);
+                    circuitCount == null ? 0 : circuitCount, device);
         }
     }
 
