@@ -8,8 +8,13 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface FleetSimulator {
 
-    /** Summary of a running or stopped simulation. */
-    record Status(boolean running, int nodes, long heartbeats, long tasksStarted, long tasksCompleted) {
+    /**
+     * Summary of a running or stopped simulation: among the nodes, {@code devices} are phones and tablets on a
+     * day-and-night cycle that opted in to harvest; {@code harvestable} of them may be used now and {@code capped} are
+     * limited by their battery or heat.
+     */
+    record Status(boolean running, int nodes, long heartbeats, long tasksStarted, long tasksCompleted, int devices,
+                  int harvestable, int capped) {
     }
 
     /**

@@ -28,6 +28,10 @@ public class SimulateCommand extends FogAction {
         System.out.println((result.running() ? "Simulation running: " : "Simulation stopped: ") + result.nodes()
                 + " nodes, " + result.heartbeats() + " heartbeats, " + result.tasksStarted() + " tasks started, "
                 + result.tasksCompleted() + " completed");
+        if (result.devices() > 0) {
+            System.out.println("Devices (phones and tablets opted in to harvest): " + result.devices() + ", "
+                    + result.harvestable() + " harvestable now, " + result.capped() + " capped by battery or heat");
+        }
         return null;
     }
 }

@@ -34,12 +34,16 @@ import org.slf4j.LoggerFactory;
  * truths the schedulers must learn: a speed (a run takes the task type's base time, 2 to 8 s by type, times the
  * node's factor, 0.5 to 4, with some noise) and a failure rate (most nodes 1 %, one in six 30 %). Each tick they
  * start their ASSIGNED tasks, and complete or fail the RUNNING ones whose time is up. Everything is drawn from a fixed
- * seed, so a simulation is repeatable. Stopping (or stopping the bundle) unregisters every simulated node.
+ * seed, so a simulation is repeatable. One node in three is a phone or tablet that opted in to harvest, on a day and
+ * night cycle (see {@link SimulatedDevice}), reporting battery, charging, heat, network, user and local hour.
+ * Stopping (or stopping the bundle) unregisters every simulated node.
  */
 @Component(property = {"fog.service.name=simulator", "fog.service.critical=false"}, service = FleetSimulator.class)
 public class FleetSimulatorComponent implements FleetSimulator {
     static final String PREFIX = "sim-";
     private static final String[] REGIONS = {"us-east", "us-west", "eu-west", "eu-central", "ap-south", "ap-northeast"};
+    /** Each region's offset from UTC, for its devices' local hours. */
+    private static final int[] UTC_OFFSETS = {-5, -8, 0, 1, 5, 9};
     private static final double[][] LOCATIONS = {{39.0, -77.5}, {37.4, -122.1}, {53.3, -6.3}, {50.1, 8.7},
             {19.1, 72.9}, {35.7, 139.7}};
 
@@ -54,6 +58,10 @@ public class FleetSimulatorComponent implements FleetSimulator {
     private volatile List<String> nodeIds = List.of();
     /** Hidden truths per simulated node: speed factor and failure rate. */
     private final Map<String, double[]> truths = new ConcurrentHashMap<>();
+    /** The simulated devices by node id; the other nodes are servers without telemetry. */
+    private final Map<String, SimulatedDevice> devices = new ConcurrentHashMap<>();
+    /** Simulated UTC hour of the current tick: the simulation starts at 20:00 UTC. */
+    private double utcHour;
     /** Running tasks: when their run ends, and whether it succeeds. */
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
@@ -76,19 +84,30 @@ public class FleetSimulatorComponent implements FleetSimulator {
                     + "stop it first (fog:simulate --stop)");
         }
         List<NodeSpec> specs = new ArrayList<>(nodeCount);
+        devices.clear();
+        utcHour = 20;
         for (int i = 1; i <= nodeCount; i++) {
             int region = random.nextInt(REGIONS.length);
-            specs.add(NodeSpec.builder(PREFIX + i)
-                    .type(NodeType.values()[random.nextInt(NodeType.values().length)])
-                    .capacity(new Capacity(1 << random.nextInt(5), 512L << random.nextInt(6), 10_240,
-                            random.nextInt(5) == 0 ? 1 : 0))
+            boolean device = i % 3 == 0;
+            NodeSpec.Builder spec = NodeSpec.builder(PREFIX + i)
                     .region(REGIONS[region])
                     .location(LOCATIONS[region][0] + random.nextDouble(-2, 2),
                             LOCATIONS[region][1] + random.nextDouble(-2, 2))
                     .onionCapable(random.nextBoolean())
-                    .reputation(0.5 + random.nextDouble() / 2)
-                    .labels(Map.of("simulated", "true"))
-                    .build());
+                    .reputation(0.5 + random.nextDouble() / 2);
+            if (device) {
+                // a phone (4 GB) or a tablet (8 GB) with 4 or 8 cores
+                spec.type(NodeType.EDGE_DEVICE)
+                        .capacity(new Capacity(4 << random.nextInt(2), 4096L << random.nextInt(2), 10_240, 0))
+                        .labels(Map.of("simulated", "true", "harvest", "true"));
+                devices.put(PREFIX + i, new SimulatedDevice(UTC_OFFSETS[region], random));
+            } else {
+                spec.type(NodeType.values()[random.nextInt(NodeType.values().length)])
+                        .capacity(new Capacity(1 << random.nextInt(5), 512L << random.nextInt(6), 10_240,
+                                random.nextInt(5) == 0 ? 1 : 0))
+                        .labels(Map.of("simulated", "true"));
+            }
+            specs.add(spec.build());
         }
         registry.registerAll(specs);
         nodeIds = specs.stream().map(NodeSpec::id).toList();
@@ -131,7 +150,9 @@ public class FleetSimulatorComponent implements FleetSimulator {
                 // removed by an operator meanwhile
             }
         }
-        Status last = new Status(false, nodeIds.size(), heartbeats.get(), started.get(), completed.get());
+        Status last = new Status(false, nodeIds.size(), heartbeats.get(), started.get(), completed.get(),
+                devices.size(), 0, 0);
+        devices.clear();
         nodeIds = List.of();
         runs.clear();
         log.info("Simulation stopped");
@@ -140,7 +161,22 @@ public class FleetSimulatorComponent implements FleetSimulator {
 
     @Override
     public synchronized Status status() {
-        return new Status(scheduler != null, nodeIds.size(), heartbeats.get(), started.get(), completed.get());
+        int harvestable = 0;
+        int capped = 0;
+        for (String id : devices.keySet()) {
+            var allocation = registry.findNode(id).map(org.fogcompute.api.Node::allocation).orElse(null);
+            if (allocation == null) {
+                continue;
+            }
+            if (!allocation.drain()) {
+                harvestable++;
+            }
+            if (allocation.reason() != null && !allocation.drain()) {
+                capped++;
+            }
+        }
+        return new Status(scheduler != null, nodeIds.size(), heartbeats.get(), started.get(), completed.get(),
+                devices.size(), harvestable, capped);
     }
 
     @Deactivate
@@ -150,6 +186,7 @@ public class FleetSimulatorComponent implements FleetSimulator {
 
     private void tick() {
         try {
+            utcHour = (utcHour + SimulatedDevice.HOURS_PER_TICK) % 24;
             for (String id : currentNodeIds()) {
                 heartbeat(id);
             }
@@ -191,8 +228,9 @@ public class FleetSimulatorComponent implements FleetSimulator {
 
     private void heartbeat(String id) {
         try {
+            SimulatedDevice device = devices.get(id);
             registry.heartbeat(id, new NodeMetrics(random.nextDouble(0, 100), random.nextDouble(0, 100), 99.9,
-                    random.nextInt(10)));
+                    random.nextInt(10), device == null ? null : device.tick(utcHour, random)));
             heartbeats.incrementAndGet();
         } catch (NotFoundException e) {
             // removed by an operator: nothing to simulate for it
