@@ -54,7 +54,15 @@ public class ServiceOrchestrationIT extends FogTestSupport {
         assertTrue(providers.toString(), providers.containsAll(List.of("persistence", "routing")));
         assertEquals(0, service("persistence").layer());
         assertEquals(0, service("routing").layer());
-        assertEquals(1, coordinator.layer());
+        assertEquals(0, service("edge").layer());
+        // the platform's lower layers, computed from their references: ledger and reputation on persistence, billing
+        // on the ledger, harvest on edge and (optionally) the ledger, the coordinator on all of them
+        assertEquals(1, service("ledger").layer());
+        assertEquals(1, service("reputation").layer());
+        assertEquals(2, service("billing").layer());
+        assertEquals(2, service("harvest").layer());
+        assertTrue(providers.toString(), providers.containsAll(List.of("billing", "edge", "harvest", "reputation")));
+        assertEquals(3, coordinator.layer());
         assertTrue(service("persistence").dependents().contains("coordinator"));
         assertTrue(graph.startupOrder().indexOf("persistence") < graph.startupOrder().indexOf("coordinator"));
         assertTrue(graph.shutdownOrder().indexOf("coordinator") < graph.shutdownOrder().indexOf("persistence"));
@@ -92,6 +100,27 @@ public class ServiceOrchestrationIT extends FogTestSupport {
         String tree = execute("fog:service-deps");
         assertTrue(tree, tree.contains("Layer 0:") && tree.contains("Startup order:"));
         assertTrue(executeExpectingError("fog:service-restart no-such-service").contains("unknown fog service"));
+    }
+
+    @Test
+    public void restartingTheLedgerRewiresItsDependentsAndLosesNoCredits() throws Exception {
+        execute("fog:ledger-open restart-alice SUBMITTER");
+        execute("fog:ledger-grant restart-alice 42");
+        String output = execute("fog:service-restart ledger");
+        assertTrue(output, output.contains("active again"));
+        waitFor(() -> service("billing").state() == ServiceState.ACTIVE
+                && service("harvest").state() == ServiceState.ACTIVE
+                && service("coordinator").state() == ServiceState.ACTIVE, "the ledger's dependents active again");
+        // billing works on the new ledger: the shell's user pays for the task it submits
+        execute("fog:ledger-open itest-admin SUBMITTER");
+        execute("fog:ledger-grant itest-admin 100");
+        execute("fog:task-submit --id after-ledger-restart");
+        String payer = execute("fog:ledger-account itest-admin");
+        assertTrue(payer, payer.contains("escrow:after-ledger-restart") && payer.contains("90 credits"));
+        String account = execute("fog:ledger-account restart-alice");
+        assertTrue(account, account.contains("42 credits"));
+        String accounts = execute("fog:ledger-accounts");
+        assertTrue(accounts, accounts.contains("journal balanced"));
     }
 
     @Inject

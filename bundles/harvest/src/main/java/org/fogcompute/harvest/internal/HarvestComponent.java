@@ -164,6 +164,12 @@ public class HarvestComponent implements HarvestPolicy {
         String key = "harvest:" + node.id() + ":" + session.start().toEpochMilli();
         rewards.execute(() -> {
             try {
+                long pool = current.account(POOL_ACCOUNT).map(a -> a.balance()).orElse(-1L);
+                if (pool < micros) {
+                    LOG.info("Harvest reward of node {} ({} credits) not paid: the account {} {}", node.id(),
+                            Credits.format(micros), POOL_ACCOUNT, pool < 0 ? "is not open" : "holds too little");
+                    return;
+                }
                 if (current.account(operator).isEmpty()) {
                     current.open(operator, org.fogcompute.api.ledger.AccountKind.OPERATOR);
                 }

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * is the task (and, for a lost node, the attempt), so an event delivered twice counts once.
  */
 @Component(service = {Reputation.class, EventHandler.class}, configurationPid = ReputationComponent.PID,
-        property = {EventConstants.EVENT_TOPIC + "=fog/task/COMPLETED", EventConstants.EVENT_TOPIC + "=fog/task/FAILED",
+        property = {"fog.service.name=reputation", "fog.service.critical=false",
+            EventConstants.EVENT_TOPIC + "=fog/task/COMPLETED", EventConstants.EVENT_TOPIC + "=fog/task/FAILED",
             EventConstants.EVENT_TOPIC + "=fog/task/NODE_LOST"})
 @Designate(ocd = ReputationComponent.Config.class)
 public class ReputationComponent extends ReputationBook implements EventHandler {

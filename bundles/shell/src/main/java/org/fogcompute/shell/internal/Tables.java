@@ -179,6 +179,15 @@ final class Tables {
         row(table, "Load cpu/memory %", percent(n.metrics().cpuPercent()) + " / " + percent(n.metrics().memoryPercent()));
         row(table, "Uptime %", percent(n.metrics().uptimePercent()));
         row(table, "Circuits", n.metrics().circuitCount());
+        var device = n.metrics().device();
+        if (!device.equals(org.fogcompute.api.edge.DeviceTelemetry.NONE)) {
+            row(table, "Device", "battery " + dash(device.batteryPercent()) + "%"
+                    + (Boolean.TRUE.equals(device.charging()) ? " charging" : "") + ", cpu "
+                    + dash(device.cpuTemperatureC()) + " °C, metered " + dash(device.meteredNetwork()) + ", user active "
+                    + dash(device.userActive()) + ", local hour " + dash(device.localHour()));
+        }
+        row(table, "Allocatable", n.allocation().reason() == null ? "all of it"
+                : n.allocation().cpuCores() + " cpu / " + n.allocation().memoryMb() + " MB: " + n.allocation().reason());
         row(table, "Tasks active/completed/failed", n.activeTasks() + "/" + n.completedTasks() + "/" + n.failedTasks());
         row(table, "Labels", n.spec().labels().isEmpty() ? "-" : n.spec().labels());
         row(table, "Registered", time(n.registeredAt()));
@@ -375,5 +384,9 @@ final class Tables {
 
     private static String dash(String value) {
         return value == null ? "-" : value;
+    }
+
+    private static String dash(Object value) {
+        return value == null ? "-" : value.toString();
     }
 }
