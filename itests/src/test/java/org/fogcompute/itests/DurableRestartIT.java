@@ -90,14 +90,16 @@ public class DurableRestartIT {
         Path source = Paths.get(System.getProperty("fog.assembly.dir"));
         Path home = Paths.get("target", "restart-" + run).toAbsolutePath();
         try (RunningDistribution karaf = new RunningDistribution(source, home, "coordinator-" + run, jdbcUrl)) {
+            // reconciliation soon after the kill, so that the test sees holds of never-admitted tasks refunded
+            karaf.configure("org.fogcompute.billing", "reconcile.interval.seconds = 2\norphan.grace.seconds = 10\n");
             karaf.startFresh();
             String generated = generatedAdminPassword(karaf.home());
 
             // graceful restart
             List<String> commands = new ArrayList<>();
-            // who submits a task pays for it: the admin grants itself credits first
-            commands.add("fog:ledger-open admin SUBMITTER");
-            commands.add("fog:ledger-grant admin 1000000");
+            // who submits a task pays for it: the test's admin user grants itself credits first
+            commands.add("fog:ledger-open " + RunningDistribution.USER + " SUBMITTER");
+            commands.add("fog:ledger-grant " + RunningDistribution.USER + " 1000000");
             for (int i = 0; i < 20; i++) {
                 commands.add("fog:node-register -c 2 -m 2048 " + run + "-n" + i);
                 commands.add("fog:task-submit --id " + run + "-t" + i);
@@ -145,7 +147,36 @@ public class DurableRestartIT {
 
             karaf.start();
             assertPresentOnce(karaf, acknowledged);
+            assertEveryTaskHeldOnceAndNothingElse(karaf);
         }
+    }
+
+    /**
+     * Credits across the kill: every task the database has holds its credits exactly once (10 for a one-core task, 20
+     * for the GPU one), a hold whose task was never committed (killed between the two) is refunded, and the submitter
+     * holds the rest of the million granted. Nothing completed, so nothing was paid out.
+     */
+    private static void assertEveryTaskHeldOnceAndNothingElse(RunningDistribution karaf) throws Exception {
+        int tasks = karaf.clientOutput("fog:task-list --no-format --limit 10000").size();
+        long expectedHeld = 10L * (tasks - 1) + 20;
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String accounts;
+        do {
+            accounts = String.join("\n", karaf.clientOutput("fog:ledger-accounts"));
+            if (balance(accounts, "escrow") == expectedHeld) {
+                break;
+            }
+            Thread.sleep(1000); // reconciliation runs every 2 s and refunds holds older than 10 s
+        } while (System.nanoTime() < until);
+        assertEquals("held for the " + tasks + " tasks: " + accounts, expectedHeld, balance(accounts, "escrow"));
+        assertEquals(accounts, 1_000_000 - expectedHeld, balance(accounts, RunningDistribution.USER));
+        assertTrue(accounts, accounts.contains("journal balanced"));
+    }
+
+    /** An account's balance in whole credits, from fog:ledger-accounts. */
+    private static long balance(String accounts, String account) {
+        Matcher row = Pattern.compile("(?m)^" + account + "\\s*\\|[^|]*\\|\\s*(-?[0-9.]+)").matcher(accounts);
+        return row.find() ? new java.math.BigDecimal(row.group(1)).longValueExact() : Long.MIN_VALUE;
     }
 
     private static boolean acknowledge(String line, Set<String> acknowledged) {

@@ -418,6 +418,51 @@ public class RestApiIT {
         assertEquals(200, api.post(operator, "/tasks/http-careful/cancel", null).status());
     }
 
+    @Test
+    public void aDeviceThatStartsDischargingIsDrainedAndOneOnALowBatteryIsCapped() {
+        // a phone that opted in to harvest, idle on its charger at night
+        assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"http-phone\",\"type\":\"EDGE_DEVICE\",\"region\":"
+                + "\"harvest-region\",\"capacity\":{\"cpuCores\":150,\"memoryMb\":4096,\"storageMb\":100,"
+                + "\"gpuCount\":0},\"labels\":{\"harvest\":\"true\"}}").status());
+        String idle = "{\"cpuPercent\":5,\"memoryPercent\":10,\"device\":{\"batteryPercent\":90,\"charging\":true,"
+                + "\"cpuTemperatureC\":31.5,\"meteredNetwork\":false,\"userActive\":false,\"localHour\":23}}";
+        Reply eligible = api.post(admin, "/nodes/http-phone/heartbeat", idle);
+        assertEquals(eligible.toString(), 200, eligible.status());
+        assertTrue(eligible.body(), eligible.json().get("allocation").get("reason").isNull());
+        Reply placed = api.post(operator, "/tasks", "{\"id\":\"http-harvested\",\"requirements\":{\"cpuCores\":150,"
+                + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false}}");
+        assertEquals("http-phone", placed.json().get("nodeId").asText());
+
+        // unplugged: no more work, and the reason says why
+        Reply unplugged = api.post(admin, "/nodes/http-phone/heartbeat", idle.replace("\"charging\":true",
+                "\"charging\":false"));
+        JsonNode allocation = unplugged.json().get("allocation");
+        assertTrue(allocation.toString(), allocation.get("drain").asBoolean()
+                && allocation.get("reason").asText().contains("not charging"));
+        assertEquals(0, allocation.get("cpuCores").asInt());
+        assertEquals("its running task stays within the grace", "http-phone",
+                api.get(admin, "/tasks/http-harvested").json().get("nodeId").asText());
+        Reply waiting = api.post(operator, "/tasks", "{\"id\":\"http-harvest-waits\",\"requirements\":{"
+                + "\"cpuCores\":1,\"memoryMb\":64,\"storageMb\":0,\"gpu\":false},\"preferredRegion\":\"harvest-region\"}");
+        assertNotEquals("http-phone", waiting.json().path("nodeId").asText());
+
+        // a device that did not opt in is only capped by its battery: 20 % of 10 cores
+        assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"http-laptop\",\"type\":\"EDGE_DEVICE\",\"region\":"
+                + "\"harvest-region\",\"capacity\":{\"cpuCores\":10,\"memoryMb\":16384,\"storageMb\":100,"
+                + "\"gpuCount\":0}}").status());
+        Reply low = api.post(admin, "/nodes/http-laptop/heartbeat", "{\"cpuPercent\":5,\"memoryPercent\":10,"
+                + "\"device\":{\"batteryPercent\":8,\"charging\":false}}");
+        assertEquals(2, low.json().get("allocation").get("cpuCores").asInt());
+        assertEquals(512, low.json().get("allocation").get("memoryMb").asInt());
+        assertFalse(low.json().get("allocation").get("drain").asBoolean());
+        Reply bad = api.post(admin, "/nodes/http-laptop/heartbeat", "{\"cpuPercent\":5,\"memoryPercent\":10,"
+                + "\"device\":{\"batteryPercent\":101}}");
+        assertEquals(bad.toString(), 422, bad.status());
+        assertEquals("device.batteryPercent", bad.json().get("field").asText());
+        api.post(operator, "/tasks/http-harvested/cancel", null);
+        api.post(operator, "/tasks/http-harvest-waits/cancel", null);
+    }
+
     private static BigDecimal balance(String account) {
         return new BigDecimal(api.get(admin, "/ledger/accounts/" + account).json().get("account").get("balance")
                 .asText());

@@ -297,6 +297,7 @@ public class SecurityIT {
         String removed = api.login(REMOVED, PASSWORD);
         String demoted = api.login(DEMOTED, PASSWORD);
         assertStatus(200, api.get(removed, "/nodes"));
+        api.fund(api.login("admin", ADMIN_PASSWORD), DEMOTED, 100); // who submits pays
         assertStatus(201, api.post(demoted, "/tasks", task("demoted-before")));
         // the admin edits the realm as etc/users.properties is meant to be edited: one user gone, one demoted
         java.nio.file.Path users = karaf.home().resolve("etc/users.properties");

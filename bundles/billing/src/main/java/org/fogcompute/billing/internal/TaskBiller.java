@@ -15,6 +15,7 @@ import org.fogcompute.api.NotFoundException;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
+import org.fogcompute.api.ledger.Account;
 import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.Credits;
 import org.fogcompute.api.ledger.InsufficientCreditsException;
@@ -148,7 +149,18 @@ class TaskBiller implements TaskBilling {
             if (task.status() == TaskStatus.COMPLETED && task.nodeId() != null) {
                 Optional<Node> node = fleet.node(task.nodeId());
                 String operator = node.map(Tariff::operatorOf).orElse(task.nodeId());
-                if (ledger.account(operator).isEmpty()) {
+                Optional<Account> payee = ledger.account(operator);
+                if (payee.isPresent() && payee.get().kind() != AccountKind.OPERATOR
+                        && payee.get().kind() != AccountKind.SUBMITTER) {
+                    // a node naming the treasury or the escrow as its operator must not lock the credits: refunded
+                    LOG.warn("Node {} names the {} account '{}' as its operator: task {} is refunded, not paid",
+                            task.nodeId(), payee.get().kind(), operator, task.id());
+                    ledger.refund(task.id());
+                    refunded.incrementAndGet();
+                    heldHere.remove(task.id());
+                    return;
+                }
+                if (payee.isEmpty()) {
                     try {
                         ledger.open(operator, AccountKind.OPERATOR);
                     } catch (ConflictException raced) {

@@ -122,6 +122,18 @@ class TaskBillerTest {
     }
 
     @Test
+    void aNodeNamingASystemAccountAsItsOperatorIsNotPaidAndTheCreditsAreNotLocked() {
+        nodes.put("n1", new Node(NodeSpec.builder("n1").labels(Map.of("operator", "escrow")).build(),
+                NodeStatus.ACTIVE, NodeMetrics.IDLE, 0, 0, 0, 0, 0, T0, T0));
+        biller.hold(spec("t1", 1), "alice");
+        ended("t1", 1, TaskStatus.COMPLETED, 600);
+        biller.ended("t1");
+        assertThat(balance("alice")).isEqualTo(Credits.micros(100));
+        assertThat(ledger.holds(0, 10)).isEmpty();
+        assertThat(ledger.balanced()).isTrue();
+    }
+
+    @Test
     void aSubmitterWhoCannotPayIsRefusedWithTheReasonAndNothingIsHeld() {
         assertThatThrownBy(() -> biller.hold(spec("big", 16), "alice"))
                 .isInstanceOf(InsufficientCreditsException.class)

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.ValidationException;
 import org.fogcompute.api.ledger.Account;
 import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.EntryKind;
@@ -31,7 +33,8 @@ import org.fogcompute.api.ledger.Posting;
  * unless the account is the treasury), so two concurrent movements can never overdraw an account, and the database's
  * row locks serialise them without a read-modify-write in Java. The entry's key is claimed first (a unique index):
  * a concurrent replay waits for the first and then finds its entry. Accounts are updated in id order, so two entries
- * touching the same accounts cannot deadlock.
+ * touching the same accounts cannot deadlock. Entries are written in groups, one transaction per group (see
+ * {@link #post}).
  */
 public class JdbcLedgerStore implements LedgerStore {
     /** Bounds every statement, so that a hung database answers 503 within seconds instead of holding callers. */
@@ -40,6 +43,10 @@ public class JdbcLedgerStore implements LedgerStore {
     private final DataSource dataSource;
     private final Clock clock;
     private final Runnable ensureSchema;
+    /** Entries waiting for the next group commit; {@link #commitLock} is held by the caller writing a group. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queued =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.locks.ReentrantLock commitLock = new java.util.concurrent.locks.ReentrantLock();
 
     /** @param ensureSchema migrates the database (the ledger's tables are migration V5) unless done already */
     public JdbcLedgerStore(DataSource dataSource, Clock clock, Runnable ensureSchema) {
@@ -72,58 +79,135 @@ public class JdbcLedgerStore implements LedgerStore {
         });
     }
 
+    /**
+     * Posts through a group commit: the caller that takes the commit lock writes every entry queued so far in one
+     * transaction, each behind its own savepoint, so that one refused entry (too few credits, an account not open) is
+     * rolled back alone and its caller alone gets the error; the others share one commit (one log flush). A
+     * transaction that fails as a whole is tried again entry by entry, so that no caller fails for another's.
+     */
     @Override
     public JournalEntry post(JournalEntry entry) {
-        return inTransaction(connection -> {
-            Optional<JournalEntry> existing = entry(connection, entry.key());
-            if (existing.isPresent()) {
-                return existing.get();
-            }
-            long at = entry.at().toEpochMilli();
-            try (PreparedStatement insert = prepare(connection, "INSERT INTO fog_ledger_entry (entry_key, kind, "
-                    + "memo, at_millis) VALUES (?, ?, ?, ?)")) {
-                insert.setString(1, entry.key());
-                insert.setString(2, entry.kind().name());
-                insert.setString(3, entry.memo());
-                insert.setLong(4, at);
-                insert.executeUpdate();
-            } catch (SQLException e) {
-                if (isDuplicate(e)) {
-                    connection.rollback(); // the same key, posted concurrently: that one stands
-                    return entry(connection, entry.key()).orElseThrow(() -> e);
+        Pending mine = new Pending(entry);
+        queued.add(mine);
+        commitLock.lock();
+        try {
+            if (!mine.done) {
+                List<Pending> group = new ArrayList<>();
+                for (Pending next = queued.poll(); next != null; next = queued.poll()) {
+                    group.add(next);
                 }
-                throw e;
+                commitGroup(group);
             }
-            List<Posting> ordered = new ArrayList<>(entry.postings());
-            ordered.sort(Comparator.comparing(Posting::accountId));
-            try (PreparedStatement update = prepare(connection, "UPDATE fog_ledger_account SET balance = balance + ? "
-                    + "WHERE id = ? AND (kind = 'TREASURY' OR balance + ? >= 0)");
-                 PreparedStatement posting = prepare(connection, "INSERT INTO fog_ledger_posting (entry_key, "
-                         + "account_id, amount, at_millis) VALUES (?, ?, ?, ?)")) {
-                for (Posting p : ordered) {
-                    update.setLong(1, p.amount());
-                    update.setString(2, p.accountId());
-                    update.setLong(3, p.amount());
-                    if (update.executeUpdate() == 0) {
-                        boolean open = account(connection, p.accountId()).isPresent();
-                        connection.rollback();
-                        if (!open) {
-                            throw new NotFoundException("account '" + p.accountId() + "' is not open");
-                        }
-                        throw new InsufficientCreditsException(p.accountId(), -p.amount());
+        } finally {
+            commitLock.unlock();
+        }
+        return mine.outcome();
+    }
+
+    /** An entry waiting for a group commit, and what became of it (set by the committing thread under the lock). */
+    private static final class Pending {
+        final JournalEntry entry;
+        boolean done;
+        JournalEntry posted;
+        RuntimeException refused;
+
+        Pending(JournalEntry entry) {
+            this.entry = entry;
+        }
+
+        JournalEntry outcome() {
+            if (refused != null) {
+                throw refused;
+            }
+            return posted;
+        }
+    }
+
+    private void commitGroup(List<Pending> group) {
+        try {
+            inTransaction(connection -> {
+                for (Pending pending : group) {
+                    try {
+                        pending.posted = postIn(connection, pending.entry);
+                    } catch (NotFoundException | ValidationException refused) {
+                        pending.refused = refused; // rolled back to its savepoint: the others stay
                     }
-                    posting.setString(1, entry.key());
-                    posting.setString(2, p.accountId());
-                    posting.setLong(3, p.amount());
-                    posting.setLong(4, at);
-                    posting.addBatch();
                 }
-                posting.executeBatch();
+                return null;
+            });
+        } catch (RuntimeException failed) {
+            if (group.size() == 1) {
+                group.get(0).posted = null;
+                group.get(0).refused = failed;
+            } else {
+                for (Pending pending : group) { // alone, so that only the entry that fails it gets the error
+                    pending.posted = null;
+                    pending.refused = null;
+                    try {
+                        pending.posted = inTransaction(connection -> postIn(connection, pending.entry));
+                    } catch (RuntimeException e) {
+                        pending.refused = e;
+                    }
+                }
             }
-            trackHold(connection, entry, at);
-            return new JournalEntry(entry.key(), entry.kind(), entry.postings(), entry.memo(),
-                    Instant.ofEpochMilli(at));
-        });
+        }
+        group.forEach(pending -> pending.done = true);
+    }
+
+    /**
+     * Applies one entry inside the current transaction, behind a savepoint: a refusal rolls back this entry only.
+     * An entry whose key is stored already is not applied again; the stored one is returned.
+     */
+    private JournalEntry postIn(Connection connection, JournalEntry entry) throws SQLException {
+        Optional<JournalEntry> existing = entry(connection, entry.key());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        // PostgreSQL aborts a transaction at its first error, and the group shares one: each entry gets a savepoint
+        Savepoint before = connection.setSavepoint();
+        long at = entry.at().toEpochMilli();
+        try (PreparedStatement insert = prepare(connection, "INSERT INTO fog_ledger_entry (entry_key, kind, "
+                + "memo, at_millis) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, entry.key());
+            insert.setString(2, entry.kind().name());
+            insert.setString(3, entry.memo());
+            insert.setLong(4, at);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (isDuplicate(e)) {
+                connection.rollback(before); // the same key, posted concurrently by another runtime: that one stands
+                return entry(connection, entry.key()).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        List<Posting> ordered = new ArrayList<>(entry.postings());
+        ordered.sort(Comparator.comparing(Posting::accountId));
+        try (PreparedStatement update = prepare(connection, "UPDATE fog_ledger_account SET balance = balance + ? "
+                + "WHERE id = ? AND (kind = 'TREASURY' OR balance + ? >= 0)");
+             PreparedStatement posting = prepare(connection, "INSERT INTO fog_ledger_posting (entry_key, "
+                     + "account_id, amount, at_millis) VALUES (?, ?, ?, ?)")) {
+            for (Posting p : ordered) {
+                update.setLong(1, p.amount());
+                update.setString(2, p.accountId());
+                update.setLong(3, p.amount());
+                if (update.executeUpdate() == 0) {
+                    boolean open = account(connection, p.accountId()).isPresent();
+                    connection.rollback(before);
+                    if (!open) {
+                        throw new NotFoundException("account '" + p.accountId() + "' is not open");
+                    }
+                    throw new InsufficientCreditsException(p.accountId(), -p.amount());
+                }
+                posting.setString(1, entry.key());
+                posting.setString(2, p.accountId());
+                posting.setLong(3, p.amount());
+                posting.setLong(4, at);
+                posting.addBatch();
+            }
+            posting.executeBatch();
+        }
+        trackHold(connection, entry, at);
+        return new JournalEntry(entry.key(), entry.kind(), entry.postings(), entry.memo(), Instant.ofEpochMilli(at));
     }
 
     @Override

@@ -34,6 +34,10 @@ import org.osgi.service.component.annotations.Reference;
         "felix.webconsole.category=" + ConsolePage.CATEGORY})
 public final class NodesPage extends ConsolePage {
     static final String LABEL = "fog-nodes";
+    private static String orDash(Object value) {
+        return value == null ? "-" : value.toString();
+    }
+
     private static final long serialVersionUID = 1L;
     private static final List<String> DECLARABLE = Arrays.stream(NodeStatus.values())
             .filter(NodeStatus::isDeclarable).map(Enum::name).toList();
@@ -223,6 +227,16 @@ public final class NodesPage extends ConsolePage {
         row(html, "Capacity", node.capacity().cpuCores() + " cores, " + node.capacity().memoryMb() + " MB memory, "
                 + node.capacity().storageMb() + " MB storage, " + node.capacity().gpuCount() + " GPU");
         row(html, "Reserved", node.reservedCpu() + " cores, " + node.reservedMemoryMb() + " MB");
+        row(html, "Allocatable", node.allocation().reason() == null ? "all of it"
+                : node.allocation().cpuCores() + " cores, " + node.allocation().memoryMb() + " MB: "
+                + node.allocation().reason());
+        var device = node.metrics().device();
+        if (device.batteryPercent() != null || device.cpuTemperatureC() != null || device.localHour() != null) {
+            row(html, "Device", "battery " + orDash(device.batteryPercent()) + " %"
+                    + (Boolean.TRUE.equals(device.charging()) ? " (charging)" : "") + ", cpu "
+                    + orDash(device.cpuTemperatureC()) + " °C, metered network " + orDash(device.meteredNetwork())
+                    + ", user active " + orDash(device.userActive()) + ", local hour " + orDash(device.localHour()));
+        }
         row(html, "Load", String.format(Locale.ROOT, "%.1f %% (cpu reported %.1f %%, memory %.1f %%)",
                 node.loadPercent(), node.metrics().cpuPercent(), node.metrics().memoryPercent()));
         row(html, "Heartbeat age", age(node.lastHeartbeat(), Instant.now()));
