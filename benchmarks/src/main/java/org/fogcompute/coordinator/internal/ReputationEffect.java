@@ -2,9 +2,9 @@ package org.fogcompute.coordinator.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -20,8 +20,9 @@ import org.fogcompute.persistence.internal.SchemaMigrator;
 /**
  * What routing by earned reputation does to failures, on the simulator's fleet: 300 nodes of 4 cores, one in six
  * failing 30 % of its tasks, the others 1 % (hidden from the coordinator, as in {@code fog:simulate}). One-core tasks go
- * through the default strategy (least-loaded); half the fleet's cores are busy at any time (a task finishes when 600
- * newer ones were placed). Each outcome is recorded by the real reputation book (on embedded Derby) and, in the
+ * through the default strategy (least-loaded); 150 run at any time, so about half the nodes are idle (a fleet that is
+ * not saturated: a saturated one refills every freed slot whatever the order); a random running task ends each time
+ * a new one is placed. Each outcome is recorded by the real reputation book (on embedded Derby) and, in the
  * second run, fed to the coordinator as the reputation service does. The first run routes without earned reputation:
  * every node keeps what it declared.
  *
@@ -30,7 +31,7 @@ import org.fogcompute.persistence.internal.SchemaMigrator;
 public final class ReputationEffect {
     private static final int NODES = 300;
     private static final int CORES = 4;
-    private static final int RUNNING = NODES * CORES / 2;
+    private static final int RUNNING = NODES / 2;
 
     private ReputationEffect() {
     }
@@ -60,17 +61,20 @@ public final class ReputationEffect {
             coordinator.register(NodeSpec.builder(id).capacity(CORES, 65_536).build());
             failureRate.put(id, random.nextInt(6) == 0 ? 0.3 : 0.01);
         }
-        Deque<Task> running = new ArrayDeque<>();
+        List<Task> running = new ArrayList<>();
         int failed = 0;
         int onFlaky = 0;
         for (int i = 0; i < count; i++) {
             Task task = coordinator.submit(TaskSpec.builder().id("t" + i).requirements(1, 64).build());
-            running.addLast(task);
+            running.add(task);
             if (failureRate.get(task.nodeId()) > 0.1) {
                 onFlaky++;
             }
             if (running.size() > RUNNING) {
-                Task done = running.removeFirst();
+                int ends = random.nextInt(running.size());
+                Task done = running.get(ends);
+                running.set(ends, running.get(running.size() - 1));
+                running.remove(running.size() - 1);
                 String node = done.nodeId();
                 boolean fails = random.nextDouble() < failureRate.get(node);
                 if (fails) {

@@ -13,8 +13,10 @@ import org.fogcompute.api.routing.NodeOrder;
 /**
  * The registered nodes, by id, in registration order, and sorted by each {@link NodeOrder}, globally and per region
  * for load. Sorted sets file an entry under its {@link NodeEntry#indexed} snapshot, so an entry must be re-filed
- * through {@link #reindex} after any change to the values an order uses (reservations, reported load). Guarded by
- * the coordinator's lock.
+ * through {@link #reindex} after any change to the values an order uses (reservations, reported load, allocation,
+ * reputation, status). The sorted sets hold only nodes that could host some task now (accepting work, a core and a
+ * megabyte free): a full, drained or offline node is never walked past by a strategy looking for the best one.
+ * Guarded by the coordinator's lock.
  */
 final class FleetIndex {
     private static final Comparator<NodeEntry> BY_LOAD = ordered(NodeOrder.LEAST_LOADED);
@@ -79,9 +81,14 @@ final class FleetIndex {
         file(entry);
     }
 
+    /** Whether a node could host some task now: every task needs a core and some memory. */
+    static boolean hostable(Node node) {
+        return node.acceptsWork() && node.freeCpu() >= 1 && node.freeMemoryMb() >= 1;
+    }
+
     /** Whether two snapshots of one node sort alike in every order (registration never changes). */
     private static boolean sameKeys(Node a, Node b) {
-        return a.spec().reputation() == b.spec().reputation() && a.allocation().equals(b.allocation())
+        return hostable(a) == hostable(b) && a.spec().reputation() == b.spec().reputation() && a.allocation().equals(b.allocation())
                 && a.reservedCpu() == b.reservedCpu() && a.reservedMemoryMb() == b.reservedMemoryMb()
                 && a.metrics().cpuPercent() == b.metrics().cpuPercent()
                 && a.metrics().circuitCount() == b.metrics().circuitCount();
@@ -89,6 +96,9 @@ final class FleetIndex {
 
     private void file(NodeEntry entry) {
         entry.indexed = entry.snapshot();
+        if (!hostable(entry.indexed)) {
+            return; // sorted out of every order until it can host again
+        }
         byLoad.add(entry);
         byReputation.add(entry);
         byFreeMemory.add(entry);
@@ -108,9 +118,10 @@ final class FleetIndex {
     /** Every way the indexes disagree with the registered nodes; empty when consistent. For tests. */
     List<String> inconsistencies() {
         List<String> problems = new ArrayList<>();
+        long hostable = byId.values().stream().filter(e -> hostable(e.snapshot())).count();
         for (NavigableSet<NodeEntry> set : List.of(byLoad, byReputation, byFreeMemory)) {
-            if (set.size() != byId.size()) {
-                problems.add("sorted index holds " + set.size() + " entries for " + byId.size() + " nodes");
+            if (set.size() != hostable) {
+                problems.add("sorted index holds " + set.size() + " entries for " + hostable + " hostable nodes");
             }
             for (NodeEntry entry : set) {
                 if (byId.get(entry.spec.id()) != entry) {
@@ -124,8 +135,8 @@ final class FleetIndex {
             }
         }
         int regional = regionByLoad.values().stream().mapToInt(NavigableSet::size).sum();
-        if (regional != byId.size()) {
-            problems.add("regional indexes hold " + regional + " entries for " + byId.size() + " nodes");
+        if (regional != hostable) {
+            problems.add("regional indexes hold " + regional + " entries for " + hostable + " hostable nodes");
         }
         return problems;
     }
