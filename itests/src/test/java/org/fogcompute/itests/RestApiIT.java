@@ -428,7 +428,7 @@ public class RestApiIT {
                 + "\"cpuTemperatureC\":31.5,\"meteredNetwork\":false,\"userActive\":false,\"localHour\":23}}";
         Reply eligible = api.post(admin, "/nodes/http-phone/heartbeat", idle);
         assertEquals(eligible.toString(), 200, eligible.status());
-        assertTrue(eligible.body(), eligible.json().get("allocation").get("reason").isNull());
+        assertFalse(eligible.body(), eligible.json().get("allocation").hasNonNull("reason"));
         Reply placed = api.post(operator, "/tasks", "{\"id\":\"http-harvested\",\"requirements\":{\"cpuCores\":150,"
                 + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false}}");
         assertEquals("http-phone", placed.json().get("nodeId").asText());

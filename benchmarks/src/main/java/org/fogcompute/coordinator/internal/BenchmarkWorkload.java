@@ -80,6 +80,25 @@ final class BenchmarkWorkload {
         return coordinator;
     }
 
+    /**
+     * The routing indexes over {@code count} workload nodes with random reported load; {@code adjust} may change an
+     * entry (its allocation, say) before it is filed.
+     */
+    static FleetIndex index(int count, java.util.function.Consumer<NodeEntry> adjust) {
+        FleetIndex index = new FleetIndex();
+        SplittableRandom random = new SplittableRandom(43);
+        java.time.Instant now = java.time.Instant.now();
+        long sequence = 0;
+        for (NodeSpec spec : nodes(count, 42)) {
+            NodeEntry entry = new NodeEntry(sequence++, spec, now, 30_000);
+            entry.metrics = metrics(random);
+            adjust.accept(entry);
+            entry.refresh();
+            index.add(entry);
+        }
+        return index;
+    }
+
     static TaskSpec[] tasks(int count, String strategy, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         TaskSpec[] tasks = new TaskSpec[count];

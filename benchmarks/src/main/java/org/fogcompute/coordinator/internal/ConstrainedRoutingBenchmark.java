@@ -1,7 +1,5 @@
 package org.fogcompute.coordinator.internal;
 
-import java.time.Instant;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.TaskSpec;
@@ -42,22 +40,15 @@ public class ConstrainedRoutingBenchmark {
 
     @Setup
     public void setUp() {
-        FleetIndex index = new FleetIndex();
-        SplittableRandom random = new SplittableRandom(43);
-        Instant now = Instant.now();
-        long sequence = 0;
-        for (NodeSpec spec : BenchmarkWorkload.nodes(10_000, 42)) {
-            NodeEntry entry = new NodeEntry(sequence++, spec, now, 30_000);
-            entry.metrics = BenchmarkWorkload.metrics(random);
-            switch ((int) (sequence % 4)) {
-                case 1 -> entry.allocation = new Allocation(spec.capacity().cpuCores() / 5, 512,
+        FleetIndex index = BenchmarkWorkload.index(10_000, entry -> {
+            NodeSpec spec = entry.spec;
+            switch ((int) (entry.sequence % 4)) {
+                case 0 -> entry.allocation = new Allocation(spec.capacity().cpuCores() / 5, 512,
                         "device capped to 20% cpu and 512 MB: battery 9% (at most 10%)", false);
-                case 2 -> entry.allocation = Allocation.drained("harvest: not charging");
+                case 1 -> entry.allocation = Allocation.drained("harvest: not charging");
                 default -> entry.allocation = null;
             }
-            entry.refresh();
-            index.add(entry);
-        }
+        });
         placer = new Placer(BenchmarkWorkload.builtInStrategies(), index);
         tasks = BenchmarkWorkload.tasks(TASKS, strategy, 7);
         for (int i = 0; i < TASKS; i++) {

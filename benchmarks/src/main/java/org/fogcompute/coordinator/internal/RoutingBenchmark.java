@@ -1,9 +1,6 @@
 package org.fogcompute.coordinator.internal;
 
-import java.time.Instant;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskSpec;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,16 +48,7 @@ public class RoutingBenchmark {
 
     @Setup
     public void setUp() {
-        FleetIndex index = new FleetIndex();
-        SplittableRandom random = new SplittableRandom(43);
-        Instant now = Instant.now();
-        long sequence = 0;
-        for (NodeSpec spec : BenchmarkWorkload.nodes(nodes, 42)) {
-            NodeEntry entry = new NodeEntry(sequence++, spec, now, 30_000);
-            entry.metrics = BenchmarkWorkload.metrics(random);
-            entry.refresh();
-            index.add(entry);
-        }
+        FleetIndex index = BenchmarkWorkload.index(nodes, entry -> { });
         placer = new Placer(BenchmarkWorkload.builtInStrategies(), index);
         coordinator = BenchmarkWorkload.fleet(nodes, 42);
         tasks = BenchmarkWorkload.tasks(TASKS, strategy, 7);
