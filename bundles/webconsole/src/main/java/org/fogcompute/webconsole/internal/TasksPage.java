@@ -108,6 +108,8 @@ public final class TasksPage extends ConsolePage {
         html.raw("<label>Storage (MB) <input name=\"storage\" id=\"storage\" type=\"number\" min=\"0\" value=\"0\">"
                 + "</label> ");
         html.raw("<label><input name=\"gpu\" id=\"gpu\" type=\"checkbox\" value=\"true\"> GPU</label> ");
+        html.raw("<label>Min reputation <input name=\"minReputation\" id=\"min-reputation\" type=\"number\" "
+                + "min=\"0\" max=\"1\" step=\"0.05\" value=\"0\"></label> ");
         html.raw("<label>Privacy ");
         html.select("privacy", PrivacyLevel.PUBLIC.name(), null, NodesPage.names(PrivacyLevel.values()));
         html.raw("</label> <label>Preferred region <input name=\"region\" id=\"preferred-region\"></label> ");
@@ -143,7 +145,8 @@ public final class TasksPage extends ConsolePage {
                 .type(request.getParameter("type"))
                 .priority(number(request, "priority", 5))
                 .requirements(new TaskRequirements(number(request, "cpu", 1), number(request, "memory", 256),
-                        number(request, "storage", 0), "true".equals(request.getParameter("gpu"))))
+                        number(request, "storage", 0), "true".equals(request.getParameter("gpu")),
+                        fraction(request, "minReputation")))
                 .privacy(NodesPage.parse(PrivacyLevel.class, request.getParameter("privacy")))
                 .preferredRegion(region == null || region.isBlank() ? null : region.trim())
                 .strategy(strategy == null || strategy.isBlank() ? null : strategy)
@@ -154,6 +157,19 @@ public final class TasksPage extends ConsolePage {
                 ? "Task " + task.id() + " submitted: " + task.status().name().toLowerCase(Locale.ROOT)
                 + (task.message() == null ? "" : " (" + task.message() + ")")
                 : "Task " + task.id() + " submitted and routed to " + task.nodeId() + " by " + task.routedBy();
+    }
+
+    /** A number in 0..1 (blank: 0); the requirements check the range and name the field. */
+    private static double fraction(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number from 0 to 1, got \"" + value + "\"");
+        }
     }
 
     private static int number(HttpServletRequest request, String name, int absent) {
