@@ -452,6 +452,7 @@ public class RestApiIT {
                 + "\"gpuCount\":0}}").status());
         Reply low = api.post(admin, "/nodes/http-laptop/heartbeat", "{\"cpuPercent\":5,\"memoryPercent\":10,"
                 + "\"device\":{\"batteryPercent\":8,\"charging\":false}}");
+        assertEquals("LAPTOP", low.json().get("deviceClass").asText()); // a battery and 16 GB
         assertEquals(2, low.json().get("allocation").get("cpuCores").asInt());
         assertEquals(512, low.json().get("allocation").get("memoryMb").asInt());
         assertFalse(low.json().get("allocation").get("drain").asBoolean());

@@ -2,6 +2,7 @@ package org.fogcompute.api;
 
 import java.time.Instant;
 import org.fogcompute.api.edge.Allocation;
+import org.fogcompute.api.edge.DeviceClass;
 
 /**
  * An immutable snapshot of a registered node: what it declared, what it reported last and what the coordinator
@@ -11,16 +12,17 @@ import org.fogcompute.api.edge.Allocation;
  * @param reservedCpu  cpu cores held by the node's ASSIGNED and RUNNING tasks
  * @param allocation   what may be used of it now (device profiles, harvest eligibility); the declared capacity when
  *                     nothing restricts it
+ * @param deviceClass  what kind of device it is, from its capacity and power source; null without device profiles
  */
 public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int reservedCpu, long reservedMemoryMb,
                    int activeTasks, long completedTasks, long failedTasks, Instant registeredAt,
-                   Instant lastHeartbeat, Allocation allocation) {
+                   Instant lastHeartbeat, Allocation allocation, DeviceClass deviceClass) {
 
     /** A node that may be used to its declared capacity. */
     public Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int reservedCpu, long reservedMemoryMb,
                 int activeTasks, long completedTasks, long failedTasks, Instant registeredAt, Instant lastHeartbeat) {
         this(spec, status, metrics, reservedCpu, reservedMemoryMb, activeTasks, completedTasks, failedTasks,
-                registeredAt, lastHeartbeat, null);
+                registeredAt, lastHeartbeat, null, null);
     }
 
     public Node {

@@ -252,6 +252,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     private void allocate(NodeEntry entry, Instant now) {
         DeviceProfiles profiles = deviceProfiles;
         HarvestPolicy policy = harvestPolicy;
+        entry.deviceClass = profiles == null ? null : profiles.classify(entry.spec, entry.metrics.device());
         Allocation allocation = null;
         if (profiles != null || policy != null) {
             DeviceTelemetry telemetry = entry.metrics.device();

@@ -8,6 +8,7 @@ import org.fogcompute.api.NodeMetrics;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.edge.Allocation;
+import org.fogcompute.api.edge.DeviceClass;
 
 /**
  * Mutable state of one node, guarded by the coordinator's lock. Every change ends with {@link #refresh()}, which
@@ -32,6 +33,8 @@ final class NodeEntry {
     Instant silentSince;
     /** What may be used of the node now (device profile, harvest eligibility); null for its declared capacity. */
     Allocation allocation;
+    /** Its class by the device profiles, from what it declared and reported last; null without them. */
+    DeviceClass deviceClass;
     /** Since when its allocation says its tasks must leave (it left harvest eligibility); null while they may stay. */
     Instant drainingSince;
     private Node snapshot;
@@ -74,12 +77,12 @@ final class NodeEntry {
      */
     record Saved(NodeStatus declaredStatus, Liveness liveness, NodeMetrics metrics, int reservedCpu,
                  long reservedMemoryMb, long completedTasks, long failedTasks, Instant lastHeartbeat,
-                 Instant silentSince, Allocation allocation, Instant drainingSince) {
+                 Instant silentSince, Allocation allocation, DeviceClass deviceClass, Instant drainingSince) {
     }
 
     Saved save() {
         return new Saved(declaredStatus, liveness, metrics, reservedCpu, reservedMemoryMb, completedTasks,
-                failedTasks, lastHeartbeat, silentSince, allocation, drainingSince);
+                failedTasks, lastHeartbeat, silentSince, allocation, deviceClass, drainingSince);
     }
 
     void restore(Saved saved) {
@@ -93,6 +96,7 @@ final class NodeEntry {
         lastHeartbeat = saved.lastHeartbeat();
         silentSince = saved.silentSince();
         allocation = saved.allocation();
+        deviceClass = saved.deviceClass();
         drainingSince = saved.drainingSince();
         refresh();
     }
@@ -124,7 +128,7 @@ final class NodeEntry {
 
     Node refresh() {
         snapshot = new Node(spec, effectiveStatus(), metrics, reservedCpu, reservedMemoryMb, taskIds.size(),
-                completedTasks, failedTasks, registeredAt, lastHeartbeat, allocation);
+                completedTasks, failedTasks, registeredAt, lastHeartbeat, allocation, deviceClass);
         return snapshot;
     }
 }

@@ -11,6 +11,7 @@ import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.NodeType;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.edge.Allocation;
+import org.fogcompute.api.edge.DeviceClass;
 import org.fogcompute.api.edge.DeviceTelemetry;
 import org.fogcompute.api.edge.HarvestPolicy;
 import org.fogcompute.api.scheduling.WaitReason;
@@ -36,6 +37,7 @@ class DeviceAllocationTest {
         // 9 %, not charging: 20 % of 8 cores = 1, below the 3 it runs
         coordinator.heartbeat("phone", battery(9, false));
         assertThat(coordinator.findNode("phone").orElseThrow().allocation().reason()).contains("battery 9%");
+        assertThat(coordinator.findNode("phone").orElseThrow().deviceClass()).isEqualTo(DeviceClass.PHONE);
         assertThat(coordinator.findTask("t0").orElseThrow().status()).isEqualTo(TaskStatus.ASSIGNED);
         assertThat(coordinator.submit(task("more", 1, 64).build()).status()).isEqualTo(TaskStatus.PENDING);
         assertThat(coordinator.stats().parked()).containsOnlyKeys(WaitReason.NO_CAPACITY);

@@ -17,6 +17,7 @@ import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskRequirements;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.edge.Allocation;
+import org.fogcompute.api.edge.DeviceClass;
 
 /** Response bodies: flat, stable shapes independent of how the domain records are nested. */
 final class Views {
@@ -27,14 +28,14 @@ final class Views {
                     long freeMemoryMb, double loadPercent, NodeMetrics metrics, int activeTasks, long completedTasks,
                     long failedTasks, GeoLocation location, String address, int port, Map<String, String> labels,
                     boolean onionCapable, double reputation, Price price, Instant registeredAt,
-                    Instant lastHeartbeat, Allocation allocation) {
+                    Instant lastHeartbeat, Allocation allocation, DeviceClass deviceClass) {
         static NodeView of(Node node) {
             var spec = node.spec();
             return new NodeView(node.id(), node.type(), node.status(), node.region(), node.capacity(), node.freeCpu(),
                     node.freeMemoryMb(), node.loadPercent(), node.metrics(), node.activeTasks(),
                     node.completedTasks(), node.failedTasks(), spec.location(), spec.address(), spec.port(),
                     spec.labels(), spec.onionCapable(), spec.reputation(), spec.price(), node.registeredAt(),
-                    node.lastHeartbeat(), node.allocation());
+                    node.lastHeartbeat(), node.allocation(), node.deviceClass());
         }
     }
 

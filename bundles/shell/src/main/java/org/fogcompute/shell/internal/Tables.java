@@ -186,6 +186,9 @@ final class Tables {
                     + dash(device.cpuTemperatureC()) + " °C, metered " + dash(device.meteredNetwork()) + ", user active "
                     + dash(device.userActive()) + ", local hour " + dash(device.localHour()));
         }
+        if (n.deviceClass() != null) {
+            row(table, "Device class", n.deviceClass());
+        }
         row(table, "Allocatable", n.allocation().reason() == null ? "all of it"
                 : n.allocation().cpuCores() + " cpu / " + n.allocation().memoryMb() + " MB: " + n.allocation().reason());
         row(table, "Tasks active/completed/failed", n.activeTasks() + "/" + n.completedTasks() + "/" + n.failedTasks());

@@ -227,6 +227,9 @@ public final class NodesPage extends ConsolePage {
         row(html, "Capacity", node.capacity().cpuCores() + " cores, " + node.capacity().memoryMb() + " MB memory, "
                 + node.capacity().storageMb() + " MB storage, " + node.capacity().gpuCount() + " GPU");
         row(html, "Reserved", node.reservedCpu() + " cores, " + node.reservedMemoryMb() + " MB");
+        if (node.deviceClass() != null) {
+            row(html, "Device class", node.deviceClass());
+        }
         row(html, "Allocatable", node.allocation().reason() == null ? "all of it"
                 : node.allocation().cpuCores() + " cores, " + node.allocation().memoryMb() + " MB: "
                 + node.allocation().reason());
