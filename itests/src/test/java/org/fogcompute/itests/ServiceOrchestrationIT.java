@@ -174,7 +174,15 @@ public class ServiceOrchestrationIT extends FogTestSupport {
                 && h.restartsExhausted()));
         waitFor(() -> orchestrator().health().stream().noneMatch(h -> h.service().equals("simulator")),
                 "the simulator, without checks of its own now, leaves the health report");
+        Object before = bundleContext.getServiceReference(ServiceOrchestrator.class)
+                .getProperty(org.osgi.framework.Constants.SERVICE_ID);
         configuration.delete();
+        // the component re-activates with its defaults: the next test must not meet it in between
+        waitFor(() -> {
+            org.osgi.framework.ServiceReference<ServiceOrchestrator> now = bundleContext.getServiceReference(
+                    ServiceOrchestrator.class);
+            return now != null && !now.getProperty(org.osgi.framework.Constants.SERVICE_ID).equals(before);
+        }, "the orchestrator back with its default configuration");
     }
 
     private Bundle bundle(String symbolicName) {
