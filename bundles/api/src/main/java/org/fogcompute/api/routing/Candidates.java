@@ -29,6 +29,31 @@ public interface Candidates {
     /** Eligible nodes with at least this much free memory, in {@link NodeOrder#LEAST_FREE_MEMORY} order. */
     Iterable<Node> eligibleWithFreeMemory(long minimumFreeMemoryMb);
 
+    /**
+     * Eligible nodes in registration order, beginning with the first registered after {@code last} and wrapping around
+     * once: a rotation. From the first registered when {@code last} is null or no longer registered. The coordinator
+     * walks only nodes that could host the task's reputation floor, so a rotation stays a few steps long however
+     * much of the fleet the task's constraints rule out.
+     */
+    default Iterable<Node> eligibleInRotationAfter(Node last) {
+        int size = fleetSize();
+        int start = 0;
+        for (int position = 0; last != null && position < size; position++) {
+            if (nodeAt(position).id().equals(last.id())) {
+                start = position + 1;
+                break;
+            }
+        }
+        java.util.List<Node> rotation = new java.util.ArrayList<>();
+        for (int step = 0; step < size; step++) {
+            Node node = nodeAt((start + step) % size);
+            if (isEligible(node)) {
+                rotation.add(node);
+            }
+        }
+        return rotation;
+    }
+
     /** How many nodes are registered, eligible or not; with {@link #nodeAt} it lets a strategy rotate. */
     int fleetSize();
 

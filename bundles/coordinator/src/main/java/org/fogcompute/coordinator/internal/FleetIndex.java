@@ -22,12 +22,18 @@ final class FleetIndex {
     private static final Comparator<NodeEntry> BY_LOAD = ordered(NodeOrder.LEAST_LOADED);
     private static final Comparator<NodeEntry> BY_REPUTATION = ordered(NodeOrder.MOST_REPUTABLE);
     private static final Comparator<NodeEntry> BY_FREE_MEMORY = ordered(NodeOrder.LEAST_FREE_MEMORY);
+    private static final Comparator<NodeEntry> BY_REGISTRATION = Comparator.comparingLong(entry -> entry.sequence);
 
     final Map<String, NodeEntry> byId = new HashMap<>();
     final List<NodeEntry> inOrder = new ArrayList<>();
     final NavigableSet<NodeEntry> byLoad = new TreeSet<>(BY_LOAD);
     final NavigableSet<NodeEntry> byReputation = new TreeSet<>(BY_REPUTATION);
     final NavigableSet<NodeEntry> byFreeMemory = new TreeSet<>(BY_FREE_MEMORY);
+    /** The hostable nodes in registration order, for rotation; {@link #inOrder} also holds those that are not. */
+    final NavigableSet<NodeEntry> hostableInOrder = new TreeSet<>(BY_REGISTRATION);
+    /** The orders walked past most nodes under a reputation floor (rotation, best fit), banded by reputation. */
+    final ReputationBands hostableInOrderBands = new ReputationBands(BY_REGISTRATION);
+    final ReputationBands byFreeMemoryBands = new ReputationBands(BY_FREE_MEMORY);
     final Map<String, List<NodeEntry>> regionInOrder = new HashMap<>();
     final Map<String, NavigableSet<NodeEntry>> regionByLoad = new HashMap<>();
 
@@ -102,6 +108,9 @@ final class FleetIndex {
         byLoad.add(entry);
         byReputation.add(entry);
         byFreeMemory.add(entry);
+        hostableInOrder.add(entry);
+        hostableInOrderBands.add(entry);
+        byFreeMemoryBands.add(entry);
         regionByLoad.computeIfAbsent(entry.spec.region(), r -> new TreeSet<>(BY_LOAD)).add(entry);
     }
 
@@ -109,6 +118,9 @@ final class FleetIndex {
         byLoad.remove(entry);
         byReputation.remove(entry);
         byFreeMemory.remove(entry);
+        hostableInOrder.remove(entry);
+        hostableInOrderBands.remove(entry);
+        byFreeMemoryBands.remove(entry);
         NavigableSet<NodeEntry> region = regionByLoad.get(entry.spec.region());
         if (region != null) {
             region.remove(entry);
@@ -119,7 +131,12 @@ final class FleetIndex {
     List<String> inconsistencies() {
         List<String> problems = new ArrayList<>();
         long hostable = byId.values().stream().filter(e -> hostable(e.snapshot())).count();
-        for (NavigableSet<NodeEntry> set : List.of(byLoad, byReputation, byFreeMemory)) {
+        for (ReputationBands bands : List.of(hostableInOrderBands, byFreeMemoryBands)) {
+            if (bands.size() != hostable) {
+                problems.add("reputation bands hold " + bands.size() + " entries for " + hostable + " hostable nodes");
+            }
+        }
+        for (NavigableSet<NodeEntry> set : List.of(byLoad, byReputation, byFreeMemory, hostableInOrder)) {
             if (set.size() != hostable) {
                 problems.add("sorted index holds " + set.size() + " entries for " + hostable + " hostable nodes");
             }
