@@ -3,7 +3,7 @@
  * share of their capacity the runtime may use now, and whether a device may be harvested at all.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.fogcompute.api.edge;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,7 @@
 package org.fogcompute.edge.internal;
 
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.edge.DeviceProfiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -9,13 +11,14 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Device profiles as the L1 fog service. It needs no other fog service: its caps are a function of what a device
+ * Device profiles as the L1 fog service; its health check says when the configured caps contradict each other. It
+ * needs no other fog service: its caps are a function of what a device
  * declared and reported (the ledger has nothing it needs). The coordinator asks it at every heartbeat.
  */
-@Component(service = DeviceProfiles.class, configurationPid = EdgeComponent.PID,
-        property = {"fog.service.name=edge", "fog.service.critical=false"})
+@Component(service = {DeviceProfiles.class, HealthCheck.class}, configurationPid = EdgeComponent.PID,
+        property = {"fog.service.name=edge", "fog.service.critical=false", "hc.name=Fog edge", "hc.tags=fog"})
 @Designate(ocd = EdgeComponent.Config.class)
-public class EdgeComponent extends PowerAndHeatCaps {
+public class EdgeComponent extends PowerAndHeatCaps implements HealthCheck {
     static final String PID = "org.fogcompute.edge";
 
     @ObjectClassDefinition(name = "Fog edge devices", description = "Caps of devices on battery or hot")
@@ -56,6 +59,22 @@ public class EdgeComponent extends PowerAndHeatCaps {
     @Modified
     void modified(Config config) {
         rules(rulesOf(config));
+    }
+
+    /** WARN when the configured caps contradict each other (a worse state allowing more), naming each. */
+    @Override
+    public Result execute() {
+        Rules current = rules();
+        java.util.List<String> problems = current.contradictions();
+        if (!problems.isEmpty()) {
+            return new Result(Result.Status.WARN, "etc/" + PID + ".cfg: " + String.join("; ", problems));
+        }
+        return new Result(Result.Status.OK, String.format(java.util.Locale.ROOT, "caps: battery <= %d%%: %.0f%% cpu "
+                        + "and %d MB; <= %d%%: %.0f%% cpu; cpu >= %.0f °C: %.0f%%; >= %.0f °C: %.0f%%",
+                current.criticalBatteryPercent(), current.criticalBatteryCpuShare() * 100,
+                current.criticalBatteryMemoryMb(), current.lowBatteryPercent(), current.lowBatteryCpuShare() * 100,
+                current.hotCelsius(), current.hotCpuShare() * 100, current.criticalCelsius(),
+                current.criticalCelsiusCpuShare() * 100));
     }
 
     static Rules rulesOf(Config c) {

@@ -26,12 +26,40 @@ public class PowerAndHeatCaps implements DeviceProfiles {
                         double criticalCelsius, double criticalCelsiusCpuShare) {
         /** The numbers of the original edge manager. */
         public static final Rules DEFAULTS = new Rules(10, 0.20, 512, 20, 0.35, 55, 0.30, 65, 0.15);
+
+        /**
+         * What in these rules contradicts itself, so that a device would get more when it is worse off; empty when
+         * nothing does. Each cap still applies as configured: the caps of a device are the least of those it meets.
+         */
+        public java.util.List<String> contradictions() {
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            if (criticalBatteryPercent > lowBatteryPercent) {
+                problems.add("critical battery " + criticalBatteryPercent + "% is above low battery "
+                        + lowBatteryPercent + "%");
+            }
+            if (criticalBatteryCpuShare > lowBatteryCpuShare) {
+                problems.add("a critical battery allows more cpu (" + criticalBatteryCpuShare + ") than a low one ("
+                        + lowBatteryCpuShare + ")");
+            }
+            if (criticalCelsius < hotCelsius) {
+                problems.add("critically hot " + criticalCelsius + " °C is below hot " + hotCelsius + " °C");
+            }
+            if (criticalCelsiusCpuShare > hotCpuShare) {
+                problems.add("a critically hot cpu allows more cpu (" + criticalCelsiusCpuShare + ") than a hot one ("
+                        + hotCpuShare + ")");
+            }
+            return problems;
+        }
     }
 
     private volatile Rules rules;
 
     public PowerAndHeatCaps(Rules rules) {
         this.rules = rules;
+    }
+
+    Rules rules() {
+        return rules;
     }
 
     void rules(Rules changed) {

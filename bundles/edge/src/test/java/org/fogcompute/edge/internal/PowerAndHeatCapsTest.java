@@ -9,6 +9,7 @@ import org.fogcompute.api.NodeType;
 import org.fogcompute.api.edge.Allocation;
 import org.fogcompute.api.edge.DeviceClass;
 import org.fogcompute.api.edge.DeviceTelemetry;
+import org.fogcompute.edge.internal.PowerAndHeatCaps.Rules;
 import org.junit.jupiter.api.Test;
 
 class PowerAndHeatCapsTest {
@@ -66,5 +67,14 @@ class PowerAndHeatCapsTest {
         assertThat(caps.classify(pi, DeviceTelemetry.NONE)).isEqualTo(DeviceClass.SINGLE_BOARD);
         NodeSpec labelled = NodeSpec.builder("x").labels(Map.of("device.class", "laptop")).build();
         assertThat(caps.classify(labelled, DeviceTelemetry.NONE)).isEqualTo(DeviceClass.LAPTOP);
+    }
+
+    @Test
+    void rulesInWhichAWorseStateAllowsMoreAreNamed() {
+        assertThat(Rules.DEFAULTS.contradictions()).isEmpty();
+        assertThat(new Rules(30, 0.5, 512, 20, 0.35, 70, 0.30, 65, 0.15).contradictions()).containsExactly(
+                "critical battery 30% is above low battery 20%",
+                "a critical battery allows more cpu (0.5) than a low one (0.35)",
+                "critically hot 65.0 °C is below hot 70.0 °C");
     }
 }

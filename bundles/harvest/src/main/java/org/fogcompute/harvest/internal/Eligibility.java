@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.fogcompute.api.edge.DeviceTelemetry;
+import org.fogcompute.api.edge.HarvestStore;
 
 /**
  * One device's harvest eligibility, as a state machine fed by its heartbeats. Eligible needs every rule at once:
@@ -40,6 +41,8 @@ final class Eligibility {
     private Instant sessionStart;
     private Instant coolingUntil;
     private String lastReason;
+    /** Whether what must outlive a restart (throttle, session, cooldown) changed since {@link #takeChanged}. */
+    private boolean changed;
 
     /** The verdict of one heartbeat: why the device may not be used (empty: it may), and the session it ended. */
     record Verdict(List<String> reasons, Session ended) {
@@ -49,6 +52,9 @@ final class Eligibility {
     }
 
     Verdict observe(Rules rules, DeviceTelemetry t, Instant now) {
+        boolean wasThrottled = throttled;
+        Instant startedAt = sessionStart;
+        Instant coolingAt = coolingUntil;
         List<String> reasons = new ArrayList<>(3);
         if (rules.chargingRequired() && !Boolean.TRUE.equals(t.charging())) {
             reasons.add(t.charging() == null ? "charging not reported" : "not charging");
@@ -101,7 +107,39 @@ final class Eligibility {
             sessionStart = null;
         }
         lastReason = reasons.isEmpty() ? null : String.join("; ", reasons);
+        changed |= wasThrottled != throttled || startedAt != sessionStart || coolingAt != coolingUntil;
         return new Verdict(List.copyOf(reasons), ended);
+    }
+
+    /** Whether the durable part of the state changed since the last call. */
+    boolean takeChanged() {
+        boolean was = changed;
+        changed = false;
+        return was;
+    }
+
+    /** The part of the state that must outlive a restart. */
+    HarvestStore.DeviceState durable(String nodeId) {
+        return new HarvestStore.DeviceState(nodeId, sessionStart, coolingUntil, throttled);
+    }
+
+    /**
+     * Takes back a state stored before a restart. A device already seen since keeps the stricter of the two: the
+     * earlier session start (the cap counts from it), the later cooldown, a throttle from either.
+     */
+    void restore(HarvestStore.DeviceState stored) {
+        if (stored.sessionStart() != null && (sessionStart == null || stored.sessionStart().isBefore(sessionStart))) {
+            sessionStart = stored.sessionStart();
+        }
+        if (stored.coolingUntil() != null && (coolingUntil == null || stored.coolingUntil().isAfter(coolingUntil))) {
+            coolingUntil = stored.coolingUntil();
+        }
+        throttled |= stored.throttled();
+    }
+
+    /** Until when the device cools down after a full session; null when it does not. */
+    Instant coolingUntil() {
+        return coolingUntil;
     }
 
     /** Why the device was not eligible at its last heartbeat; null when it was. */

@@ -1,5 +1,8 @@
 package org.fogcompute.persistence.internal;
 
+import static org.fogcompute.persistence.internal.JdbcWork.isDuplicate;
+import static org.fogcompute.persistence.internal.JdbcWork.prepare;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,12 +40,10 @@ import org.fogcompute.api.ledger.Posting;
  * {@link #post}).
  */
 public class JdbcLedgerStore implements LedgerStore {
-    /** Bounds every statement, so that a hung database answers 503 within seconds instead of holding callers. */
-    static final int QUERY_TIMEOUT_SECONDS = 10;
+    static final int QUERY_TIMEOUT_SECONDS = JdbcWork.QUERY_TIMEOUT_SECONDS;
 
-    private final DataSource dataSource;
+    private final JdbcWork jdbc;
     private final Clock clock;
-    private final Runnable ensureSchema;
     /** Entries waiting for the next group commit; {@link #commitLock} is held by the caller writing a group. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queued =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -50,14 +51,13 @@ public class JdbcLedgerStore implements LedgerStore {
 
     /** @param ensureSchema migrates the database (the ledger's tables are migration V5) unless done already */
     public JdbcLedgerStore(DataSource dataSource, Clock clock, Runnable ensureSchema) {
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcWork(dataSource, ensureSchema);
         this.clock = clock;
-        this.ensureSchema = ensureSchema;
     }
 
     @Override
     public Account open(String id, AccountKind kind) {
-        return inTransaction(connection -> {
+        return jdbc.inTransaction(connection -> {
             Optional<Account> existing = account(connection, id);
             if (existing.isPresent()) {
                 return existing.get();
@@ -125,7 +125,7 @@ public class JdbcLedgerStore implements LedgerStore {
 
     private void commitGroup(List<Pending> group) {
         try {
-            inTransaction(connection -> {
+            jdbc.inTransaction(connection -> {
                 for (Pending pending : group) {
                     try {
                         pending.posted = postIn(connection, pending.entry);
@@ -144,7 +144,7 @@ public class JdbcLedgerStore implements LedgerStore {
                     pending.posted = null;
                     pending.refused = null;
                     try {
-                        pending.posted = inTransaction(connection -> postIn(connection, pending.entry));
+                        pending.posted = jdbc.inTransaction(connection -> postIn(connection, pending.entry));
                     } catch (RuntimeException e) {
                         pending.refused = e;
                     }
@@ -212,12 +212,12 @@ public class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public Optional<Account> account(String id) {
-        return inTransaction(connection -> account(connection, id));
+        return jdbc.inTransaction(connection -> account(connection, id));
     }
 
     @Override
     public List<Account> accounts(int offset, int limit) {
-        return inTransaction(connection -> {
+        return jdbc.inTransaction(connection -> {
             List<Account> accounts = new ArrayList<>();
             try (PreparedStatement query = prepare(connection, "SELECT id, kind, balance, opened_at FROM "
                     + "fog_ledger_account ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
@@ -235,7 +235,7 @@ public class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public List<JournalEntry> journal(String accountId, int offset, int limit) {
-        return inTransaction(connection -> {
+        return jdbc.inTransaction(connection -> {
             List<Head> heads = new ArrayList<>();
             try (PreparedStatement query = prepare(connection, "SELECT e.entry_key, e.kind, e.memo, e.at_millis "
                     + "FROM fog_ledger_posting p JOIN fog_ledger_entry e ON e.entry_key = p.entry_key "
@@ -256,12 +256,12 @@ public class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public Optional<JournalEntry> entry(String key) {
-        return inTransaction(connection -> entry(connection, key));
+        return jdbc.inTransaction(connection -> entry(connection, key));
     }
 
     @Override
     public List<JournalEntry> holds(int offset, int limit) {
-        return inTransaction(connection -> {
+        return jdbc.inTransaction(connection -> {
             List<Head> heads = new ArrayList<>();
             try (PreparedStatement query = prepare(connection, "SELECT e.entry_key, e.kind, e.memo, e.at_millis "
                     + "FROM fog_ledger_hold h JOIN fog_ledger_entry e ON e.entry_key = h.entry_key "
@@ -301,7 +301,7 @@ public class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public long sumOfBalances() {
-        return inTransaction(connection -> {
+        return jdbc.inTransaction(connection -> {
             try (PreparedStatement query = prepare(connection, "SELECT COALESCE(SUM(balance), 0) FROM "
                     + "fog_ledger_account"); ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -313,7 +313,7 @@ public class JdbcLedgerStore implements LedgerStore {
     @Override
     public NodeReputation changeReputation(String key, String nodeId, NodeReputation fresh,
                                            UnaryOperator<NodeReputation> change) {
-        return inTransaction(connection -> {
+        return jdbc.inTransaction(connection -> {
             try (PreparedStatement claim = prepare(connection, "INSERT INTO fog_reputation_event (event_key, "
                     + "node_id, at_millis) VALUES (?, ?, ?)")) {
                 claim.setString(1, key);
@@ -365,12 +365,12 @@ public class JdbcLedgerStore implements LedgerStore {
 
     @Override
     public Optional<NodeReputation> reputation(String nodeId) {
-        return inTransaction(connection -> reputation(connection, nodeId));
+        return jdbc.inTransaction(connection -> reputation(connection, nodeId));
     }
 
     @Override
     public List<NodeReputation> reputations(int offset, int limit) {
-        return inTransaction(connection -> {
+        return jdbc.inTransaction(connection -> {
             List<NodeReputation> all = new ArrayList<>();
             try (PreparedStatement query = prepare(connection, "SELECT node_id, points, successes, failures, lost, "
                     + "updated_at FROM fog_reputation ORDER BY node_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
@@ -477,37 +477,5 @@ public class JdbcLedgerStore implements LedgerStore {
     private static Account accountOf(ResultSet rows) throws SQLException {
         return new Account(rows.getString(1), AccountKind.valueOf(rows.getString(2)), rows.getLong(3),
                 Instant.ofEpochMilli(rows.getLong(4)));
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
-        return statement;
-    }
-
-    private static boolean isDuplicate(SQLException e) {
-        return "23505".equals(e.getSQLState());
-    }
-
-    private interface Work<R> {
-        R run(Connection connection) throws SQLException;
-    }
-
-    /** One transaction; the database's errors as the fleet store reports them (unavailable, refused, conflict). */
-    private <R> R inTransaction(Work<R> work) {
-        ensureSchema.run();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                R result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw JpaFleetStore.classify(new IllegalStateException(e.getMessage(), e));
-        }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
+import org.fogcompute.api.edge.HarvestStore;
 import org.fogcompute.api.ledger.Account;
 import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.JournalEntry;
@@ -25,14 +26,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The store in OSGi: the {@code fog} persistence unit (Aries JPA, EclipseLink) over the {@code fog} DataSource that
  * pax-jdbc-config registers from {@code etc/org.ops4j.datasource-fog.cfg} (embedded Derby by default, PostgreSQL by
- * editing that file). The ledger's store lives in the same database and schema, so this one service provides both:
- * one owner of the migrations, and the ledger depends on persistence alone.
+ * editing that file). The ledger's and the harvest policy's stores live in the same database and schema, so this one
+ * service provides them all: one owner of the migrations, and the ledger depends on persistence alone.
  */
 @Component(property = {"fog.service.name=persistence", "fog.service.critical=true", "hc.name=Fog database",
-    "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HealthCheck.class}, immediate = true)
-public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HealthCheck {
+    "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HarvestStore.class, HealthCheck.class}, immediate = true)
+public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HarvestStore, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
     private final JdbcLedgerStore ledger;
+    private final JdbcHarvestStore harvest;
 
     @Activate
     public JpaFleetStoreComponent(@Reference(target = "(osgi.unit.name=fog)") JpaTemplate jpa,
@@ -45,11 +47,37 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
             }
         }, dataSource);
         this.ledger = new JdbcLedgerStore(dataSource, Clock.systemUTC(), this::ensureSchema);
+        this.harvest = new JdbcHarvestStore(dataSource, this::ensureSchema);
         try {
             LOG.info("Fog database schema at version {}", ensureSchema());
         } catch (StoreUnavailableException e) {
             LOG.warn("Fog database not reachable yet ({}); the schema is migrated when it is", e.getMessage());
         }
+    }
+
+    @Override
+    public void save(DeviceState state) {
+        harvest.save(state);
+    }
+
+    @Override
+    public List<DeviceState> devices() {
+        return harvest.devices();
+    }
+
+    @Override
+    public void owe(OwedReward reward) {
+        harvest.owe(reward);
+    }
+
+    @Override
+    public List<OwedReward> owed(int limit) {
+        return harvest.owed(limit);
+    }
+
+    @Override
+    public void settled(String key) {
+        harvest.settled(key);
     }
 
     @Override
