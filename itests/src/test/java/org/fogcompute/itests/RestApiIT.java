@@ -278,6 +278,7 @@ public class RestApiIT {
                     + path.getKey()));
         }
         TreeSet<String> expected = new TreeSet<>(List.of("GET /health", "GET /openapi.json", "POST /auth/token",
+                "GET /harvest/devices",
                 "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",
@@ -445,6 +446,14 @@ public class RestApiIT {
         Reply waiting = api.post(operator, "/tasks", "{\"id\":\"http-harvest-waits\",\"requirements\":{"
                 + "\"cpuCores\":1,\"memoryMb\":64,\"storageMb\":0,\"gpu\":false},\"preferredRegion\":\"harvest-region\"}");
         assertNotEquals("http-phone", waiting.json().path("nodeId").asText());
+        Reply governed = api.get(viewer, "/harvest/devices");
+        assertEquals(governed.toString(), 200, governed.status());
+        JsonNode phone = null;
+        for (JsonNode device : governed.json().get("devices")) {
+            phone = device.get("nodeId").asText().equals("http-phone") ? device : phone;
+        }
+        assertTrue(governed.body(), phone != null && !phone.get("eligible").asBoolean()
+                && phone.get("reason").asText().contains("not charging"));
 
         // a device that did not opt in is only capped by its battery: 20 % of 10 cores
         assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"http-laptop\",\"type\":\"EDGE_DEVICE\",\"region\":"
@@ -460,6 +469,8 @@ public class RestApiIT {
                 + "\"device\":{\"batteryPercent\":101}}");
         assertEquals(bad.toString(), 422, bad.status());
         assertEquals("device.batteryPercent", bad.json().get("field").asText());
+        assertFalse("only devices that opted in are governed", api.get(viewer, "/harvest/devices").body()
+                .contains("http-laptop"));
         api.post(operator, "/tasks/http-harvested/cancel", null);
         api.post(operator, "/tasks/http-harvest-waits/cancel", null);
     }

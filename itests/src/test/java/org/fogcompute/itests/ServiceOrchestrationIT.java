@@ -131,6 +131,7 @@ public class ServiceOrchestrationIT extends FogTestSupport {
     public void aServiceWhoseCheckFailsIsRestartedWithBackoffUntilTheAttemptsAreUsedUp() throws Exception {
         org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(
                 "org.fogcompute.orchestration", "?");
+        java.util.Dictionary<String, Object> original = configuration.getProperties();
         java.util.Hashtable<String, Object> fast = new java.util.Hashtable<>();
         fast.put("health.interval.seconds", 1L);
         fast.put("restart.backoff.millis", "200,400,800");
@@ -176,8 +177,13 @@ public class ServiceOrchestrationIT extends FogTestSupport {
                 "the simulator, without checks of its own now, leaves the health report");
         Object before = bundleContext.getServiceReference(ServiceOrchestrator.class)
                 .getProperty(org.osgi.framework.Constants.SERVICE_ID);
-        configuration.delete();
-        // the component re-activates with its defaults: the next test must not meet it in between
+        // back to what etc/ says (deleting it would let file install create it again from the file later, re-activating
+        // the orchestrator in the middle of another test); it re-activates: the next test must not meet it in between
+        if (original == null) {
+            configuration.delete();
+        } else {
+            configuration.update(original);
+        }
         waitFor(() -> {
             org.osgi.framework.ServiceReference<ServiceOrchestrator> now = bundleContext.getServiceReference(
                     ServiceOrchestrator.class);

@@ -22,4 +22,14 @@ public interface HarvestPolicy {
 
     /** The node left the fleet: its state is forgotten. */
     void forget(String nodeId);
+
+    /**
+     * A device the policy governs, as of its last heartbeat: whether it may be harvested, why not, since when its
+     * session runs, until when it cools down after a full session.
+     */
+    record Device(String nodeId, boolean eligible, String reason, Instant sessionStart, Instant coolingUntil) {
+    }
+
+    /** Every device the policy governs (opted in, not a server), by node id. */
+    java.util.List<Device> devices();
 }

@@ -93,5 +93,10 @@ class DeviceAllocationTest {
         @Override
         public void forget(String nodeId) {
         }
+
+        @Override
+        public java.util.List<Device> devices() {
+            return java.util.List.of();
+        }
     }
 }

@@ -43,6 +43,7 @@ final class Eligibility {
     private String lastReason;
     /** Whether what must outlive a restart (throttle, session, cooldown) changed since {@link #takeChanged}. */
     private boolean changed;
+    private boolean observed;
 
     /** The verdict of one heartbeat: why the device may not be used (empty: it may), and the session it ended. */
     record Verdict(List<String> reasons, Session ended) {
@@ -52,6 +53,7 @@ final class Eligibility {
     }
 
     Verdict observe(Rules rules, DeviceTelemetry t, Instant now) {
+        observed = true;
         boolean wasThrottled = throttled;
         Instant startedAt = sessionStart;
         Instant coolingAt = coolingUntil;
@@ -140,6 +142,11 @@ final class Eligibility {
     /** Until when the device cools down after a full session; null when it does not. */
     Instant coolingUntil() {
         return coolingUntil;
+    }
+
+    /** Whether the device has reported since the start (a device restored from the store has not, yet). */
+    boolean observed() {
+        return observed;
     }
 
     /** Why the device was not eligible at its last heartbeat; null when it was. */

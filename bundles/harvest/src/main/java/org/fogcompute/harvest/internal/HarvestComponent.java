@@ -189,6 +189,19 @@ public class HarvestComponent implements HarvestPolicy, HealthCheck {
     }
 
     @Override
+    public List<Device> devices() {
+        List<Device> view = new java.util.ArrayList<>(devices.size());
+        devices.forEach((nodeId, device) -> {
+            synchronized (device) {
+                String reason = device.observed() ? device.lastReason() : "no heartbeat since the start";
+                view.add(new Device(nodeId, reason == null, reason, device.sessionStart(), device.coolingUntil()));
+            }
+        });
+        view.sort(java.util.Comparator.comparing(Device::nodeId));
+        return view;
+    }
+
+    @Override
     public Result execute() {
         String trouble = problem;
         if (!restored) {

@@ -17,6 +17,7 @@ import org.fogcompute.api.Capacity;
 import org.fogcompute.api.NodeSpec;
 import org.fogcompute.api.edge.Allocation;
 import org.fogcompute.api.edge.DeviceTelemetry;
+import org.fogcompute.api.edge.HarvestPolicy;
 import org.fogcompute.api.edge.HarvestStore;
 import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.Credits;
@@ -61,9 +62,12 @@ class HarvestComponentTest {
         assertThat(before.observe(PHONE, ELIGIBLE, T0).drain()).isFalse();
         before.catchUpNow();
         assertThat(store.devices()).containsExactly(new HarvestStore.DeviceState("phone-1", T0, null, false));
+        assertThat(before.devices()).containsExactly(new HarvestPolicy.Device("phone-1", true, null, T0, null));
         before.deactivate();
 
         HarvestComponent after = start();
+        assertThat(after.devices()).containsExactly(new HarvestPolicy.Device("phone-1", false,
+                "no heartbeat since the start", T0, null));
         Allocation capped = after.observe(PHONE, ELIGIBLE, T0.plus(Duration.ofMinutes(61)));
         assertThat(capped.drain()).as("the session began before the restart and reached its hour").isTrue();
         assertThat(capped.reason()).contains("session reached 1 h");

@@ -20,6 +20,7 @@ import org.fogcompute.api.balancing.ScalingAdvisor;
 import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.ledger.Ledger;
 import org.fogcompute.api.ledger.Reputation;
+import org.fogcompute.api.edge.HarvestPolicy;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.CompletionPredictions;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
@@ -98,6 +99,9 @@ public final class ApiServlet extends HttpServlet {
     private volatile Reputation reputation;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HarvestPolicy harvest;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -138,6 +142,7 @@ public final class ApiServlet extends HttpServlet {
                 Duration.ofMillis(settings.topology_cache_millis())).register(router);
         new SchedulerResource(() -> scheduling, () -> queue, () -> predictions).register(router);
         new LedgerResource(() -> ledger, () -> reputation).register(router);
+        new HarvestResource(() -> harvest).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);
