@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.fogcompute.api.Capacity;
 import org.fogcompute.api.Checks;
 import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.CoordinatorHealth;
@@ -33,9 +32,7 @@ import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.TopologySnapshot;
 import org.fogcompute.api.ValidationException;
-import org.fogcompute.api.edge.Allocation;
 import org.fogcompute.api.edge.DeviceProfiles;
-import org.fogcompute.api.edge.DeviceTelemetry;
 import org.fogcompute.api.edge.HarvestPolicy;
 import org.fogcompute.api.ledger.TaskBilling;
 import org.fogcompute.api.routing.RoutingStrategies;
@@ -79,8 +76,8 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     /** A node without outcomes: 100 of 200 points. */
     static final double STARTING_REPUTATION = 0.5;
     private volatile CoordinatorSettings settings;
-    private volatile DeviceProfiles deviceProfiles;
-    private volatile HarvestPolicy harvestPolicy;
+    /** What may be used of each node, from the edge and harvest services when installed. */
+    private final DeviceAllocation devices = new DeviceAllocation();
     /** Earned reputation by node id, while the reputation service feeds it; null otherwise. Guarded by the lock. */
     private Map<String, Double> earnedReputation;
     private final java.util.concurrent.atomic.AtomicReference<TaskBilling> billing =
@@ -245,59 +242,24 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         });
     }
 
-    /**
-     * Sets what may be used of the node from its last telemetry: the device profile's caps and, for a node that opted
-     * in to harvest, its eligibility. A node that must give its tasks back starts its drain grace here.
-     */
-    private void allocate(NodeEntry entry, Instant now) {
-        DeviceProfiles profiles = deviceProfiles;
-        HarvestPolicy policy = harvestPolicy;
-        entry.deviceClass = profiles == null ? null : profiles.classify(entry.spec, entry.metrics.device());
-        Allocation allocation = null;
-        if (profiles != null || policy != null) {
-            DeviceTelemetry telemetry = entry.metrics.device();
-            Capacity declared = entry.spec.capacity();
-            allocation = Allocation.full(declared.cpuCores(), declared.memoryMb());
-            if (profiles != null) {
-                allocation = allocation.min(profiles.allocatable(entry.spec, telemetry));
-            }
-            if (policy != null) {
-                allocation = allocation.min(policy.observe(entry.spec, telemetry, now));
-            }
-            if (allocation.reason() == null) {
-                allocation = null;
-            }
-        }
-        entry.allocation = allocation;
-        if (allocation == null || !allocation.drain()) {
-            entry.drainingSince = null;
-        } else if (entry.drainingSince == null) {
-            entry.drainingSince = now;
-        }
-    }
-
     /** The device profiles that cap nodes (L1, the edge bundle); null when none is installed. */
     public void deviceProfiles(DeviceProfiles profiles) {
-        deviceProfiles = profiles;
+        devices.profiles(profiles);
     }
 
     /** Forgets {@code profiles} unless others replaced them meanwhile; nodes get their full capacity back. */
-    public synchronized void deviceProfilesGone(DeviceProfiles profiles) {
-        if (deviceProfiles == profiles) {
-            deviceProfiles = null;
-        }
+    public void deviceProfilesGone(DeviceProfiles profiles) {
+        devices.profilesGone(profiles);
     }
 
     /** The harvest policy that says whether devices that opted in may be used (L2); null when none is installed. */
     public void harvestPolicy(HarvestPolicy policy) {
-        harvestPolicy = policy;
+        devices.harvest(policy);
     }
 
     /** Forgets {@code policy} unless another replaced it meanwhile. */
-    public synchronized void harvestPolicyGone(HarvestPolicy policy) {
-        if (harvestPolicy == policy) {
-            harvestPolicy = null;
-        }
+    public void harvestPolicyGone(HarvestPolicy policy) {
+        devices.harvestGone(policy);
     }
 
     private NodeEntry addNode(NodeSpec declared) {
@@ -306,7 +268,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
                 : declared.withReputation(earnedReputation.getOrDefault(declared.id(), STARTING_REPUTATION));
         NodeEntry entry = new NodeEntry(state.nodeSequence++, spec, clock.instant(),
                 settings.heartbeatInterval().toMillis());
-        allocate(entry, clock.instant());
+        devices.allocate(entry, clock.instant());
         entry.refresh();
         fleet.add(entry);
         tx.journal().addedNodes.add(entry);
@@ -317,10 +279,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     @Override
     public Node unregister(String nodeId) {
         Node removed = unregisterCommitted(nodeId);
-        HarvestPolicy policy = harvestPolicy;
-        if (policy != null) {
-            policy.forget(nodeId); // once the removal is committed: a refused one keeps the node's harvest state
-        }
+        devices.forget(nodeId); // once the removal is committed: a refused one keeps the node's harvest state
         return removed;
     }
 
@@ -392,7 +351,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             entry.metrics = metrics;
             entry.liveness = Liveness.ALIVE;
             int freeBefore = entry.snapshot().freeCpu();
-            allocate(entry, now);
+            devices.allocate(entry, now);
             changed(entry);
             if (returned) {
                 queue.capacityChanged(CapacityEvent.NODE_RETURNED);
@@ -481,7 +440,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
                     changed(entry);
                     changedCount++;
                 }
-                if (drainExpired(entry, now)) {
+                if (devices.drainExpired(entry, now)) {
                     tx.journal().node(entry);
                     rerouteTasksOf(entry, "node '" + entry.spec.id() + "' left harvest eligibility ("
                             + entry.allocation.reason() + ") and its tasks did not finish within the grace", false);
@@ -499,12 +458,6 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
      * Moves the node's tasks back to the queue (or fails them past the retries). {@code lost}: the node went silent
      * holding them, which is announced per task (reputation counts it against the node); an unregistered node was not.
      */
-    private boolean drainExpired(NodeEntry entry, Instant now) {
-        HarvestPolicy policy = harvestPolicy;
-        return entry.drainingSince != null && !entry.taskIds.isEmpty() && policy != null
-                && !now.isBefore(entry.drainingSince.plus(policy.drainGrace()));
-    }
-
     private void rerouteTasksOf(NodeEntry entry, String reason, boolean lost) {
         List<String> taskIds = new ArrayList<>(entry.taskIds);
         for (String taskId : taskIds) {
