@@ -22,6 +22,9 @@ final class FleetIndex {
     private static final Comparator<NodeEntry> BY_LOAD = ordered(NodeOrder.LEAST_LOADED);
     private static final Comparator<NodeEntry> BY_REPUTATION = ordered(NodeOrder.MOST_REPUTABLE);
     private static final Comparator<NodeEntry> BY_FREE_MEMORY = ordered(NodeOrder.LEAST_FREE_MEMORY);
+    private static final Comparator<Node> LOAD_KEYS = NodeOrder.LEAST_LOADED.comparator();
+    private static final Comparator<Node> REPUTATION_KEYS = NodeOrder.MOST_REPUTABLE.comparator();
+    private static final Comparator<Node> FREE_MEMORY_KEYS = NodeOrder.LEAST_FREE_MEMORY.comparator();
     private static final Comparator<NodeEntry> BY_REGISTRATION = Comparator.comparingLong(entry -> entry.sequence);
 
     final Map<String, NodeEntry> byId = new HashMap<>();
@@ -83,8 +86,41 @@ final class FleetIndex {
             entry.indexed = now; // sorts exactly where the old snapshot did
             return;
         }
-        unfile(entry);
-        file(entry);
+        if (!hostable(filed) || !hostable(now) || ReputationBands.band(filed.spec().reputation())
+                != ReputationBands.band(now.spec().reputation())) {
+            unfile(entry); // joins or leaves the sorted indexes, or changes band
+            file(entry);
+            return;
+        }
+        // still hostable in the same band: the registration-order sets keep it where it is, and each sorted order is
+        // re-filed only when its own keys moved (a reservation moves load and free memory, not reputation)
+        boolean load = LOAD_KEYS.compare(filed, now) != 0;
+        boolean reputation = REPUTATION_KEYS.compare(filed, now) != 0;
+        boolean memory = FREE_MEMORY_KEYS.compare(filed, now) != 0;
+        NavigableSet<NodeEntry> region = regionByLoad.get(entry.spec.region());
+        if (load) {
+            byLoad.remove(entry);
+            region.remove(entry);
+        }
+        if (reputation) {
+            byReputation.remove(entry);
+        }
+        if (memory) {
+            byFreeMemory.remove(entry);
+            byFreeMemoryBands.remove(entry);
+        }
+        entry.indexed = now;
+        if (load) {
+            byLoad.add(entry);
+            region.add(entry);
+        }
+        if (reputation) {
+            byReputation.add(entry);
+        }
+        if (memory) {
+            byFreeMemory.add(entry);
+            byFreeMemoryBands.add(entry);
+        }
     }
 
     /** Whether a node could host some task now: every task needs a core and some memory. */
