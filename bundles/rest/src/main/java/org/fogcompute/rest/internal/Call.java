@@ -71,8 +71,8 @@ final class Call {
     void allowQuery(Set<String> names) {
         for (String name : query.keySet()) {
             if (!names.contains(name)) {
-                throw ApiException.badRequest(name, "unknown query parameter '" + name + "'; allowed: "
-                        + String.join(", ", names.stream().sorted().toList()));
+                throw ApiException.badRequest(name, "unknown query parameter '" + name + "'; " + (names.isEmpty()
+                        ? "this route takes none" : "allowed: " + String.join(", ", names.stream().sorted().toList())));
             }
         }
     }
