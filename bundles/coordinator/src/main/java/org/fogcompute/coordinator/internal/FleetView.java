@@ -143,11 +143,11 @@ final class FleetView implements Candidates {
      * nodes, so one seek past them replaces a walk through them.
      */
     private Iterable<NodeEntry> bestFit(NavigableSet<NodeEntry> set, NodeEntry start, int cores) {
-        return () -> new Iterator<>() {
+        return () -> new Lookahead<NodeEntry>() {
             private Iterator<NodeEntry> source = set.tailSet(start, true).iterator();
-            private NodeEntry next = advance();
 
-            private NodeEntry advance() {
+            @Override
+            NodeEntry advance() {
                 while (source.hasNext()) {
                     NodeEntry entry = source.next();
                     if (entry.indexed.freeCpu() >= cores) {
@@ -156,21 +156,6 @@ final class FleetView implements Candidates {
                     source = set.tailSet(fitProbe(entry.indexed.freeMemoryMb(), cores), true).iterator();
                 }
                 return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public NodeEntry next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                NodeEntry current = next;
-                next = advance();
-                return current;
             }
         };
     }
@@ -220,11 +205,11 @@ final class FleetView implements Candidates {
     }
 
     private Iterable<Node> filtered(Iterable<NodeEntry> entries, String region) {
-        return () -> new Iterator<>() {
+        return () -> new Lookahead<Node>() {
             private final Iterator<NodeEntry> source = entries.iterator();
-            private Node next = advance();
 
-            private Node advance() {
+            @Override
+            Node advance() {
                 while (source.hasNext()) {
                     Node node = source.next().snapshot();
                     if ((region == null || region.equals(node.region())) && isEligible(node)) {
@@ -233,21 +218,32 @@ final class FleetView implements Candidates {
                 }
                 return null;
             }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public Node next() {
-                if (next == null) {
-                    throw new NoSuchElementException();
-                }
-                Node current = next;
-                next = advance();
-                return current;
-            }
         };
+    }
+
+    /** An iterator that looks one element ahead: {@link #advance} finds the next element, or null past the last. */
+    private abstract static class Lookahead<T> implements Iterator<T> {
+        private T next;
+        private boolean ahead;
+
+        abstract T advance();
+
+        @Override
+        public boolean hasNext() {
+            if (!ahead) {
+                next = advance();
+                ahead = true;
+            }
+            return next != null;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            ahead = false;
+            return next;
+        }
     }
 }
