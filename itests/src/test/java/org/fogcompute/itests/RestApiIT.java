@@ -278,7 +278,8 @@ public class RestApiIT {
                     + path.getKey()));
         }
         TreeSet<String> expected = new TreeSet<>(List.of("GET /health", "GET /openapi.json", "POST /auth/token",
-                "GET /harvest/devices",
+                "GET /harvest/devices", "GET /onion/circuits", "POST /onion/circuits", "GET /onion/circuits/{circuitId}",
+                "DELETE /onion/circuits/{circuitId}",
                 "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",
@@ -473,6 +474,101 @@ public class RestApiIT {
                 .contains("http-laptop"));
         api.post(operator, "/tasks/http-harvested/cancel", null);
         api.post(operator, "/tasks/http-harvest-waits/cancel", null);
+    }
+
+    @Test
+    public void aCircuitIsPlannedOverDistinctRegionsAndOperatorsKeptPrivateAndRebuiltWhenAHopGoesDown() {
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"onion-" + id + "\",\"type\":\"RELAY_NODE\","
+                    + "\"region\":\"onion-" + id + "\",\"capacity\":{\"cpuCores\":1,\"memoryMb\":512,"
+                    + "\"storageMb\":10,\"gpuCount\":0},\"onionCapable\":true,\"labels\":{\"operator\":"
+                    + "\"onion-op-" + id + "\",\"onion.exit\":\"" + (id.compareTo("c") < 0) + "\"}}").status());
+        }
+        Reply planned = api.post(operator, "/onion/circuits", "{\"level\":\"PRIVATE\"}");
+        assertEquals(planned.toString(), 201, planned.status());
+        JsonNode circuit = planned.json();
+        String id = circuit.get("id").asText();
+        assertEquals("operator1", circuit.get("client").asText());
+        JsonNode hops = circuit.get("hops");
+        assertEquals(3, hops.size());
+        assertEquals("GUARD", hops.get(0).get("role").asText());
+        assertEquals("EXIT", hops.get(2).get("role").asText());
+        java.util.Set<String> regions = new java.util.HashSet<>();
+        java.util.Set<String> operators = new java.util.HashSet<>();
+        hops.forEach(h -> {
+            regions.add(h.get("region").asText());
+            operators.add(h.get("operator").asText());
+        });
+        assertEquals(hops.toString(), 3, regions.size());
+        assertEquals(hops.toString(), 3, operators.size());
+
+        // who uses which path is private: another user does not see it, a viewer sees no circuit at all
+        assertEquals(200, api.get(operator, "/onion/circuits/" + id).status());
+        assertEquals(200, api.get(admin, "/onion/circuits/" + id).status());
+        String payer = api.login("payer1", "payer-pass-1");
+        assertEquals(404, api.get(payer, "/onion/circuits/" + id).status());
+        assertFalse(api.get(payer, "/onion/circuits").body().contains(id));
+        assertEquals(403, api.get(viewer, "/onion/circuits").status());
+        assertEquals(404, api.delete(payer, "/onion/circuits/" + id).status());
+
+        // bad requests change nothing
+        assertEquals(422, api.post(operator, "/onion/circuits", "{\"level\":\"PUBLIC\"}").status());
+        Reply floor = api.post(operator, "/onion/circuits", "{\"level\":\"PRIVATE\",\"minReputation\":2}");
+        assertEquals(floor.toString(), 422, floor.status());
+        assertEquals("minReputation", floor.json().get("field").asText());
+        Reply other = api.post(operator, "/onion/circuits", "{\"level\":\"PRIVATE\",\"client\":\"someone\"}");
+        assertEquals(other.toString(), 403, other.status());
+        Reply impossible = api.post(operator, "/onion/circuits", "{\"level\":\"PRIVATE\",\"minReputation\":0.99}");
+        assertEquals(impossible.toString(), 409, impossible.status());
+        assertTrue(impossible.error(), impossible.error().startsWith("no privacy path"));
+
+        // a hop taken out of service: the circuit is rebuilt without it
+        String middle = hops.get(1).get("nodeId").asText();
+        assertEquals(200, api.put(admin, "/nodes/" + middle + "/status", "{\"status\":\"MAINTENANCE\"}").status());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode rebuilt = api.get(operator, "/onion/circuits/" + id).json();
+        while (rebuilt.get("generation").asInt() == 0 && System.nanoTime() < until) {
+            rebuilt = api.get(operator, "/onion/circuits/" + id).json(); // the node's event is handled off its thread
+        }
+        assertEquals(rebuilt.toString(), 1, rebuilt.get("generation").asInt());
+        assertFalse(rebuilt.toString(), rebuilt.get("hops").toString().contains("\"" + middle + "\""));
+        assertEquals(204, api.delete(operator, "/onion/circuits/" + id).status());
+        assertEquals(404, api.get(operator, "/onion/circuits/" + id).status());
+
+        // a CONFIDENTIAL task needs an onion node and a 5-hop circuit to it through five others: with the middle in
+        // maintenance there are four, so it waits for a privacy path
+        Reply waits = api.post(operator, "/tasks", "{\"id\":\"http-confidential\",\"privacy\":\"CONFIDENTIAL\","
+                + "\"requirements\":{\"cpuCores\":1,\"memoryMb\":64,\"storageMb\":0,\"gpu\":false}}");
+        assertEquals(waits.toString(), 201, waits.status());
+        assertEquals("PENDING", waits.json().get("status").asText());
+        assertTrue(waits.body(), api.get(operator, "/tasks/http-confidential").json().get("message").asText()
+                .startsWith("no privacy path"));
+        // back from maintenance, and one more relay: six onion nodes, the task goes out with its circuit
+        assertEquals(200, api.put(admin, "/nodes/" + middle + "/status", "{\"status\":\"ACTIVE\"}").status());
+        assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"onion-f\",\"type\":\"RELAY_NODE\","
+                + "\"region\":\"onion-f\",\"capacity\":{\"cpuCores\":1,\"memoryMb\":512,\"storageMb\":10,"
+                + "\"gpuCount\":0},\"onionCapable\":true,\"labels\":{\"operator\":\"onion-op-f\"}}").status());
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode task = api.get(operator, "/tasks/http-confidential").json();
+        while (!task.get("status").asText().equals("ASSIGNED") && System.nanoTime() < until) {
+            task = api.get(operator, "/tasks/http-confidential").json(); // placed on the next queue round
+        }
+        assertEquals(task.toString(), "ASSIGNED", task.get("status").asText());
+        JsonNode ofTask = null;
+        for (JsonNode c : api.get(operator, "/onion/circuits").json()) {
+            ofTask = "http-confidential".equals(c.path("taskId").asText()) ? c : ofTask;
+        }
+        assertNotNull("the task's circuit, planned for its submitter", ofTask);
+        assertEquals(5, ofTask.get("hops").size());
+        assertFalse("never through the task's own node", ofTask.get("hops").toString()
+                .contains("\"" + task.get("nodeId").asText() + "\""));
+        String taskCircuit = ofTask.get("id").asText();
+        assertEquals(200, api.post(operator, "/tasks/http-confidential/cancel", null).status());
+        until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (api.get(operator, "/onion/circuits/" + taskCircuit).status() != 404 && System.nanoTime() < until) {
+            Thread.onSpinWait(); // closed when the task's end event is handled
+        }
+        assertEquals(404, api.get(operator, "/onion/circuits/" + taskCircuit).status());
     }
 
     private static BigDecimal balance(String account) {

@@ -63,6 +63,10 @@ public class ServiceOrchestrationIT extends FogTestSupport {
         assertEquals(2, service("harvest").layer());
         assertTrue(providers.toString(), providers.containsAll(List.of("billing", "edge", "harvest", "reputation")));
         assertEquals(3, coordinator.layer());
+        // L3: the onion planner plans over the coordinator's registry
+        assertTrue(service("onion").dependencies().stream().map(Dependency::providedBy).toList()
+                .contains("coordinator"));
+        assertEquals(4, service("onion").layer());
         assertTrue(service("persistence").dependents().contains("coordinator"));
         assertTrue(graph.startupOrder().indexOf("persistence") < graph.startupOrder().indexOf("coordinator"));
         assertTrue(graph.shutdownOrder().indexOf("coordinator") < graph.shutdownOrder().indexOf("persistence"));

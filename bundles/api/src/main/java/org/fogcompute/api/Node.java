@@ -82,6 +82,15 @@ public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int re
      * The hard constraints of placement (SPEC §2): accepting status, free cpu and memory, storage, GPU, onion routing
      * for circuits and CONFIDENTIAL data.
      */
+    /**
+     * Whether the node may carry onion circuits now: onion-capable, up (ACTIVE, IDLE or BUSY: relaying is not
+     * computing) and not draining.
+     */
+    public boolean canRelay() {
+        return spec.onionCapable() && (status == NodeStatus.ACTIVE || status == NodeStatus.IDLE
+                || status == NodeStatus.BUSY) && !allocation.drain();
+    }
+
     public boolean canHost(TaskSpec task) {
         TaskRequirements r = task.requirements();
         return acceptsWork()

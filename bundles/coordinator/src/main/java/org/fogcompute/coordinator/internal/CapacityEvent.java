@@ -12,9 +12,13 @@ enum CapacityEvent {
     NODE_RETURNED(EnumSet.allOf(WaitReason.class)),
     /** A reservation ended: a task finished, failed, was cancelled or moved away. No GPU or onion node appears. */
     CAPACITY_FREED(EnumSet.of(WaitReason.NO_NODE_ACCEPTING_WORK, WaitReason.NO_CAPACITY,
-            WaitReason.OVER_PRICE_LIMIT, WaitReason.DEADLINE_INFEASIBLE)),
-    /** A node's earned reputation rose: it may now reach a task's reputation floor. */
-    REPUTATION_ROSE(EnumSet.of(WaitReason.NO_REPUTABLE_NODE)),
+            WaitReason.OVER_PRICE_LIMIT, WaitReason.DEADLINE_INFEASIBLE,
+            // another node may take the task now, leaving the one it needed as a hop free for its circuit
+            WaitReason.NO_PRIVACY_PATH)),
+    /** A node's earned reputation rose: it may now reach a task's reputation floor, or a circuit's. */
+    REPUTATION_ROSE(EnumSet.of(WaitReason.NO_REPUTABLE_NODE, WaitReason.NO_PRIVACY_PATH)),
+    /** The onion service's relays changed: a circuit may be possible now where none was. */
+    RELAYS_CHANGED(EnumSet.of(WaitReason.NO_PRIVACY_PATH)),
     /** The scheduling or routing strategy changed: every earlier verdict may be different now. */
     STRATEGY_CHANGED(EnumSet.allOf(WaitReason.class));
 

@@ -34,6 +34,10 @@ import org.fogcompute.api.TopologySnapshot;
 import org.fogcompute.api.ValidationException;
 import org.fogcompute.api.edge.DeviceProfiles;
 import org.fogcompute.api.edge.HarvestPolicy;
+import org.fogcompute.api.privacy.NoPrivacyPathException;
+import org.fogcompute.api.privacy.TaskPaths;
+import org.fogcompute.api.privacy.TaskPathsRegistry;
+import org.fogcompute.api.scheduling.WaitReason;
 import org.fogcompute.api.ledger.TaskBilling;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.QueueStats;
@@ -50,7 +54,7 @@ import org.fogcompute.api.store.StoreUnavailableException;
  * class is called with the lock held except routing strategies, which must not call back; events are published
  * after the lock is released.
  */
-public class Coordinator implements NodeRegistry, TaskService, TopologyService, TaskQueue {
+public class Coordinator implements NodeRegistry, TaskService, TopologyService, TaskQueue, TaskPathsRegistry {
     /** The message prefix of a task that failed because its deadline passed while it waited. */
     public static final String DEADLINE_EXCEEDED = "DEADLINE_EXCEEDED";
 
@@ -76,6 +80,10 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     /** A node without outcomes: 100 of 200 points. */
     static final double STARTING_REPUTATION = 0.5;
     private volatile CoordinatorSettings settings;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Coordinator.class);
+    /** Circuits for tasks that need onion routing, from the onion service when it is attached. */
+    private final java.util.concurrent.atomic.AtomicReference<TaskPaths> taskPaths =
+            new java.util.concurrent.atomic.AtomicReference<>();
     /** What may be used of each node, from the edge and harvest services when installed. */
     private final DeviceAllocation devices = new DeviceAllocation();
     /** Earned reputation by node id, while the reputation service feeds it; null otherwise. Guarded by the lock. */
@@ -509,7 +517,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         }
         boolean held = billing != null && billing.hold(withId, submitter).isPresent();
         try {
-            return admit(withId);
+            return admit(withId, submitter);
         } catch (StoreUnavailableException unknownOutcome) {
             throw unknownOutcome; // the task may be stored after all: reconciliation settles what the database says
         } catch (RuntimeException refused) {
@@ -526,13 +534,14 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         }
     }
 
-    private Task admit(TaskSpec withId) {
+    private Task admit(TaskSpec withId, String submitter) {
         return tx.mutate(() -> {
             if (tasks.containsKey(withId.id())) {
                 throw new ConflictException("task '" + withId.id() + "' already exists");
             }
             dispatcher.admit(withId);
             TaskEntry task = new TaskEntry(withId, state.taskSequence++, clock.instant());
+            task.submitter = submitter;
             tasks.put(task.id(), task);
             tx.journal().addedTasks.add(task);
             tasksByStatus[TaskStatus.PENDING.ordinal()]++;
@@ -594,10 +603,18 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     private Placer.Decision attemptPlacement(TaskEntry task) {
         Placer.Decision decision = placer.place(task.spec);
         NodeEntry target = decision.node() == null ? null : fleet.get(decision.node().id());
-        // a node whose last trial permit went elsewhere since the placer looked is admitted no more: place again
-        for (int tries = 0; target != null && target.snapshot().canHost(task.spec)
-                && !acquire.test(target.spec.id()); tries++) {
+        // a node whose last trial permit went elsewhere since the placer looked is admitted no more: place again. A
+        // task that needs onion routing gets its circuit to the node first, so that a refusal takes no permit
+        for (int tries = 0; target != null && target.snapshot().canHost(task.spec); tries++) {
+            Placer.Decision noPath = planPath(task, target);
+            if (noPath != null) {
+                return noPath;
+            }
+            if (acquire.test(target.spec.id())) {
+                break;
+            }
             if (tries == 2) {
+                releasePath(task);
                 return new Placer.Decision(null, null, "the chosen nodes' circuits admit no more trial tasks");
             }
             decision = placer.place(task.spec);
@@ -622,6 +639,59 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         changed(target);
         emit(FogTopics.TASK_ASSIGNED, "task.id", task.id(), TaskStatus.ASSIGNED);
         return decision;
+    }
+
+    /**
+     * Plans the circuit through which a task that needs onion routing reaches the node (when the onion service is
+     * attached): null when it has one or needs none, else the decision to wait for a privacy path.
+     */
+    private Placer.Decision planPath(TaskEntry task, NodeEntry target) {
+        TaskPaths paths = taskPaths.get();
+        if (paths == null || !task.spec.needsOnionRouting()) {
+            return null;
+        }
+        try {
+            paths.planFor(task.spec, task.submitter != null ? task.submitter : task.id(), target.spec.id(),
+                    nodeId -> {
+                        NodeEntry relay = fleet.get(nodeId);
+                        return relay != null && relay.snapshot().canRelay();
+                    });
+            return null;
+        } catch (NoPrivacyPathException e) {
+            return new Placer.Decision(null, null, e.getMessage(), WaitReason.NO_PRIVACY_PATH);
+        } catch (RuntimeException e) {
+            log.warn("The onion service failed to plan a circuit for task {}: {}", task.id(), e.toString());
+            return new Placer.Decision(null, null, "no circuit planned: " + e.getMessage());
+        }
+    }
+
+    /** The task no longer runs where its circuit leads: the onion service closes the circuit. */
+    private void releasePath(TaskEntry task) {
+        TaskPaths paths = taskPaths.get();
+        if (paths != null && task.spec.needsOnionRouting()) {
+            try {
+                paths.released(task.id());
+            } catch (RuntimeException e) {
+                log.warn("The onion service failed to close the circuit of task {}: {}", task.id(), e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void attach(TaskPaths paths) {
+        taskPaths.set(paths);
+    }
+
+    @Override
+    public void detach(TaskPaths paths) {
+        taskPaths.compareAndSet(paths, null);
+    }
+
+    @Override
+    public void relaysChanged() {
+        synchronized (lock) {
+            queue.capacityChanged(CapacityEvent.RELAYS_CHANGED);
+        }
     }
 
     @Override

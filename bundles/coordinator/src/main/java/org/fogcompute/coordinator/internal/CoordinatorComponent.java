@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 @Component(property = {"fog.service.name=coordinator", "fog.service.critical=true", "hc.name=Fog coordinator",
     "hc.tags=fog", EventConstants.EVENT_TOPIC + "=" + CoordinatorComponent.REPUTATION_CHANGED},
         service = {NodeRegistry.class, TaskService.class, TopologyService.class, TaskQueue.class, HealthCheck.class,
-            EventHandler.class},
+            EventHandler.class, org.fogcompute.api.privacy.TaskPathsRegistry.class},
         configurationPid = CoordinatorComponent.PID, immediate = true)
 @Designate(ocd = CoordinatorComponent.Config.class)
 public class CoordinatorComponent extends Coordinator implements HealthCheck, EventHandler {

@@ -21,6 +21,8 @@ final class TaskEntry {
     int storedAssignments;
     TaskStatus status = TaskStatus.PENDING;
     String nodeId;
+    /** Who submitted it, while this runtime has known the task (the client of its onion circuit); null otherwise. */
+    String submitter;
     String routedBy;
     int retryCount;
     String message;

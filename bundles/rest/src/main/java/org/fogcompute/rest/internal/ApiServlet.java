@@ -21,6 +21,7 @@ import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.ledger.Ledger;
 import org.fogcompute.api.ledger.Reputation;
 import org.fogcompute.api.edge.HarvestPolicy;
+import org.fogcompute.api.privacy.CircuitPlanner;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.CompletionPredictions;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
@@ -102,6 +103,9 @@ public final class ApiServlet extends HttpServlet {
     private volatile HarvestPolicy harvest;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CircuitPlanner circuits;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -143,6 +147,7 @@ public final class ApiServlet extends HttpServlet {
         new SchedulerResource(() -> scheduling, () -> queue, () -> predictions).register(router);
         new LedgerResource(() -> ledger, () -> reputation).register(router);
         new HarvestResource(() -> harvest).register(router);
+        new OnionResource(() -> circuits).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);

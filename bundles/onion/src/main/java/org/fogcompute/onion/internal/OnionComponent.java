@@ -1,0 +1,297 @@
+package org.fogcompute.onion.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.apache.felix.hc.api.HealthCheck;
+import org.apache.felix.hc.api.Result;
+import org.fogcompute.api.Node;
+import org.fogcompute.api.NodeQuery;
+import org.fogcompute.api.NodeRegistry;
+import org.fogcompute.api.PrivacyLevel;
+import org.fogcompute.api.privacy.Circuit;
+import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.privacy.CircuitPlanner;
+import org.fogcompute.api.privacy.TaskPaths;
+import org.fogcompute.api.privacy.TaskPathsRegistry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The onion circuit planner as the L3 fog service. It depends on the coordinator's registry (the relays are the
+ * fleet's onion-capable nodes, their reputation the earned one when the reputation service runs) and follows the
+ * fleet's node events: a hop that goes suspect, offline, into maintenance or leaves has its circuits rebuilt at once,
+ * and every {@code rotation.check.seconds} circuits about to expire are rotated and every hop is checked again. Users
+ * of a circuit learn of each change from {@code fog/onion/CIRCUIT_REBUILT} and {@code fog/onion/CIRCUIT_CLOSED}.
+ */
+@Component(service = {CircuitPlanner.class, TaskPaths.class, EventHandler.class, HealthCheck.class},
+        configurationPid = OnionComponent.PID, property = {"fog.service.name=onion", "fog.service.critical=false",
+        "hc.name=Fog onion", "hc.tags=fog", EventConstants.EVENT_TOPIC + "=fog/node/*",
+        EventConstants.EVENT_TOPIC + "=fog/task/*"})
+@Designate(ocd = OnionComponent.Config.class)
+public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, HealthCheck {
+    static final String PID = "org.fogcompute.onion";
+    /** How stale the relay snapshot may be when nothing announced a change. */
+    private static final Duration REFRESH_EVERY = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(OnionComponent.class);
+    /**
+     * The events after which a task's circuit is no longer used: the task ended. A task placed again gets its new
+     * circuit in the same step ({@link #planFor} replaces the old one), so the events of a re-placement, delivered
+     * later, must not close anything.
+     */
+    private static final java.util.Set<String> TASK_ENDS = java.util.Set.of("fog/task/COMPLETED", "fog/task/FAILED",
+            "fog/task/CANCELLED");
+
+    @ObjectClassDefinition(name = "Fog onion", description = "Onion circuits over the fleet's onion-capable nodes")
+    public @interface Config {
+        @AttributeDefinition(name = "Hops of a PRIVATE circuit")
+        int private_hops() default 3;
+
+        @AttributeDefinition(name = "Hops of a CONFIDENTIAL circuit")
+        int confidential_hops() default 5;
+
+        @AttributeDefinition(name = "Circuit lifetime (min)")
+        long lifetime_minutes() default 30;
+
+        @AttributeDefinition(name = "Rotation check (s)", description = "Circuits expiring before the next check "
+                + "are rebuilt, and every hop is checked again")
+        long rotation_check_seconds() default 300;
+
+        @AttributeDefinition(name = "Guard: minimum uptime (%)")
+        double guard_min_uptime_percent() default 95;
+
+        @AttributeDefinition(name = "Guard: minimum reputation")
+        double guard_min_reputation() default 0.5;
+
+        @AttributeDefinition(name = "Guards per client")
+        int guards_per_client() default 3;
+
+        @AttributeDefinition(name = "Minimum reputation of every hop", description = "A circuit's own floor applies "
+                + "when higher")
+        double min_reputation() default 0.0;
+
+        @AttributeDefinition(name = "Most open circuits")
+        int max_circuits() default 100_000;
+    }
+
+    private final NodeRegistry registry;
+    private final TaskPathsRegistry taskPaths;
+    private final CircuitBook book;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "fog-onion");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Set when a node event may have changed the relays; the next refresh takes a new snapshot. */
+    private final AtomicBoolean stale = new AtomicBoolean(true);
+    private volatile Duration rotationCheck;
+    private volatile String lastProblem;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
+
+    @Activate
+    public OnionComponent(@Reference NodeRegistry registry, @Reference TaskPathsRegistry taskPaths, Config config) {
+        this.registry = registry;
+        this.taskPaths = taskPaths;
+        this.book = new CircuitBook(Clock.systemUTC(), rulesOf(config), this::fleet, this::canRelayNow,
+                new Announcer());
+        this.rotationCheck = Duration.ofSeconds(Math.max(1, config.rotation_check_seconds()));
+        worker.scheduleWithFixedDelay(this::refreshIfStale, 0, 1, TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(() -> stale.set(true), REFRESH_EVERY.toSeconds(), REFRESH_EVERY.toSeconds(),
+                TimeUnit.SECONDS);
+        worker.scheduleWithFixedDelay(this::rotate, rotationCheck.toSeconds(), rotationCheck.toSeconds(),
+                TimeUnit.SECONDS);
+        refreshIfStale();
+        taskPaths.attach(this); // from now on, tasks that need onion routing are placed with a circuit
+    }
+
+    @Modified
+    void modified(Config config) {
+        book.rules(rulesOf(config));
+        rotationCheck = Duration.ofSeconds(Math.max(1, config.rotation_check_seconds()));
+        stale.set(true);
+    }
+
+    @Deactivate
+    void deactivate() {
+        taskPaths.detach(this);
+        worker.shutdownNow();
+    }
+
+    static CircuitBook.Rules rulesOf(Config c) {
+        return new CircuitBook.Rules(Math.max(2, c.private_hops()), Math.max(2, c.confidential_hops()),
+                Duration.ofMinutes(Math.max(1, c.lifetime_minutes())),
+                new Relays.GuardRule(c.guard_min_uptime_percent(), c.guard_min_reputation()),
+                Math.max(1, c.guards_per_client()), Math.max(0, Math.min(1, c.min_reputation())),
+                Math.max(1, c.max_circuits()));
+    }
+
+    @Override
+    public Circuit plan(String client, PrivacyLevel level, double minReputation) {
+        refreshIfStale();
+        return book.plan(client, level, minReputation);
+    }
+
+    @Override
+    public int hops(PrivacyLevel level) {
+        return book.hops(level);
+    }
+
+    @Override
+    public Optional<Circuit> circuit(String id) {
+        return book.circuit(id);
+    }
+
+    @Override
+    public List<Circuit> circuits(String client, int offset, int limit) {
+        return book.circuits(client, offset, limit);
+    }
+
+    @Override
+    public boolean close(String id) {
+        return book.close(id);
+    }
+
+    @Override
+    public Circuit planFor(TaskSpec task, String client, String destination, Predicate<String> canRelay) {
+        return book.planForTask(task, client, destination, canRelay);
+    }
+
+    @Override
+    public void released(String taskId) {
+        book.releaseTask(taskId);
+    }
+
+    /**
+     * A hop that stops relaying has its circuits rebuilt at once, off the event thread; a task that ended gives its
+     * circuit up.
+     */
+    @Override
+    public void handleEvent(Event event) {
+        if (event.getTopic().startsWith("fog/task/")) {
+            Object taskId = event.getProperty("task.id");
+            if (taskId instanceof String id && TASK_ENDS.contains(event.getTopic())) {
+                book.releaseTask(id);
+            }
+            return;
+        }
+        stale.set(true);
+        Object nodeId = event.getProperty("node.id");
+        Object status = event.getProperty("status");
+        boolean gone = event.getTopic().endsWith("/UNREGISTERED");
+        boolean down = "SUSPECT".equals(status) || "OFFLINE".equals(status) || "MAINTENANCE".equals(status);
+        if (nodeId instanceof String id && (gone || down)) {
+            String why = gone ? "left the fleet" : "went " + status;
+            worker.execute(() -> {
+                int affected = book.nodeFailed(id, why);
+                if (affected > 0) {
+                    LOG.info("Node {} {}: {} circuit(s) rebuilt or closed", id, why, affected);
+                }
+            });
+        }
+    }
+
+    @Override
+    public Result execute() {
+        String problem = lastProblem;
+        if (problem != null) {
+            return new Result(Result.Status.WARN, "relays not refreshed: " + problem);
+        }
+        return new Result(Result.Status.OK, book.size() + " open circuit(s) over " + book.relayCount()
+                + " relay(s)");
+    }
+
+    /** Every registered node, a page at a time (a page holds at most {@link NodeQuery#MAX_LIMIT}). */
+    private Collection<Node> fleet() {
+        java.util.List<Node> nodes = new java.util.ArrayList<>();
+        for (int offset = 0; ; offset += NodeQuery.MAX_LIMIT) {
+            List<Node> page = registry.list(new NodeQuery(null, null, null, null, null, offset, NodeQuery.MAX_LIMIT))
+                    .items();
+            nodes.addAll(page);
+            if (page.size() < NodeQuery.MAX_LIMIT) {
+                return nodes;
+            }
+        }
+    }
+
+    private boolean canRelayNow(String nodeId) {
+        return registry.findNode(nodeId).map(Node::canRelay).orElse(false);
+    }
+
+    private void refreshIfStale() {
+        if (stale.compareAndSet(true, false)) {
+            try {
+                if (book.refresh()) {
+                    taskPaths.relaysChanged(); // tasks waiting for a privacy path may be placed now
+                }
+                lastProblem = null;
+            } catch (RuntimeException e) {
+                stale.set(true);
+                lastProblem = e.getMessage();
+                LOG.debug("Relays not refreshed: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void rotate() {
+        try {
+            refreshIfStale();
+            int changed = book.rotate(rotationCheck);
+            if (changed > 0) {
+                LOG.info("{} circuit(s) rotated or rebuilt", changed);
+            }
+        } catch (RuntimeException e) {
+            lastProblem = e.getMessage();
+            LOG.warn("Circuit rotation failed; tried again in {} s: {}", rotationCheck.toSeconds(), e.getMessage());
+        }
+    }
+
+    /** Tells a circuit's users what happened to it. */
+    private final class Announcer implements CircuitBook.Listener {
+        @Override
+        public void rebuilt(Circuit before, Circuit after, String reason) {
+            post(CIRCUIT_REBUILT_TOPIC, after, reason);
+        }
+
+        @Override
+        public void closed(Circuit circuit, String reason) {
+            LOG.info("Circuit {} of {} closed: {}", circuit.id(), circuit.client(), reason);
+            post(CIRCUIT_CLOSED_TOPIC, circuit, reason);
+        }
+
+        private void post(String topic, Circuit circuit, String reason) {
+            EventAdmin events = eventAdmin;
+            if (events != null) {
+                Map<String, Object> properties = new HashMap<>();
+                properties.put("circuit.id", circuit.id());
+                properties.put("client", circuit.client());
+                properties.put("generation", circuit.generation());
+                properties.put("reason", reason);
+                events.postEvent(new Event(topic, properties));
+            }
+        }
+    }
+}
