@@ -123,8 +123,25 @@ public class DurableRestartIT {
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             karaf.client(commands, line -> acknowledge(line, acknowledged));
             assertEquals("every write of the first batch acknowledged", 41, acknowledged.size());
+            // an onion circuit over three relays (one an exit) is kept across the restart, and so is its guard
+            for (String relay : List.of("a", "b", "c")) {
+                karaf.clientOutput("fog:node-register --onion -t GATEWAY -c 1 -m 512 -r onion-" + relay
+                        + " -l operator=op-" + relay + " " + run + "-relay-" + relay);
+            }
+            String circuit = String.join("\n", karaf.clientOutput("fog:circuit-plan --level PRIVATE"));
+            java.util.regex.Matcher planned = java.util.regex.Pattern.compile("Circuit (c-[0-9a-f-]+)")
+                    .matcher(circuit);
+            assertTrue("a circuit planned: " + circuit, planned.find());
+            String before = String.join("\n", karaf.clientOutput("fog:onion-circuits --no-format"));
             karaf.stop();
             karaf.start();
+            String after = String.join("\n", karaf.clientOutput("fog:onion-circuits --no-format"));
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); !after.contains(planned.group(1))
+                    && System.nanoTime() < until; ) {
+                after = String.join("\n", karaf.clientOutput("fog:onion-circuits --no-format")); // restored off start
+            }
+            assertTrue("the circuit survives the restart, hops and all: " + before + " / " + after,
+                    after.contains(planned.group(1)) && after.equals(before));
             assertEquals("the generated admin password is printed at the first start only", 1,
                     bannerCount(karaf.home()));
             assertEquals(200, new Api(karaf.httpPort()).post(null, "/auth/token", "{\"username\":\"admin\","

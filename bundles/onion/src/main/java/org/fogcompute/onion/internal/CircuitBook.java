@@ -41,6 +41,29 @@ final class CircuitBook {
         void closed(Circuit circuit, String reason);
     }
 
+    /** Where each change goes to be kept across restarts; called after the change, never under a lock of the book. */
+    interface Changes {
+        Changes NONE = new Changes() {
+            @Override
+            public void saved(Circuit circuit, String destination) {
+            }
+
+            @Override
+            public void deleted(String circuitId) {
+            }
+
+            @Override
+            public void guards(String client, List<String> guards) {
+            }
+        };
+
+        void saved(Circuit circuit, String destination);
+
+        void deleted(String circuitId);
+
+        void guards(String client, List<String> guards);
+    }
+
     /** The planner's settings. */
     record Rules(int privateHops, int confidentialHops, Duration lifetime, Relays.GuardRule guardRule,
                  int guardsPerClient, double minReputation, int maxCircuits) {
@@ -57,6 +80,7 @@ final class CircuitBook {
     private final Map<String, String> destinations = new ConcurrentHashMap<>();
     private volatile Rules rules;
     private volatile Relays relays;
+    private volatile Changes changes = Changes.NONE;
 
     /**
      * @param fleet every registered node (the snapshot's source)
@@ -69,6 +93,37 @@ final class CircuitBook {
         this.live = live;
         this.listener = listener;
         this.relays = Relays.of(List.of(), rules.guardRule());
+    }
+
+    void changes(Changes sink) {
+        this.changes = sink;
+    }
+
+    /**
+     * Takes back what was kept before a restart: circuits not yet expired (an expired one is forgotten) and guard sets.
+     * What was planned since the start stays as it is.
+     */
+    void restore(List<org.fogcompute.api.privacy.CircuitStore.StoredCircuit> stored, Map<String, List<String>> sets) {
+        Instant now = clock.instant();
+        for (org.fogcompute.api.privacy.CircuitStore.StoredCircuit kept : stored) {
+            Circuit circuit = kept.circuit();
+            if (!circuit.expiresAt().isAfter(now)) {
+                changes.deleted(circuit.id());
+            } else if (circuits.putIfAbsent(circuit.id(), circuit) == null) {
+                if (kept.destination() != null) {
+                    destinations.put(circuit.id(), kept.destination());
+                }
+                if (circuit.taskId() != null) {
+                    taskCircuits.putIfAbsent(circuit.taskId(), circuit.id());
+                }
+            }
+        }
+        sets.forEach((client, set) -> guards.putIfAbsent(client, List.copyOf(set)));
+    }
+
+    /** Now, to the millisecond the database keeps, so that a circuit reads back as it was planned. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     void rules(Rules changed) {
@@ -108,11 +163,12 @@ final class CircuitBook {
             throw new ConflictException("the planner keeps at most " + current.maxCircuits() + " open circuits "
                     + "(max.circuits in etc/org.fogcompute.onion.cfg); close some or wait for them to expire");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         List<CircuitHop> hops = select(client, hops(level), Math.max(minReputation, current.minReputation()), Set.of());
         Circuit circuit = new Circuit("c-" + UUID.randomUUID(), client, null, level, minReputation, hops, now,
                 now.plus(current.lifetime()), 0);
         circuits.put(circuit.id(), circuit);
+        changes.saved(circuit, null);
         return circuit;
     }
 
@@ -130,11 +186,12 @@ final class CircuitBook {
         }
         List<CircuitHop> hops = select(client, hops(level), Math.max(floor, current.minReputation()),
                 Set.of(destination), canRelay);
-        Instant now = clock.instant();
+        Instant now = now();
         Circuit circuit = new Circuit("c-" + UUID.randomUUID(), client, task.id(), level, floor, hops, now,
                 now.plus(current.lifetime()), 0);
         circuits.put(circuit.id(), circuit);
         destinations.put(circuit.id(), destination);
+        changes.saved(circuit, destination);
         String before = taskCircuits.put(task.id(), circuit.id());
         if (before != null) {
             forget(before);
@@ -156,7 +213,11 @@ final class CircuitBook {
 
     private boolean forget(String circuitId) {
         destinations.remove(circuitId);
-        return circuits.remove(circuitId) != null;
+        boolean removed = circuits.remove(circuitId) != null;
+        if (removed) {
+            changes.deleted(circuitId);
+        }
+        return removed;
     }
 
     Optional<Circuit> circuit(String id) {
@@ -204,14 +265,22 @@ final class CircuitBook {
 
     /**
      * Rebuilds the circuits that would expire before the next check and those with a hop that may no longer relay;
-     * closes the ones that cannot be rebuilt.
+     * closes the ones that cannot be rebuilt, and those of tasks that no longer run.
      *
      * @return how many circuits were rebuilt or closed
      */
-    int rotate(Duration untilNextCheck) {
+    int rotate(Duration untilNextCheck, Predicate<String> taskRuns) {
         Instant soon = clock.instant().plus(untilNextCheck);
         int changed = 0;
         for (Circuit circuit : List.copyOf(circuits.values())) {
+            if (circuit.taskId() != null && !taskRuns.test(circuit.taskId())) {
+                // its task ended while no one was told (a restart in between): nothing uses the circuit
+                taskCircuits.remove(circuit.taskId(), circuit.id());
+                if (forget(circuit.id())) {
+                    changed++;
+                }
+                continue;
+            }
             String failed = circuit.hops().stream().map(CircuitHop::nodeId).filter(live.negate()).findFirst()
                     .orElse(null);
             if (failed != null) {
@@ -226,7 +295,7 @@ final class CircuitBook {
     }
 
     private void rebuild(Circuit circuit, Set<String> avoid, String reason) {
-        Instant now = clock.instant();
+        Instant now = now();
         String destination = destinations.get(circuit.id());
         Set<String> excluded = new java.util.HashSet<>(avoid);
         if (destination != null) {
@@ -238,11 +307,13 @@ final class CircuitBook {
             Circuit rebuilt = new Circuit(circuit.id(), circuit.client(), circuit.taskId(), circuit.level(),
                     circuit.minReputation(), hops, now, now.plus(rules.lifetime()), circuit.generation() + 1);
             if (circuits.replace(circuit.id(), circuit, rebuilt)) {
+                changes.saved(rebuilt, destination);
                 listener.rebuilt(circuit, rebuilt, reason);
             }
         } catch (NoPrivacyPathException e) {
             if (circuits.remove(circuit.id(), circuit)) {
                 destinations.remove(circuit.id());
+                changes.deleted(circuit.id());
                 if (circuit.taskId() != null) {
                     taskCircuits.remove(circuit.taskId(), circuit.id());
                 }
@@ -269,7 +340,8 @@ final class CircuitBook {
 
     /** Adds a guard to the client's set; a full set gives up a guard that is no longer a relay, else stays as it is. */
     private void remember(String client, String guard, Relays snapshot) {
-        guards.compute(client, (c, known) -> {
+        List<String> before = guards.get(client);
+        List<String> after = guards.compute(client, (c, known) -> {
             List<String> set = known == null ? new ArrayList<>() : new ArrayList<>(known);
             if (set.contains(guard)) {
                 return known;
@@ -282,5 +354,8 @@ final class CircuitBook {
             }
             return List.copyOf(set);
         });
+        if (!after.equals(before)) {
+            changes.guards(client, after);
+        }
     }
 }

@@ -19,7 +19,10 @@ import org.fogcompute.api.NodeQuery;
 import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.PrivacyLevel;
 import org.fogcompute.api.privacy.Circuit;
+import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.TaskStatus;
+import org.fogcompute.api.privacy.CircuitStore;
 import org.fogcompute.api.privacy.CircuitPlanner;
 import org.fogcompute.api.privacy.TaskPaths;
 import org.fogcompute.api.privacy.TaskPathsRegistry;
@@ -46,6 +49,8 @@ import org.slf4j.LoggerFactory;
  * fleet's node events: a hop that goes suspect, offline, into maintenance or leaves has its circuits rebuilt at once,
  * and every {@code rotation.check.seconds} circuits about to expire are rotated and every hop is checked again. Users
  * of a circuit learn of each change from {@code fog/onion/CIRCUIT_REBUILT} and {@code fog/onion/CIRCUIT_CLOSED}.
+ * Circuits and guard sets are kept in the database (persistence), written off the caller's thread as they change and
+ * restored at start; the coordinator's task service says which task circuits still have a running task.
  */
 @Component(service = {CircuitPlanner.class, TaskPaths.class, EventHandler.class, HealthCheck.class},
         configurationPid = OnionComponent.PID, property = {"fog.service.name=onion", "fog.service.critical=false",
@@ -54,6 +59,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = OnionComponent.Config.class)
 public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, HealthCheck {
     static final String PID = "org.fogcompute.onion";
+    /** How often changes a database refused are tried again (and the restore, until it succeeded). */
+    private static final Duration SAVE_RETRY = Duration.ofSeconds(5);
     /** How stale the relay snapshot may be when nothing announced a change. */
     private static final Duration REFRESH_EVERY = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(OnionComponent.class);
@@ -99,7 +106,14 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
 
     private final NodeRegistry registry;
     private final TaskPathsRegistry taskPaths;
+    private final TaskService tasks;
+    private final CircuitStore store;
     private final CircuitBook book;
+    /** Changes not yet stored, by circuit id (empty: delete) and by client; written in order on {@link #worker}. */
+    private final Map<String, Optional<CircuitStore.StoredCircuit>> unsavedCircuits =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> unsavedGuards = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean restored;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "fog-onion");
         thread.setDaemon(true);
@@ -113,12 +127,17 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public OnionComponent(@Reference NodeRegistry registry, @Reference TaskPathsRegistry taskPaths, Config config) {
+    public OnionComponent(@Reference NodeRegistry registry, @Reference TaskPathsRegistry taskPaths,
+                          @Reference TaskService tasks, @Reference CircuitStore store, Config config) {
         this.registry = registry;
         this.taskPaths = taskPaths;
+        this.tasks = tasks;
+        this.store = store;
         this.book = new CircuitBook(Clock.systemUTC(), rulesOf(config), this::fleet, this::canRelayNow,
                 new Announcer());
         this.rotationCheck = Duration.ofSeconds(Math.max(1, config.rotation_check_seconds()));
+        book.changes(new Keeper());
+        worker.scheduleWithFixedDelay(this::restoreAndSave, 0, SAVE_RETRY.toSeconds(), TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(this::refreshIfStale, 0, 1, TimeUnit.SECONDS);
         worker.scheduleWithFixedDelay(() -> stale.set(true), REFRESH_EVERY.toSeconds(), REFRESH_EVERY.toSeconds(),
                 TimeUnit.SECONDS);
@@ -138,6 +157,15 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
     @Deactivate
     void deactivate() {
         taskPaths.detach(this);
+        try {
+            worker.submit(this::save); // what changed last is stored before the service goes
+            worker.shutdown();
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // already shut down
+        }
         worker.shutdownNow();
     }
 
@@ -259,13 +287,100 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
     private void rotate() {
         try {
             refreshIfStale();
-            int changed = book.rotate(rotationCheck);
+            int changed = book.rotate(rotationCheck, this::taskRuns);
             if (changed > 0) {
                 LOG.info("{} circuit(s) rotated or rebuilt", changed);
             }
         } catch (RuntimeException e) {
             lastProblem = e.getMessage();
             LOG.warn("Circuit rotation failed; tried again in {} s: {}", rotationCheck.toSeconds(), e.getMessage());
+        }
+    }
+
+    private boolean taskRuns(String taskId) {
+        try {
+            return tasks.findTask(taskId).map(t -> t.status() == TaskStatus.ASSIGNED
+                    || t.status() == TaskStatus.RUNNING).orElse(false);
+        } catch (RuntimeException unknown) {
+            return true; // the coordinator cannot say now: keep the circuit until it can
+        }
+    }
+
+    /** Restores what was kept before the start (once), then stores what changed since; every 5 s as well. */
+    private void restoreAndSave() {
+        try {
+            if (!restored) {
+                book.restore(store.circuits(), store.guards());
+                restored = true;
+                LOG.info("Onion circuits restored: {} open", book.size());
+            }
+            save();
+        } catch (RuntimeException e) {
+            lastProblem = "circuits not stored: " + e.getMessage();
+            LOG.warn("Onion circuits not restored or stored; tried again in {} s: {}", SAVE_RETRY.toSeconds(),
+                    e.getMessage());
+        }
+    }
+
+    /** Stores the changes queued, once the stored state is restored (saving before could overwrite a guard set). */
+    private void save() {
+        if (!restored) {
+            return;
+        }
+        for (String id : List.copyOf(unsavedCircuits.keySet())) {
+            Optional<CircuitStore.StoredCircuit> change = unsavedCircuits.get(id);
+            if (change.isPresent()) {
+                store.save(change.get());
+            } else {
+                store.delete(id);
+            }
+            unsavedCircuits.remove(id, change); // a newer change queued meanwhile stays for the next round
+        }
+        for (String client : List.copyOf(unsavedGuards.keySet())) {
+            List<String> set = unsavedGuards.get(client);
+            store.saveGuards(client, set);
+            unsavedGuards.remove(client, set);
+        }
+        if (lastProblem != null && lastProblem.startsWith("circuits not stored")) {
+            lastProblem = null;
+        }
+    }
+
+    /**
+     * Queues every change of the book for {@link #save}, off the caller's thread (a task's plan holds the
+     * coordinator's lock).
+     */
+    private final class Keeper implements CircuitBook.Changes {
+        @Override
+        public void saved(Circuit circuit, String destination) {
+            unsavedCircuits.put(circuit.id(), Optional.of(new CircuitStore.StoredCircuit(circuit, destination)));
+            submitSave();
+        }
+
+        @Override
+        public void deleted(String circuitId) {
+            unsavedCircuits.put(circuitId, Optional.empty());
+            submitSave();
+        }
+
+        @Override
+        public void guards(String client, List<String> guards) {
+            unsavedGuards.put(client, guards);
+            submitSave();
+        }
+
+        private void submitSave() {
+            try {
+                worker.execute(() -> {
+                    try {
+                        save();
+                    } catch (RuntimeException e) {
+                        lastProblem = "circuits not stored: " + e.getMessage();
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the last save at deactivation takes what is queued
+            }
         }
     }
 

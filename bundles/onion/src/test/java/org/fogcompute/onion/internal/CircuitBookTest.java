@@ -97,13 +97,13 @@ class CircuitBookTest {
     void rotationRebuildsCircuitsAboutToExpireAndThoseWithAHopThatStoppedRelaying() {
         fiveRegions();
         Circuit circuit = book.plan("alice", PrivacyLevel.PRIVATE, 0);
-        assertThat(book.rotate(Duration.ofMinutes(5))).as("30 min left").isZero();
-        assertThat(book.rotate(Duration.ofMinutes(31))).as("expires before the next check").isEqualTo(1);
+        assertThat(book.rotate(Duration.ofMinutes(5), id -> true)).as("30 min left").isZero();
+        assertThat(book.rotate(Duration.ofMinutes(31), id -> true)).as("expires before the next check").isEqualTo(1);
         assertThat(book.circuit(circuit.id()).orElseThrow().generation()).isEqualTo(1);
         assertThat(told.get(0)).contains("rotated before it expires");
         String hop = book.circuit(circuit.id()).orElseThrow().hops().get(1).nodeId();
         down.add(hop);
-        assertThat(book.rotate(Duration.ofMinutes(5))).isEqualTo(1);
+        assertThat(book.rotate(Duration.ofMinutes(5), id -> true)).isEqualTo(1);
         assertThat(book.circuit(circuit.id()).orElseThrow().uses(hop)).isFalse();
     }
 
@@ -150,5 +150,59 @@ class CircuitBookTest {
         assertThat(book.releaseTask("t1")).isTrue();
         assertThat(book.size()).isZero();
         assertThat(book.releaseTask("t1")).isFalse();
+    }
+
+    @Test
+    void whatWasKeptComesBackAfterARestartExceptExpiredCircuitsAndThoseOfTasksThatEnded() {
+        fiveRegions();
+        List<String> kept = new ArrayList<>();
+        book.changes(new CircuitBook.Changes() {
+            @Override
+            public void saved(Circuit circuit, String destination) {
+                kept.add("saved " + circuit.id() + (destination == null ? "" : " to " + destination));
+            }
+
+            @Override
+            public void deleted(String circuitId) {
+                kept.add("deleted " + circuitId);
+            }
+
+            @Override
+            public void guards(String client, List<String> guards) {
+                kept.add("guards of " + client + " " + guards);
+            }
+        });
+        Circuit planned = book.plan("alice", PrivacyLevel.PRIVATE, 0);
+        assertThat(kept).containsExactly("guards of alice " + book.guards("alice"), "saved " + planned.id());
+
+        CircuitBook after = new CircuitBook(Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), RULES, () -> fleet,
+                id -> !down.contains(id), new CircuitBook.Listener() {
+                    @Override
+                    public void rebuilt(Circuit before, Circuit rebuilt, String reason) {
+                    }
+
+                    @Override
+                    public void closed(Circuit circuit, String reason) {
+                    }
+                });
+        after.refresh();
+        Circuit expired = new Circuit("c-old", "bob", null, PrivacyLevel.PRIVATE, 0, planned.hops(),
+                T0.minusSeconds(3600), T0, 0);
+        Circuit ofTask = new Circuit("c-task", "bob", "t-9", PrivacyLevel.PRIVATE, 0, planned.hops(), T0,
+                T0.plusSeconds(1800), 0);
+        after.restore(List.of(new org.fogcompute.api.privacy.CircuitStore.StoredCircuit(planned, null),
+                new org.fogcompute.api.privacy.CircuitStore.StoredCircuit(expired, null),
+                new org.fogcompute.api.privacy.CircuitStore.StoredCircuit(ofTask, "r9")),
+                java.util.Map.of("alice", book.guards("alice")));
+        assertThat(after.circuit(planned.id())).contains(planned);
+        assertThat(after.circuit("c-old")).as("expired while down").isEmpty();
+        assertThat(after.circuitOfTask("t-9")).contains(ofTask);
+        assertThat(after.guards("alice")).isEqualTo(book.guards("alice"));
+        assertThat(after.plan("alice", PrivacyLevel.PRIVATE, 0).hops().get(0).nodeId())
+                .as("the guard chosen before the restart").isEqualTo(planned.hops().get(0).nodeId());
+
+        assertThat(after.rotate(Duration.ofMinutes(5), taskId -> false)).as("t-9 ended while no one was told")
+                .isEqualTo(1);
+        assertThat(after.circuitOfTask("t-9")).isEmpty();
     }
 }

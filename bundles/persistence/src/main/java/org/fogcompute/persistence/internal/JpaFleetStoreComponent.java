@@ -10,6 +10,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.edge.HarvestStore;
+import org.fogcompute.api.privacy.CircuitStore;
 import org.fogcompute.api.ledger.Account;
 import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.JournalEntry;
@@ -26,15 +27,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The store in OSGi: the {@code fog} persistence unit (Aries JPA, EclipseLink) over the {@code fog} DataSource that
  * pax-jdbc-config registers from {@code etc/org.ops4j.datasource-fog.cfg} (embedded Derby by default, PostgreSQL by
- * editing that file). The ledger's and the harvest policy's stores live in the same database and schema, so this one
- * service provides them all: one owner of the migrations, and the ledger depends on persistence alone.
+ * editing that file). The ledger's, the harvest policy's and the onion planner's stores live in the same database and
+ * schema, so this one service provides them all: one owner of the migrations, and the ledger depends on persistence alone.
  */
 @Component(property = {"fog.service.name=persistence", "fog.service.critical=true", "hc.name=Fog database",
-    "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HarvestStore.class, HealthCheck.class}, immediate = true)
-public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HarvestStore, HealthCheck {
+    "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HarvestStore.class, CircuitStore.class, HealthCheck.class},
+    immediate = true)
+public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HarvestStore, CircuitStore,
+        HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
     private final JdbcLedgerStore ledger;
     private final JdbcHarvestStore harvest;
+    private final JdbcCircuitStore onion;
 
     @Activate
     public JpaFleetStoreComponent(@Reference(target = "(osgi.unit.name=fog)") JpaTemplate jpa,
@@ -48,11 +52,37 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
         }, dataSource);
         this.ledger = new JdbcLedgerStore(dataSource, Clock.systemUTC(), this::ensureSchema);
         this.harvest = new JdbcHarvestStore(dataSource, this::ensureSchema);
+        this.onion = new JdbcCircuitStore(dataSource, this::ensureSchema);
         try {
             LOG.info("Fog database schema at version {}", ensureSchema());
         } catch (StoreUnavailableException e) {
             LOG.warn("Fog database not reachable yet ({}); the schema is migrated when it is", e.getMessage());
         }
+    }
+
+    @Override
+    public void save(StoredCircuit circuit) {
+        onion.save(circuit);
+    }
+
+    @Override
+    public void delete(String circuitId) {
+        onion.delete(circuitId);
+    }
+
+    @Override
+    public List<StoredCircuit> circuits() {
+        return onion.circuits();
+    }
+
+    @Override
+    public void saveGuards(String client, List<String> guards) {
+        onion.saveGuards(client, guards);
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> guards() {
+        return onion.guards();
     }
 
     @Override
