@@ -1,0 +1,66 @@
+package org.fogcompute.webconsole.internal;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServletRequest;
+import org.fogcompute.api.PrivacyLevel;
+import org.fogcompute.api.privacy.Circuit;
+import org.fogcompute.api.privacy.CircuitPlanner;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Privacy: the open onion circuits by level, and each circuit's hops, client, task, expiry and rebuilds. Shown while
+ * the onion service runs; the console is for admins, who may see who uses which path.
+ */
+@Component(service = Servlet.class, property = {
+        "felix.webconsole.label=" + PrivacyPage.LABEL,
+        "felix.webconsole.title=Privacy",
+        "felix.webconsole.category=" + ConsolePage.CATEGORY})
+public final class PrivacyPage extends ConsolePage {
+    static final String LABEL = "fog-privacy";
+    private static final long serialVersionUID = 1L;
+    private static final int ROWS = 500;
+
+    private final transient CircuitPlanner planner;
+
+    @Activate
+    public PrivacyPage(@Reference CircuitPlanner planner, @Reference CsrfGuard csrf, @Reference Flash flash) {
+        super(LABEL, csrf, flash);
+        this.planner = planner;
+    }
+
+    @Override
+    void render(HttpServletRequest request, Html html, Context context) {
+        List<Circuit> circuits = planner.circuits(null, 0, ROWS);
+        Map<PrivacyLevel, Long> byLevel = new EnumMap<>(PrivacyLevel.class);
+        circuits.forEach(c -> byLevel.merge(c.level(), 1L, Long::sum));
+        html.raw("<div class=\"fog-cards\">");
+        for (PrivacyLevel level : List.of(PrivacyLevel.PRIVATE, PrivacyLevel.CONFIDENTIAL)) {
+            html.raw("<div class=\"fog-card\"><div class=\"fog-card-title\">").text(level).raw(" circuits ("
+                    + planner.hops(level) + " hops)</div><div class=\"fog-card-value\" id=\"fog-circuits-")
+                    .text(level.name().toLowerCase(java.util.Locale.ROOT)).raw("\">")
+                    .text(byLevel.getOrDefault(level, 0L)).raw("</div></div>");
+        }
+        html.raw("</div>");
+        html.raw("<table class=\"nicetable fog-table\" id=\"fog-circuit-table\">");
+        html.headerRow("Circuit", "Client", "Task", "Level", "Hops (guard > middles > exit)", "Expires", "Rebuilds");
+        html.raw("<tbody>");
+        for (Circuit circuit : circuits) {
+            html.raw("<tr data-circuit=\"").text(circuit.id()).raw("\">").cell(circuit.id()).cell(circuit.client())
+                    .cell(circuit.taskId() == null ? "-" : circuit.taskId()).cell(circuit.level())
+                    .cell(circuit.hops().stream().map(h -> h.nodeId() + " (" + h.region() + ")")
+                            .collect(Collectors.joining(" > "))).cell(circuit.expiresAt()).cell(circuit.generation())
+                    .raw("</tr>");
+        }
+        html.raw("</tbody></table>");
+        if (circuits.isEmpty()) {
+            html.raw("<p class=\"fog-muted\">No open circuit: they are planned for tasks that need onion routing, "
+                    + "by <code>fog:circuit-plan</code> and by <code>POST /api/onion/circuits</code>.</p>");
+        }
+    }
+}
