@@ -177,10 +177,18 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
                 Math.max(1, c.max_circuits()));
     }
 
+    /** Stored before it is answered: a circuit a client was given survives a crash right after. */
     @Override
     public Circuit plan(String client, PrivacyLevel level, double minReputation) {
         refreshIfStale();
-        return book.plan(client, level, minReputation);
+        Circuit circuit = book.plan(client, level, minReputation);
+        try {
+            store.save(new CircuitStore.StoredCircuit(circuit, null));
+        } catch (RuntimeException notStored) {
+            book.close(circuit.id()); // not kept, so not given
+            throw notStored;
+        }
+        return circuit;
     }
 
     @Override

@@ -34,13 +34,13 @@ final class OnionResource {
     }
 
     void register(Router router) {
-        router.get("/onion/circuits", Access.OPERATOR, "Open circuits, newest first (an operator's own, every "
+        router.get("/onion/circuits", Access.OPERATOR, "List circuits, newest first (an operator's own, every "
                 + "client's for an admin): hops (guard, middles, exit), lifetime, rebuilds", this::list).tag("onion").query("offset", "limit")
                 .returns(CircuitView.class);
         router.post("/onion/circuits", Access.OPERATOR, "Plan a circuit (PRIVATE 3 hops, CONFIDENTIAL 5; distinct "
                 + "regions and operators); 409 names the constraint the fleet cannot meet", this::plan).tag("onion")
                 .body(Plan.class).returns(CircuitView.class).errors(409);
-        router.get("/onion/circuits/{circuitId}", Access.OPERATOR, "One circuit", this::detail).tag("onion")
+        router.get("/onion/circuits/{circuitId}", Access.OPERATOR, "Read a circuit", this::detail).tag("onion")
                 .returns(CircuitView.class).errors(404);
         router.delete("/onion/circuits/{circuitId}", Access.OPERATOR, "Close a circuit", this::close).tag("onion")
                 .errors(404);
