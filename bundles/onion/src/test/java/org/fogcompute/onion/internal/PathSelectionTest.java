@@ -145,7 +145,7 @@ class PathSelectionTest {
                 Set<String> regions = new HashSet<>(List.of(guard.region(), exit.region()));
                 Set<String> operators = new HashSet<>(List.of(guard.spec().operatorAccount(),
                         exit.spec().operatorAccount()));
-                if (middles(ok, hops - 2, regions, operators, new HashSet<>(List.of(guard.id(), exit.id())))) {
+                if (middles(ok, hops - 2, regions, operators, Set.of(guard.id(), exit.id()))) {
                     return true;
                 }
             }
@@ -153,22 +153,36 @@ class PathSelectionTest {
         return false;
     }
 
-    /** Whether {@code k} more relays fit: a matching between regions and operators, found by backtracking. */
+    /**
+     * Whether {@code k} more relays fit: each relay joins a region and an operator, and the middles need {@code k}
+     * relays no two of which share either, none in a region or of an operator already used — a matching of size
+     * {@code k} in the bipartite graph of free regions and free operators (Kuhn's augmenting paths).
+     */
     private static boolean middles(List<Node> ok, int k, Set<String> regions, Set<String> operators, Set<String> used) {
-        if (k == 0) {
-            return true;
-        }
+        Map<String, Set<String>> edges = new HashMap<>();
         for (Node node : ok) {
             String operator = node.spec().operatorAccount();
             if (!used.contains(node.id()) && !regions.contains(node.region()) && !operators.contains(operator)) {
-                regions.add(node.region());
-                operators.add(operator);
-                used.add(node.id());
-                boolean found = middles(ok, k - 1, regions, operators, used);
-                regions.remove(node.region());
-                operators.remove(operator);
-                used.remove(node.id());
-                if (found) {
+                edges.computeIfAbsent(node.region(), r -> new HashSet<>()).add(operator);
+            }
+        }
+        Map<String, String> regionOfOperator = new HashMap<>();
+        int matched = 0;
+        for (String region : edges.keySet()) {
+            if (augment(region, edges, regionOfOperator, new HashSet<>()) && ++matched >= k) {
+                return true;
+            }
+        }
+        return matched >= k;
+    }
+
+    private static boolean augment(String region, Map<String, Set<String>> edges, Map<String, String> regionOfOperator,
+                                   Set<String> seen) {
+        for (String operator : edges.get(region)) {
+            if (seen.add(operator)) {
+                String taken = regionOfOperator.get(operator);
+                if (taken == null || augment(taken, edges, regionOfOperator, seen)) {
+                    regionOfOperator.put(operator, region);
                     return true;
                 }
             }
