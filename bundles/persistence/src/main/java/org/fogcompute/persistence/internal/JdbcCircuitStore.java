@@ -29,8 +29,26 @@ final class JdbcCircuitStore implements CircuitStore {
         this.jdbc = new JdbcWork(dataSource, ensureSchema);
     }
 
+    /**
+     * Replaces what is stored under the circuit's id. Two writers of one circuit (a plan stored before it is answered,
+     * and the same change written behind) may both delete and then both insert: the one that loses the race on the
+     * key writes again, replacing the other's row with the same content.
+     */
     @Override
     public void save(StoredCircuit stored) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write(stored);
+                return;
+            } catch (org.fogcompute.api.ConflictException concurrentWriter) {
+                if (attempt == 3) {
+                    throw concurrentWriter;
+                }
+            }
+        }
+    }
+
+    private void write(StoredCircuit stored) {
         Circuit circuit = stored.circuit();
         jdbc.inTransaction(connection -> {
             delete(connection, circuit.id());

@@ -63,4 +63,24 @@ abstract class CircuitStoreContract {
         store.saveGuards("bob", List.of());
         assertThat(store.guards()).containsOnlyKeys("alice");
     }
+
+    @Test
+    void twoWritersOfOneCircuitAtOnceLeaveItStoredOnce() throws Exception {
+        StoredCircuit circuit = new StoredCircuit(circuit("c-race", null, 0, "a", "b", "c"), null);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 100; round++) {
+                List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+                for (int w = 0; w < 2; w++) {
+                    saves.add(writers.submit(() -> store.save(circuit)));
+                }
+                for (java.util.concurrent.Future<?> save : saves) {
+                    save.get(); // a writer that lost the race on the key must not fail
+                }
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(store.circuits()).containsExactly(circuit);
+    }
 }
