@@ -105,7 +105,6 @@ final class Api {
         return URI.create(base + path);
     }
 
-    /** Logs in and returns the bearer token, failing the test when the API refuses. */
     /**
      * Gives a user credits as an admin does (opening their account first), so that the tasks they submit can be paid
      * for: who submits a task pays for it.
@@ -119,6 +118,27 @@ final class Api {
         }
     }
 
+    /**
+     * Logs in as soon as the token service is up: during a start that waits for its database no ready line tells
+     * when it is, and until then the API answers 503 "retry shortly", which a client does.
+     */
+    String loginOnceTokensAreServed(String username, String password) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        Reply reply;
+        do {
+            reply = post(null, "/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + password
+                    + "\"}");
+            if (reply.status() == 503) {
+                Thread.sleep(250);
+            }
+        } while (reply.status() == 503 && System.nanoTime() < deadline);
+        if (reply.status() != 200) {
+            throw new AssertionError("login of " + username + " refused: " + reply);
+        }
+        return reply.json().get("access_token").asText();
+    }
+
+    /** Logs in and returns the bearer token, failing the test when the API refuses. */
     String login(String username, String password) {
         Reply reply = post(null, "/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + password
                 + "\"}");
