@@ -267,6 +267,156 @@ public class RestApiIT {
                 && metrics.body().contains("\"restarts\":"));
     }
 
+    /**
+     * A node agent's side of the peer directory: it signs its record with its own Ed25519 key in the documented
+     * canonical form, publishes it with its node credential, and finds its peers; no node publishes for another.
+     */
+    @Test
+    public void nodesPublishTheirOwnSignedPeerRecordsAndLookPeersUp() throws Exception {
+        String[] credentials = new String[2];
+        String[] ids = {"peer-paris", "peer-berlin"};
+        String[] locations = {"\"location\":{\"latitude\":48.86,\"longitude\":2.35}",
+            "\"location\":{\"latitude\":52.52,\"longitude\":13.40}"};
+        for (int i = 0; i < 2; i++) {
+            String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+            Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                    + node(ids[i], i == 0 ? "eu-west" : "eu-central", 1, 512).replaceFirst("\\{", "{"
+                    + locations[i] + ",") + "}");
+            assertEquals(enrolled.toString(), 201, enrolled.status());
+            credentials[i] = enrolled.json().get("access_token").asText();
+        }
+        java.security.KeyPair paris = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        java.security.KeyPair berlin = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+
+        Reply published = api.put(credentials[0], "/p2p/peers/peer-paris", peerRecord(paris, "peer-paris", 1,
+                "10.1.0.1"));
+        assertEquals(published.toString(), 200, published.status());
+        assertTrue(published.toString(), published.json().get("online").asBoolean());
+        assertEquals(200, api.put(credentials[1], "/p2p/peers/peer-berlin", peerRecord(berlin, "peer-berlin", 1,
+                "10.2.0.1")).status());
+
+        assertEquals("a node publishes for itself only", 403, api.put(credentials[1], "/p2p/peers/peer-paris",
+                peerRecord(berlin, "peer-paris", 2, "6.6.6.6")).status());
+        Reply forged = api.put(credentials[0], "/p2p/peers/peer-paris", peerRecord(paris, "peer-paris", 2,
+                "10.1.0.1").replace("10.1.0.1", "6.6.6.6"));
+        assertEquals(forged.toString(), 422, forged.status());
+        assertTrue(forged.error(), forged.error().contains("does not verify"));
+        Reply replayed = api.put(credentials[0], "/p2p/peers/peer-paris", peerRecord(paris, "peer-paris", 1,
+                "10.1.0.1"));
+        assertEquals(replayed.toString(), 409, replayed.status());
+        assertEquals(422, api.get(viewer, "/p2p/peers?near=91,2").status());
+
+        Reply nearLondon = api.get(credentials[1], "/p2p/peers?near=51.51,-0.13&online=true");
+        assertEquals(nearLondon.toString(), 200, nearLondon.status());
+        List<String> order = new ArrayList<>();
+        nearLondon.json().forEach(peer -> order.add(peer.get("record").get("nodeId").asText()));
+        assertEquals(List.of("peer-paris", "peer-berlin"), order);
+        Reply inRegion = api.get(viewer, "/p2p/peers?region=eu-central");
+        assertEquals(1, inRegion.json().size());
+        assertEquals("10.2.0.1", inRegion.json().get(0).get("record").get("endpoints").get(0).get("host").asText());
+
+        assertEquals(200, api.delete(admin, "/nodes/peer-berlin").status());
+        assertEquals("a node that left the fleet takes its record with it", 404,
+                awaitStatus(viewer, "/p2p/peers/peer-berlin", 404));
+    }
+
+    /**
+     * Mixnodes that enrolled, published their peer records and are staked are listed in the next consensus with their
+     * weights; a node verifies the document with the published key exactly as documented.
+     */
+    @Test
+    public void aConsensusListsStakedMixnodesAndVerifiesWithThePublishedKey() throws Exception {
+        String[] regions = {"mix-eu", "mix-us", "mix-ap", "mix-af"};
+        String credential = null;
+        for (int i = 0; i < regions.length; i++) {
+            String id = "mixnode-" + i;
+            String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+            Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                    + node(id, regions[i], 1, 512).replace("EDGE_DEVICE", "MIXNODE").replace("\"tier\":\"edge\"",
+                    "\"operator\":\"mixop-" + i + "\",\"mixnode.version\":\"1.4." + i + "\"") + "}");
+            assertEquals(enrolled.toString(), 201, enrolled.status());
+            credential = enrolled.json().get("access_token").asText();
+            assertEquals(200, api.put(credential, "/p2p/peers/" + id, peerRecord(java.security.KeyPairGenerator
+                    .getInstance("Ed25519").generateKeyPair(), id, 1, "10.9.0." + i)).status());
+            if (i < 3) {
+                api.fund(admin, "mixop-" + i, 100 + i * 1000); // the fourth has no stake
+            }
+        }
+        assertEquals(403, api.post(operator, "/betanet/consensus", null).status());
+        assertEquals(403, api.get(viewer, "/betanet/mixnodes").status());
+        Reply published = api.post(admin, "/betanet/consensus", null);
+        assertEquals(published.toString(), 201, published.status());
+
+        Reply read = api.get(credential, "/betanet/consensus");
+        assertEquals(read.toString(), 200, read.status());
+        JsonNode consensus = read.json();
+        assertEquals(published.json().get("epoch").asLong(), consensus.get("epoch").asLong());
+        List<String> listed = new ArrayList<>();
+        consensus.get("mixnodes").forEach(m -> listed.add(m.get("nodeId").asText()));
+        assertTrue(listed.toString(), listed.containsAll(List.of("mixnode-0", "mixnode-1", "mixnode-2"))
+                && !listed.contains("mixnode-3"));
+        String key = api.get(viewer, "/betanet/signing-key").json().get("publicKey").asText();
+        assertEquals(key, consensus.get("signingKey").asText());
+        assertTrue("the consensus verifies with the published key", verifiesConsensus(consensus, key));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) consensus.get("mixnodes").get(0)).put("address",
+                "tcp://6.6.6.6:1789");
+        assertFalse("an altered consensus does not", verifiesConsensus(consensus, key));
+        Reply candidates = api.get(admin, "/betanet/mixnodes");
+        assertTrue(candidates.body(), candidates.body().contains("stake 0 below the minimum 100"));
+    }
+
+    /** As a node verifies a consensus: the canonical lines of Consensus.signedBytes, the JDK's Ed25519. */
+    private static boolean verifiesConsensus(JsonNode consensus, String rawKey) throws Exception {
+        StringBuilder text = new StringBuilder("fog-mix-consensus/1\n").append(consensus.get("epoch").asLong())
+                .append('\n').append(Instant.parse(consensus.get("validAfter").asText()).toEpochMilli()).append('\n')
+                .append(Instant.parse(consensus.get("validUntil").asText()).toEpochMilli()).append('\n')
+                .append(consensus.get("signingKey").asText()).append('\n');
+        for (JsonNode m : consensus.get("mixnodes")) {
+            text.append(String.join(" ", m.get("nodeId").asText(), m.get("address").asText(),
+                    m.get("publicKey").asText(), m.get("version").asText(), m.get("region").asText(),
+                    m.get("stake").asText(), six(m.get("reputation")), six(m.get("performance")),
+                    six(m.get("weight")))).append('\n');
+        }
+        byte[] prefix = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+        byte[] encoded = java.util.Arrays.copyOf(prefix, 44);
+        System.arraycopy(Base64.getUrlDecoder().decode(rawKey), 0, encoded, 12, 32);
+        java.security.Signature verifier = java.security.Signature.getInstance("Ed25519");
+        verifier.initVerify(java.security.KeyFactory.getInstance("Ed25519").generatePublic(
+                new java.security.spec.X509EncodedKeySpec(encoded)));
+        verifier.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        return verifier.verify(Base64.getUrlDecoder().decode(consensus.get("signature").asText()));
+    }
+
+    private static String six(JsonNode decimal) {
+        return decimal.decimalValue().setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Polls until the path answers the status (or 30 s pass) and returns the last status. */
+    private static int awaitStatus(String token, String path, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int last;
+        while ((last = api.get(token, path).status()) != status && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return last;
+    }
+
+    /** A peer record as a node agent signs it: the canonical lines of PeerRecord.signedBytes, Ed25519. */
+    static String peerRecord(java.security.KeyPair key, String nodeId, long sequence, String host) throws Exception {
+        byte[] encoded = key.getPublic().getEncoded();
+        String publicKey = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOfRange(encoded,
+                encoded.length - 32, encoded.length));
+        Instant signedAt = Instant.parse("2026-12-07T10:00:00Z").plusSeconds(sequence);
+        String canonical = "fog-peer-record/1\n" + nodeId + "\n" + publicKey + "\n" + sequence + "\n"
+                + signedAt.toEpochMilli() + "\ntcp " + host + " 4001\n";
+        java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(key.getPrivate());
+        signer.update(canonical.getBytes(StandardCharsets.UTF_8));
+        return "{\"publicKey\":\"" + publicKey + "\",\"endpoints\":[{\"transport\":\"tcp\",\"host\":\"" + host
+                + "\",\"port\":4001}],\"sequence\":" + sequence + ",\"signedAt\":\"" + signedAt + "\",\"signature\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign()) + "\"}";
+    }
+
     @Test
     public void openApiListsExactlyTheServedResources() {
         Reply document = api.get(null, "/openapi.json");
@@ -279,7 +429,9 @@ public class RestApiIT {
         }
         TreeSet<String> expected = new TreeSet<>(List.of("GET /health", "GET /openapi.json", "POST /auth/token",
                 "GET /harvest/devices", "GET /onion/circuits", "POST /onion/circuits", "GET /onion/circuits/{circuitId}",
-                "DELETE /onion/circuits/{circuitId}",
+                "DELETE /onion/circuits/{circuitId}", "GET /p2p/peers", "GET /p2p/peers/{nodeId}",
+                "PUT /p2p/peers/{nodeId}", "DELETE /p2p/peers/{nodeId}", "GET /betanet/consensus",
+                "POST /betanet/consensus", "GET /betanet/signing-key", "GET /betanet/mixnodes",
                 "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",

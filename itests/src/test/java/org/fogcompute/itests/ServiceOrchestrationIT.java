@@ -67,6 +67,14 @@ public class ServiceOrchestrationIT extends FogTestSupport {
         assertTrue(service("onion").dependencies().stream().map(Dependency::providedBy).toList()
                 .contains("coordinator"));
         assertEquals(4, service("onion").layer());
+        // L3: the peer directory looks records' nodes up in the coordinator's registry
+        assertTrue(service("p2p").dependencies().stream().map(Dependency::providedBy).toList()
+                .contains("coordinator"));
+        assertEquals(4, service("p2p").layer());
+        // L5: the mixnode directory lists mixnodes from the peer directory, staked from the ledger
+        assertTrue(service("betanet").dependencies().stream().map(Dependency::providedBy).toList()
+                .containsAll(List.of("p2p", "ledger", "coordinator")));
+        assertEquals(5, service("betanet").layer());
         assertTrue(service("persistence").dependents().contains("coordinator"));
         assertTrue(graph.startupOrder().indexOf("persistence") < graph.startupOrder().indexOf("coordinator"));
         assertTrue(graph.shutdownOrder().indexOf("coordinator") < graph.shutdownOrder().indexOf("persistence"));

@@ -79,10 +79,6 @@ public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int re
     }
 
     /**
-     * The hard constraints of placement (SPEC §2): accepting status, free cpu and memory, storage, GPU, onion routing
-     * for circuits and CONFIDENTIAL data.
-     */
-    /**
      * Whether the node may carry onion circuits now: onion-capable, up (ACTIVE, IDLE or BUSY: relaying is not
      * computing) and not draining.
      */
@@ -91,6 +87,10 @@ public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int re
                 || status == NodeStatus.BUSY) && !allocation.drain();
     }
 
+    /**
+     * The hard constraints of placement (SPEC §2): accepting status, free cpu and memory, storage, GPU, onion routing
+     * for circuits and CONFIDENTIAL data.
+     */
     public boolean canHost(TaskSpec task) {
         TaskRequirements r = task.requirements();
         return acceptsWork()

@@ -18,6 +18,10 @@ import org.fogcompute.api.ledger.LedgerStore;
 import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
+import org.fogcompute.api.betanet.Consensus;
+import org.fogcompute.api.betanet.ConsensusStore;
+import org.fogcompute.api.p2p.PeerRecord;
+import org.fogcompute.api.p2p.PeerStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,18 +31,21 @@ import org.slf4j.LoggerFactory;
 /**
  * The store in OSGi: the {@code fog} persistence unit (Aries JPA, EclipseLink) over the {@code fog} DataSource that
  * pax-jdbc-config registers from {@code etc/org.ops4j.datasource-fog.cfg} (embedded Derby by default, PostgreSQL by
- * editing that file). The ledger's, the harvest policy's and the onion planner's stores live in the same database and
+ * editing that file). The ledger's, the harvest policy's, the onion planner's, the peer directory's and the mixnode directory's stores live in the same database and
  * schema, so this one service provides them all: one owner of the migrations, and the ledger depends on persistence alone.
  */
 @Component(property = {"fog.service.name=persistence", "fog.service.critical=true", "hc.name=Fog database",
-    "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HarvestStore.class, CircuitStore.class, HealthCheck.class},
+    "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HarvestStore.class, CircuitStore.class, PeerStore.class,
+    ConsensusStore.class, HealthCheck.class},
     immediate = true)
 public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HarvestStore, CircuitStore,
-        HealthCheck {
+        PeerStore, ConsensusStore, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
     private final JdbcLedgerStore ledger;
     private final JdbcHarvestStore harvest;
     private final JdbcCircuitStore onion;
+    private final JdbcPeerStore peers;
+    private final JdbcConsensusStore consensus;
 
     @Activate
     public JpaFleetStoreComponent(@Reference(target = "(osgi.unit.name=fog)") JpaTemplate jpa,
@@ -53,11 +60,38 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
         this.ledger = new JdbcLedgerStore(dataSource, Clock.systemUTC(), this::ensureSchema);
         this.harvest = new JdbcHarvestStore(dataSource, this::ensureSchema);
         this.onion = new JdbcCircuitStore(dataSource, this::ensureSchema);
+        this.peers = new JdbcPeerStore(dataSource, this::ensureSchema);
+        this.consensus = new JdbcConsensusStore(dataSource, this::ensureSchema);
         try {
             LOG.info("Fog database schema at version {}", ensureSchema());
         } catch (StoreUnavailableException e) {
             LOG.warn("Fog database not reachable yet ({}); the schema is migrated when it is", e.getMessage());
         }
+    }
+
+    @Override
+    public void saveConsensus(Consensus document) {
+        consensus.saveConsensus(document);
+    }
+
+    @Override
+    public Optional<Consensus> latestConsensus() {
+        return consensus.latestConsensus();
+    }
+
+    @Override
+    public void save(PeerRecord record) {
+        peers.save(record);
+    }
+
+    @Override
+    public void forget(String nodeId) {
+        peers.forget(nodeId);
+    }
+
+    @Override
+    public List<PeerRecord> records() {
+        return peers.records();
     }
 
     @Override

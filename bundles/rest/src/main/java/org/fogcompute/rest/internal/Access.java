@@ -20,6 +20,9 @@ record Access(String role, String selfParameter) {
     /** Operators, or the node the task is assigned to (checked by the handler, which knows the task). */
     static final Access OPERATOR_OR_ASSIGNED_NODE = new Access("operator", "task's node");
 
+    /** Viewers, and every node (a directory that nodes look each other up in). */
+    static final Access VIEWER_OR_ANY_NODE = new Access("viewer", "any node");
+
     /** The same, with viewers admitted too. */
     Access withViewers() {
         return new Access("viewer", selfParameter);
@@ -54,6 +57,9 @@ record Access(String role, String selfParameter) {
     String describe() {
         if (isPublic()) {
             return "none (public)";
+        }
+        if (this == VIEWER_OR_ANY_NODE) {
+            return role + ", or any node";
         }
         return role + (selfParameter == null ? "" : ", or the node itself (" + selfParameter + ")");
     }

@@ -106,6 +106,12 @@ public final class ApiServlet extends HttpServlet {
     private volatile CircuitPlanner circuits;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.p2p.PeerDirectory peers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.betanet.MixnodeDirectory mixnodes;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -148,6 +154,8 @@ public final class ApiServlet extends HttpServlet {
         new LedgerResource(() -> ledger, () -> reputation).register(router);
         new HarvestResource(() -> harvest).register(router);
         new OnionResource(() -> circuits).register(router);
+        new PeerResource(() -> peers).register(router);
+        new BetanetResource(() -> mixnodes).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);

@@ -12,10 +12,14 @@ import org.fogcompute.api.privacy.CircuitPlanner;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Privacy: the open onion circuits by level, and each circuit's hops, client, task, expiry and rebuilds. Shown while
- * the onion service runs; the console is for admins, who may see who uses which path.
+ * Privacy: the open onion circuits by level, and each circuit's hops, client, task, expiry and rebuilds; the peer
+ * directory's records and how many are online, while the p2p service runs. Shown while the onion service runs; the
+ * console is for admins, who may see who uses which path.
  */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=" + PrivacyPage.LABEL,
@@ -27,6 +31,9 @@ public final class PrivacyPage extends ConsolePage {
     private static final int ROWS = 500;
 
     private final transient CircuitPlanner planner;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile org.fogcompute.api.p2p.PeerDirectory peers;
 
     @Activate
     public PrivacyPage(@Reference CircuitPlanner planner, @Reference CsrfGuard csrf, @Reference Flash flash) {
@@ -45,6 +52,13 @@ public final class PrivacyPage extends ConsolePage {
                     + planner.hops(level) + " hops)</div><div class=\"fog-card-value\" id=\"fog-circuits-")
                     .text(level.name().toLowerCase(java.util.Locale.ROOT)).raw("\">")
                     .text(byLevel.getOrDefault(level, 0L)).raw("</div></div>");
+        }
+        org.fogcompute.api.p2p.PeerDirectory directory = peers;
+        if (directory != null) {
+            org.fogcompute.api.p2p.PeerDirectory.Census census = directory.census();
+            html.raw("<div class=\"fog-card\"><div class=\"fog-card-title\">Peer records (online)</div>"
+                    + "<div class=\"fog-card-value\" id=\"fog-peers\">").text(census.published() + " ("
+                    + census.online() + ")").raw("</div></div>");
         }
         html.raw("</div>");
         html.raw("<table class=\"nicetable fog-table\" id=\"fog-circuit-table\">");
