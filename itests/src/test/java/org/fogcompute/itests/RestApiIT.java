@@ -53,6 +53,11 @@ public class RestApiIT {
                 // cached for a minute: only the eviction on registry changes can refresh it within a test
                 + "topology.cache.millis = 60000\n");
         karaf.configure("org.fogcompute.security", "join.token.ttl.seconds = 5\n");
+        // Relays start at reputation 0.5 and would need six successes each to reach the default 0.8 that CONFIDENTIAL
+        // and SECRET hops need; the floor is the configured one either way. SECRET circuits of five hops (default
+        // seven) keep the test fleet small.
+        karaf.configure("org.fogcompute.vpn", "confidential.min.reputation = 0.5\nsecret.mix.hops = 3\n");
+        karaf.configure("org.fogcompute.onion", "private.hops = 3\nconfidential.hops = 5\nsecret.hops = 5\n");
         // Users as an operator writes them into etc/users.properties; the realm hashes the passwords at first login.
         // (Adding them through a batch of jaas:* commands over bin/client lost a group assignment now and then.)
         karaf.appendUsers("operator1 = operator-pass-1,_g_:operatorgroup\nviewer1 = viewer-pass-1,_g_:viewergroup\n"
@@ -363,6 +368,98 @@ public class RestApiIT {
         assertFalse("an altered consensus does not", verifiesConsensus(consensus, key));
         Reply candidates = api.get(admin, "/betanet/mixnodes");
         assertTrue(candidates.body(), candidates.body().contains("stake 0 below the minimum 100"));
+        aSecretTaskIsPlacedWithACircuitAndAMixnetRouteOrWaits();
+    }
+
+    /**
+     * SECRET end to end, over the consensus just published: a task waits while one mixnode is out of the consensus
+     * and too few regions remain, and is placed with its full path (circuit and mixnet route through distinct regions)
+     * once the next consensus lists enough mixnodes.
+     */
+    private void aSecretTaskIsPlacedWithACircuitAndAMixnetRouteOrWaits() {
+        for (String id : List.of("a", "b", "c", "d", "e", "f", "g")) {
+            assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"secret-" + id + "\",\"type\":\"RELAY_NODE\","
+                    + "\"region\":\"secret-" + id + "\",\"capacity\":{\"cpuCores\":1,\"memoryMb\":512,"
+                    + "\"storageMb\":10,\"gpuCount\":0},\"onionCapable\":true,\"labels\":{\"operator\":"
+                    + "\"secret-op-" + id + "\",\"onion.exit\":\"" + (id.compareTo("d") < 0) + "\"}}").status());
+        }
+        assertEquals(200, api.put(admin, "/nodes/mixnode-2/status", "{\"status\":\"MAINTENANCE\"}").status());
+        assertEquals(201, api.post(admin, "/betanet/consensus", null).status()); // two mixnodes in two regions
+        Reply waits = api.post(operator, "/tasks", "{\"id\":\"http-secret\",\"privacy\":\"SECRET\","
+                + "\"requirements\":{\"cpuCores\":1,\"memoryMb\":64,\"storageMb\":0,\"gpu\":false}}");
+        assertEquals(waits.toString(), 201, waits.status());
+        assertEquals("PENDING", waits.json().get("status").asText());
+        String message = api.get(operator, "/tasks/http-secret").json().get("message").asText();
+        assertTrue(message, message.contains("no mixnet route") && message.contains("2 region(s)"));
+        assertEquals("no circuit without its mixnet route", 404, api.get(operator, "/vpn/tasks/http-secret/path")
+                .status());
+
+        assertEquals(200, api.put(admin, "/nodes/mixnode-2/status", "{\"status\":\"ACTIVE\"}").status());
+        assertEquals(201, api.post(admin, "/betanet/consensus", null).status()); // the waiting task is tried again
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        JsonNode task = api.get(operator, "/tasks/http-secret").json();
+        while (!task.get("status").asText().equals("ASSIGNED") && System.nanoTime() < until) {
+            task = api.get(operator, "/tasks/http-secret").json(); // placed when the consensus event is handled
+        }
+        assertEquals(task.toString(), "ASSIGNED", task.get("status").asText());
+        JsonNode path = api.get(operator, "/vpn/tasks/http-secret/path").json();
+        assertEquals(path.toString(), "SECRET", path.get("requirement").get("level").asText());
+        assertEquals(3, path.get("mixRoute").size());
+        java.util.Set<String> regions = new java.util.HashSet<>();
+        path.get("mixRoute").forEach(m -> regions.add(m.get("region").asText()));
+        assertEquals(path.toString(), 3, regions.size());
+        JsonNode circuit = api.get(operator, "/onion/circuits/" + path.get("circuitId").asText()).json();
+        assertEquals(circuit.toString(), 5, circuit.get("hops").size());
+        assertEquals("SECRET", circuit.get("level").asText());
+        assertEquals(200, api.post(operator, "/tasks/http-secret/cancel", null).status());
+        for (String id : List.of("a", "b", "c", "d", "e", "f", "g")) {
+            api.delete(admin, "/nodes/secret-" + id); // the other tests count the relays they register
+        }
+    }
+
+    /** An operator registers a hidden service by proving they hold its key; clients resolve its address. */
+    @Test
+    public void aHiddenServiceIsRegisteredByWhoHoldsItsKeyAndResolvedByItsAddress() throws Exception {
+        for (String id : List.of("a", "b", "c", "d")) {
+            api.post(admin, "/nodes", "{\"id\":\"intro-" + id + "\",\"type\":\"RELAY_NODE\",\"region\":\"intro-"
+                    + id + "\",\"capacity\":{\"cpuCores\":1,\"memoryMb\":512,\"storageMb\":10,\"gpuCount\":0},"
+                    + "\"onionCapable\":true,\"labels\":{\"operator\":\"intro-op-" + id + "\",\"onion.exit\":\"true\"}}");
+        }
+        java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        byte[] encoded = key.getPublic().getEncoded();
+        String publicKey = Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOfRange(encoded,
+                encoded.length - 32, encoded.length));
+        java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+        signer.initSign(key.getPrivate());
+        signer.update(("fog-hidden-service/1\nhttp-shop\n" + publicKey + "\n").getBytes(StandardCharsets.UTF_8));
+        String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+
+        Reply forged = api.post(operator, "/vpn/hidden-services", "{\"id\":\"http-shop\",\"publicKey\":\""
+                + publicKey + "\",\"signature\":\"" + signature.replace(signature.charAt(5),
+                signature.charAt(5) == 'A' ? 'B' : 'A') + "\"}");
+        assertEquals(forged.toString(), 422, forged.status());
+        assertEquals(403, api.post(viewer, "/vpn/hidden-services", "{\"id\":\"v\"}").status());
+        Reply registered = api.post(operator, "/vpn/hidden-services", "{\"id\":\"http-shop\",\"publicKey\":\""
+                + publicKey + "\",\"signature\":\"" + signature + "\"}");
+        assertEquals(registered.toString(), 201, registered.status());
+        String address = registered.json().get("onionAddress").asText();
+        assertTrue(address, address.matches("[a-z2-7]{56}\\.onion"));
+        assertEquals(3, registered.json().get("introductionPoints").size());
+        assertEquals(409, api.post(operator, "/vpn/hidden-services", "{\"id\":\"http-shop\",\"publicKey\":\""
+                + publicKey + "\",\"signature\":\"" + signature + "\"}").status());
+
+        Reply resolved = api.get(viewer, "/vpn/onion/" + address);
+        assertEquals(resolved.toString(), 200, resolved.status());
+        assertFalse("a client learns the introduction points, not the owner", resolved.body().contains("operator1"));
+        String payer = api.login("payer1", "payer-pass-1");
+        assertEquals("who runs which service is private", 404, api.get(payer, "/vpn/hidden-services/http-shop")
+                .status());
+        assertEquals(404, api.delete(payer, "/vpn/hidden-services/http-shop").status());
+        assertEquals(204, api.delete(operator, "/vpn/hidden-services/http-shop").status());
+        assertEquals(404, api.get(viewer, "/vpn/onion/" + address).status());
+        for (String id : List.of("a", "b", "c", "d")) {
+            api.delete(admin, "/nodes/intro-" + id); // the other tests count the relays they register
+        }
     }
 
     /** As a node verifies a consensus: the canonical lines of Consensus.signedBytes, the JDK's Ed25519. */
@@ -432,6 +529,9 @@ public class RestApiIT {
                 "DELETE /onion/circuits/{circuitId}", "GET /p2p/peers", "GET /p2p/peers/{nodeId}",
                 "PUT /p2p/peers/{nodeId}", "DELETE /p2p/peers/{nodeId}", "GET /betanet/consensus",
                 "POST /betanet/consensus", "GET /betanet/signing-key", "GET /betanet/mixnodes",
+                "GET /vpn/policy", "GET /vpn/tasks/{taskId}/path", "GET /vpn/hidden-services",
+                "POST /vpn/hidden-services", "GET /vpn/hidden-services/{serviceId}",
+                "DELETE /vpn/hidden-services/{serviceId}", "GET /vpn/onion/{onionAddress}",
                 "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",
@@ -715,6 +815,13 @@ public class RestApiIT {
         assertFalse("never through the task's own node", ofTask.get("hops").toString()
                 .contains("\"" + task.get("nodeId").asText() + "\""));
         String taskCircuit = ofTask.get("id").asText();
+        Reply path = api.get(operator, "/vpn/tasks/http-confidential/path");
+        assertEquals(path.toString(), 200, path.status());
+        assertEquals(taskCircuit, path.json().get("circuitId").asText());
+        assertEquals("the policy's floor for CONFIDENTIAL hops, as configured here", 0.5,
+                path.json().get("requirement").get("minReputation").asDouble(), 0);
+        assertEquals("another user does not see whose path it is", 404,
+                api.get(api.login("payer1", "payer-pass-1"), "/vpn/tasks/http-confidential/path").status());
         assertEquals(200, api.post(operator, "/tasks/http-confidential/cancel", null).status());
         until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (api.get(operator, "/onion/circuits/" + taskCircuit).status() != 404 && System.nanoTime() < until) {

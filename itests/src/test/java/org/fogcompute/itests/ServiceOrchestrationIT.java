@@ -75,6 +75,12 @@ public class ServiceOrchestrationIT extends FogTestSupport {
         assertTrue(service("betanet").dependencies().stream().map(Dependency::providedBy).toList()
                 .containsAll(List.of("p2p", "ledger", "coordinator")));
         assertEquals(5, service("betanet").layer());
+        // L4: the privacy policy plans every path over the onion planner (mandatory), SECRET ones over betanet
+        assertTrue(service("vpn").dependencies().stream().anyMatch(d -> "onion".equals(d.providedBy())
+                && d.required()));
+        assertTrue(service("vpn").dependencies().stream().anyMatch(d -> "betanet".equals(d.providedBy())
+                && !d.required()));
+        assertEquals(6, service("vpn").layer());
         assertTrue(service("persistence").dependents().contains("coordinator"));
         assertTrue(graph.startupOrder().indexOf("persistence") < graph.startupOrder().indexOf("coordinator"));
         assertTrue(graph.shutdownOrder().indexOf("coordinator") < graph.shutdownOrder().indexOf("persistence"));

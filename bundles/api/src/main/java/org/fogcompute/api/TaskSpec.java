@@ -47,9 +47,14 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
         }
     }
 
-    /** A CONFIDENTIAL task or one that asks for an onion circuit may only run on an onion-capable node. */
+    /** A CONFIDENTIAL or SECRET task, or one that asks for an onion circuit, may only run on an onion-capable node. */
     public boolean needsOnionRouting() {
-        return requireOnionCircuit || privacy == PrivacyLevel.CONFIDENTIAL;
+        return requireOnionCircuit || privacy == PrivacyLevel.CONFIDENTIAL || privacy == PrivacyLevel.SECRET;
+    }
+
+    /** Whether the task is placed only together with a privacy path (any level but PUBLIC, or a circuit asked for). */
+    public boolean needsPrivacyPath() {
+        return requireOnionCircuit || privacy != PrivacyLevel.PUBLIC;
     }
 
     public TaskSpec withId(String newId) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.fogcompute.api.Checks;
+import org.fogcompute.api.Signatures;
 import org.fogcompute.api.ValidationException;
 
 /**
@@ -67,16 +68,6 @@ public record PeerRecord(String nodeId, String publicKey, List<PeerEndpoint> end
     }
 
     private static void decode(String field, String value, int length) {
-        byte[] bytes;
-        try {
-            bytes = value == null ? null : Base64.getUrlDecoder().decode(value);
-        } catch (IllegalArgumentException notBase64) {
-            throw new ValidationException(field, field + " must be base64url without padding: "
-                    + notBase64.getMessage());
-        }
-        if (bytes == null || bytes.length != length || value.endsWith("=")) {
-            throw new ValidationException(field, field + " must be " + length + " bytes in base64url without padding"
-                    + (bytes == null ? "" : ", got " + bytes.length + " bytes"));
-        }
+        Signatures.base64url(field, value, length);
     }
 }

@@ -7,7 +7,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Plans onion circuits over the fleet's onion-capable nodes (L3). A circuit has as many hops as its privacy level asks
- * (PRIVATE 3, CONFIDENTIAL 5, configurable): a guard from the client's persistent guard set, middles
+ * (PRIVATE 3, CONFIDENTIAL 5, SECRET 7, configurable): a guard from the client's persistent guard set, middles
  * weighted by bandwidth × reputation, an exit with the exit role; no two hops in one region or of one operator, no
  * node that is suspect, offline, in maintenance or draining, none below the reputation floor.
  */
@@ -33,9 +33,21 @@ public interface CircuitPlanner {
 
     Optional<Circuit> circuit(String id);
 
+    /** The open circuit planned for a task, if it has one. */
+    Optional<Circuit> circuitOfTask(String taskId);
+
     /** The open circuits, newest first: a client's, or every client's when {@code client} is null. */
     List<Circuit> circuits(String client, int offset, int limit);
 
     /** Closes a circuit; false when there was none with this id. */
     boolean close(String id);
+
+    /**
+     * Chooses {@code count} relays as a hidden service's introduction points: weighted like circuit hops, no two in one
+     * region or of one operator, none of {@code avoid}; the first from the service's own guard set.
+     *
+     * @throws NoPrivacyPathException when the fleet cannot provide them, saying which constraint failed
+     */
+    java.util.List<CircuitHop> introductionPoints(String service, int count, double minReputation,
+                                                  java.util.Set<String> avoid);
 }

@@ -5,10 +5,11 @@ import org.fogcompute.api.TaskSpec;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Circuits for the tasks the coordinator places: a task that needs onion routing (it asks for a circuit, or is
- * CONFIDENTIAL) is placed on a node only together with a circuit to it, else it waits with the reason "no privacy
- * path". The onion service provides this and attaches it to the coordinator through {@link TaskPathsRegistry}, so that
- * the wiring reads onion → coordinator and the coordinator runs on without it.
+ * Privacy paths for the tasks the coordinator places: a task that needs one ({@link
+ * org.fogcompute.api.TaskSpec#needsPrivacyPath}) is placed on a node only together with its path, else it waits with
+ * the reason "no privacy path" (also while no paths are attached: never placed with less). The privacy policy (vpn)
+ * provides this over the onion planner and the mixnode directory and attaches it to the coordinator through
+ * {@link TaskPathsRegistry}, so that the wiring reads vpn → onion → coordinator.
  */
 @ProviderType
 public interface TaskPaths {
@@ -20,7 +21,8 @@ public interface TaskPaths {
      *
      * @param client      whose guard set the circuit starts from (the submitter)
      * @param destination the node the task is placed on: never one of the hops
-     * @throws NoPrivacyPathException when no circuit can be planned, saying which constraint failed
+     * @return the task's circuit, or null when its privacy asks for none
+     * @throws NoPrivacyPathException when no path can be planned, saying which constraint failed
      */
     Circuit planFor(TaskSpec task, String client, String destination, Predicate<String> canRelay);
 

@@ -2,7 +2,7 @@ package org.fogcompute.api.privacy;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Where the onion service attaches its {@link TaskPaths}; provided by the coordinator. */
+/** Where the privacy policy attaches its {@link TaskPaths}; provided by the coordinator. */
 @ProviderType
 public interface TaskPathsRegistry {
 

@@ -11,7 +11,10 @@ public enum WaitReason {
     NO_CAPACITY,
     /** The task needs a GPU and no live node (online, not in maintenance) has one. */
     NO_GPU_NODE,
-    /** The task needs onion routing (a circuit, or CONFIDENTIAL) and no live node is onion-capable. */
+    /**
+     * The task needs a privacy path (any level but PUBLIC, or a circuit asked for) and none can be planned now: too
+     * few usable relays, no mixnet route for SECRET, or no privacy policy running; the message says which.
+     */
     NO_PRIVACY_PATH,
     /** Nodes fit, but none has the reputation the task asks for ({@code requirements.minReputation}). */
     NO_REPUTABLE_NODE,

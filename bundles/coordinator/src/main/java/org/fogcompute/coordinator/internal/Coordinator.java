@@ -642,13 +642,18 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     }
 
     /**
-     * Plans the circuit through which a task that needs onion routing reaches the node (when the onion service is
-     * attached): null when it has one or needs none, else the decision to wait for a privacy path.
+     * Plans the privacy path through which a task that needs one reaches the node: null when it has one or needs none,
+     * else the decision to wait for a privacy path. While no privacy policy is attached such a task waits too: it is
+     * never placed with less privacy than it asked for.
      */
     private Placer.Decision planPath(TaskEntry task, NodeEntry target) {
-        TaskPaths paths = taskPaths.get();
-        if (paths == null || !task.spec.needsOnionRouting()) {
+        if (!task.spec.needsPrivacyPath()) {
             return null;
+        }
+        TaskPaths paths = taskPaths.get();
+        if (paths == null) {
+            return new Placer.Decision(null, null, "no privacy path: the privacy policy service (vpn) is not running",
+                    WaitReason.NO_PRIVACY_PATH);
         }
         try {
             paths.planFor(task.spec, task.submitter != null ? task.submitter : task.id(), target.spec.id(),
@@ -660,26 +665,29 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         } catch (NoPrivacyPathException e) {
             return new Placer.Decision(null, null, e.getMessage(), WaitReason.NO_PRIVACY_PATH);
         } catch (RuntimeException e) {
-            log.warn("The onion service failed to plan a circuit for task {}: {}", task.id(), e.toString());
-            return new Placer.Decision(null, null, "no circuit planned: " + e.getMessage());
+            log.warn("The privacy policy failed to plan a path for task {}: {}", task.id(), e.toString());
+            return new Placer.Decision(null, null, "no privacy path planned: " + e.getMessage(),
+                    WaitReason.NO_PRIVACY_PATH);
         }
     }
 
-    /** The task no longer runs where its circuit leads: the onion service closes the circuit. */
+    /** The task no longer runs where its path leads: the privacy policy releases it. */
     private void releasePath(TaskEntry task) {
         TaskPaths paths = taskPaths.get();
-        if (paths != null && task.spec.needsOnionRouting()) {
+        if (paths != null && task.spec.needsPrivacyPath()) {
             try {
                 paths.released(task.id());
             } catch (RuntimeException e) {
-                log.warn("The onion service failed to close the circuit of task {}: {}", task.id(), e.toString());
+                log.warn("The privacy policy failed to release the path of task {}: {}", task.id(), e.toString());
             }
         }
     }
 
+    /** Tasks that waited because no privacy policy was attached are tried again. */
     @Override
     public void attach(TaskPaths paths) {
         taskPaths.set(paths);
+        relaysChanged();
     }
 
     @Override
@@ -688,9 +696,19 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     }
 
     @Override
+    /**
+     * Tasks waiting for a privacy path are tried again now (not at the next unrelated change): a relay joined or came
+     * back, or a privacy policy was attached. A database that refuses the placements leaves them to the periodic retry.
+     */
     public void relaysChanged() {
-        synchronized (lock) {
-            queue.capacityChanged(CapacityEvent.RELAYS_CHANGED);
+        try {
+            tx.mutate(() -> {
+                queue.capacityChanged(CapacityEvent.RELAYS_CHANGED);
+                dispatcher.drain();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("Tasks waiting for a privacy path not placed now; the periodic retry will: {}", e.toString());
         }
     }
 

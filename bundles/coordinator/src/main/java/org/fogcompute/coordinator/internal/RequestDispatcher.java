@@ -116,7 +116,7 @@ public class RequestDispatcher implements RequestHandler {
         try {
             return PrivacyLevel.valueOf(value.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("privacy", "privacy must be PUBLIC, PRIVATE or CONFIDENTIAL, got '"
+            throw new ValidationException("privacy", "privacy must be PUBLIC, PRIVATE, CONFIDENTIAL or SECRET, got '"
                     + value + "'");
         }
     }

@@ -65,6 +65,18 @@ class CoordinatorRoutingTest {
     void onionCircuitAndConfidentialTasksGoToOnionCapableNodes() {
         coordinator.register(node("plain", 16, 16384).build());
         coordinator.register(node("onion", 2, 2048).onionCapable(true).build());
+        coordinator.attach(new org.fogcompute.api.privacy.TaskPaths() { // a privacy policy that asks for nothing more
+            @Override
+            public org.fogcompute.api.privacy.Circuit planFor(org.fogcompute.api.TaskSpec task, String client,
+                                                              String destination,
+                                                              java.util.function.Predicate<String> canRelay) {
+                return null;
+            }
+
+            @Override
+            public void released(String taskId) {
+            }
+        });
         assertThat(coordinator.submit(task("circuit", 1, 256).requireOnionCircuit(true).build()).nodeId())
                 .isEqualTo("onion");
         assertThat(coordinator.submit(task("secret", 1, 256).privacy(PrivacyLevel.CONFIDENTIAL).build()).nodeId())

@@ -59,9 +59,25 @@ class TaskPathsTest {
         coordinator.submit(task("one", 1, 256).requireOnionCircuit(true).build(), "alice");
         assertThat(paths.planned).hasSize(1);
         coordinator.detach(paths);
-        assertThat(coordinator.submit(task("two", 1, 256).requireOnionCircuit(true).build(), "alice").status())
-                .isEqualTo(TaskStatus.ASSIGNED);
+        Task two = coordinator.submit(task("two", 1, 256).requireOnionCircuit(true).build(), "alice");
+        assertThat(two.status()).as("never placed with less privacy than asked").isEqualTo(TaskStatus.PENDING);
+        assertThat(two.message()).contains("privacy policy service (vpn) is not running");
         assertThat(paths.planned).hasSize(1);
+
+        coordinator.attach(paths);
+        assertThat(coordinator.findTask("two").orElseThrow().status()).as("tried again once a policy is attached")
+                .isEqualTo(TaskStatus.ASSIGNED);
+        assertThat(paths.planned).hasSize(2);
+    }
+
+    @Test
+    void aPrivateTaskWaitsForItsPathAndAPublicOneNeverAsks() {
+        coordinator.register(node("n", 4, 4096).build());
+        Task waiting = coordinator.submit(task("private", 1, 256).privacy(PrivacyLevel.PRIVATE).build(), "alice");
+        assertThat(waiting.status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(coordinator.stats().parked()).containsEntry(WaitReason.NO_PRIVACY_PATH, 1);
+        assertThat(coordinator.submit(task("public", 1, 256).build(), "alice").status())
+                .isEqualTo(TaskStatus.ASSIGNED);
     }
 
     /** Paths that refuse while told to and record what they planned. */

@@ -65,7 +65,7 @@ final class CircuitBook {
     }
 
     /** The planner's settings. */
-    record Rules(int privateHops, int confidentialHops, Duration lifetime, Relays.GuardRule guardRule,
+    record Rules(int privateHops, int confidentialHops, int secretHops, Duration lifetime, Relays.GuardRule guardRule,
                  int guardsPerClient, double minReputation, int maxCircuits) {
     }
 
@@ -146,17 +146,18 @@ final class CircuitBook {
             case PUBLIC -> 0;
             case PRIVATE -> rules.privateHops();
             case CONFIDENTIAL -> rules.confidentialHops();
+            case SECRET -> rules.secretHops();
         };
     }
 
     Circuit plan(String client, PrivacyLevel level, double minReputation) {
         Checks.id("client", client);
         if (level == null) {
-            throw new ValidationException("level", "level is required: PRIVATE or CONFIDENTIAL");
+            throw new ValidationException("level", "level is required: PRIVATE, CONFIDENTIAL or SECRET");
         }
         Checks.range("minReputation", minReputation, 0.0, 1.0);
         if (level == PrivacyLevel.PUBLIC) {
-            throw new ValidationException("level", "PUBLIC needs no circuit; plan PRIVATE or CONFIDENTIAL");
+            throw new ValidationException("level", "PUBLIC needs no circuit; plan PRIVATE, CONFIDENTIAL or SECRET");
         }
         Rules current = rules;
         if (circuits.size() >= current.maxCircuits()) {
@@ -173,18 +174,21 @@ final class CircuitBook {
     }
 
     /**
-     * Plans the circuit to the node a task is placed on, replacing the task's earlier one: at the task's privacy level
-     * (PRIVATE for a PUBLIC task that asks for a circuit), its reputation floor, never through its own node.
+     * Plans the circuit to the node a task is placed on, replacing the task's earlier one: with the hops and reputation
+     * floor the privacy policy asks for (kept in the circuit, so that a rebuild asks for the same), at the task's level
+     * (PRIVATE for a PUBLIC task that asks for a circuit), never through the task's own node.
      */
-    Circuit planForTask(TaskSpec task, String client, String destination, Predicate<String> canRelay) {
+    Circuit planForTask(TaskSpec task, String client, String destination, int hopCount, double floor,
+                        Predicate<String> canRelay) {
         Rules current = rules;
         PrivacyLevel level = task.privacy() == PrivacyLevel.PUBLIC ? PrivacyLevel.PRIVATE : task.privacy();
-        double floor = task.requirements().minReputation();
+        Checks.range("minReputation", floor, 0.0, 1.0);
+        Checks.range("hops", hopCount, 2, 64);
         if (!taskCircuits.containsKey(task.id()) && circuits.size() >= current.maxCircuits()) {
             throw new NoPrivacyPathException("no privacy path: the planner keeps at most " + current.maxCircuits()
                     + " open circuits (max.circuits in etc/org.fogcompute.onion.cfg)");
         }
-        List<CircuitHop> hops = select(client, hops(level), Math.max(floor, current.minReputation()),
+        List<CircuitHop> hops = select(client, hopCount, Math.max(floor, current.minReputation()),
                 Set.of(destination), canRelay);
         Instant now = now();
         Circuit circuit = new Circuit("c-" + UUID.randomUUID(), client, task.id(), level, floor, hops, now,
@@ -320,6 +324,16 @@ final class CircuitBook {
                 listener.closed(circuit, reason + "; not rebuilt: " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * A hidden service's introduction points: relays chosen like a circuit's hops (the first from the service's own
+     * guard set, kept under the client {@code hs:<service>}), never one of {@code avoid}.
+     */
+    List<CircuitHop> introductionPoints(String service, int count, double floor, Set<String> avoid) {
+        Checks.range("count", count, 2, 16);
+        Checks.range("minReputation", floor, 0.0, 1.0);
+        return select("hs:" + service, count, Math.max(floor, rules.minReputation()), avoid);
     }
 
     private List<CircuitHop> select(String client, int hops, double floor, Set<String> avoid) {

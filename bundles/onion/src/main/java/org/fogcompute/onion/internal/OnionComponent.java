@@ -24,7 +24,8 @@ import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.privacy.CircuitStore;
 import org.fogcompute.api.privacy.CircuitPlanner;
-import org.fogcompute.api.privacy.TaskPaths;
+import org.fogcompute.api.privacy.CircuitHop;
+import org.fogcompute.api.privacy.TaskCircuits;
 import org.fogcompute.api.privacy.TaskPathsRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,12 +53,12 @@ import org.slf4j.LoggerFactory;
  * Circuits and guard sets are kept in the database (persistence), written off the caller's thread as they change and
  * restored at start; the coordinator's task service says which task circuits still have a running task.
  */
-@Component(service = {CircuitPlanner.class, TaskPaths.class, EventHandler.class, HealthCheck.class},
+@Component(service = {CircuitPlanner.class, TaskCircuits.class, EventHandler.class, HealthCheck.class},
         configurationPid = OnionComponent.PID, property = {"fog.service.name=onion", "fog.service.critical=false",
         "hc.name=Fog onion", "hc.tags=fog", EventConstants.EVENT_TOPIC + "=fog/node/*",
         EventConstants.EVENT_TOPIC + "=fog/task/*"})
 @Designate(ocd = OnionComponent.Config.class)
-public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, HealthCheck {
+public class OnionComponent implements CircuitPlanner, TaskCircuits, EventHandler, HealthCheck {
     static final String PID = "org.fogcompute.onion";
     /** How often changes a database refused are tried again (and the restore, until it succeeded). */
     private static final Duration SAVE_RETRY = Duration.ofSeconds(5);
@@ -79,6 +80,9 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
 
         @AttributeDefinition(name = "Hops of a CONFIDENTIAL circuit")
         int confidential_hops() default 5;
+
+        @AttributeDefinition(name = "Hops of a SECRET circuit")
+        int secret_hops() default 7;
 
         @AttributeDefinition(name = "Circuit lifetime (min)")
         long lifetime_minutes() default 30;
@@ -144,7 +148,6 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
         worker.scheduleWithFixedDelay(this::rotate, rotationCheck.toSeconds(), rotationCheck.toSeconds(),
                 TimeUnit.SECONDS);
         refreshIfStale();
-        taskPaths.attach(this); // from now on, tasks that need onion routing are placed with a circuit
     }
 
     @Modified
@@ -156,7 +159,6 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
 
     @Deactivate
     void deactivate() {
-        taskPaths.detach(this);
         try {
             worker.submit(this::save); // what changed last is stored before the service goes
             worker.shutdown();
@@ -171,6 +173,7 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
 
     static CircuitBook.Rules rulesOf(Config c) {
         return new CircuitBook.Rules(Math.max(2, c.private_hops()), Math.max(2, c.confidential_hops()),
+                Math.max(2, c.secret_hops()),
                 Duration.ofMinutes(Math.max(1, c.lifetime_minutes())),
                 new Relays.GuardRule(c.guard_min_uptime_percent(), c.guard_min_reputation()),
                 Math.max(1, c.guards_per_client()), Math.max(0, Math.min(1, c.min_reputation())),
@@ -202,6 +205,11 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
     }
 
     @Override
+    public Optional<Circuit> circuitOfTask(String taskId) {
+        return book.circuitOfTask(taskId);
+    }
+
+    @Override
     public List<Circuit> circuits(String client, int offset, int limit) {
         return book.circuits(client, offset, limit);
     }
@@ -212,8 +220,16 @@ public class OnionComponent implements CircuitPlanner, TaskPaths, EventHandler, 
     }
 
     @Override
-    public Circuit planFor(TaskSpec task, String client, String destination, Predicate<String> canRelay) {
-        return book.planForTask(task, client, destination, canRelay);
+    public List<CircuitHop> introductionPoints(String service, int count, double minReputation,
+                                               java.util.Set<String> avoid) {
+        refreshIfStale();
+        return book.introductionPoints(service, count, minReputation, avoid);
+    }
+
+    @Override
+    public Circuit planFor(TaskSpec task, String client, String destination, int hops, double minReputation,
+                           Predicate<String> canRelay) {
+        return book.planForTask(task, client, destination, hops, minReputation, canRelay);
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Circuits are planned, rebuilt when a hop fails, rotated before they expire, and closed when they cannot be. */
 class CircuitBookTest {
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
-    private static final CircuitBook.Rules RULES = new CircuitBook.Rules(3, 5, Duration.ofMinutes(30),
+    private static final CircuitBook.Rules RULES = new CircuitBook.Rules(3, 5, 7, Duration.ofMinutes(30),
             new Relays.GuardRule(95, 0.6), 3, 0.0, 100);
 
     private final List<Node> fleet = new ArrayList<>();
@@ -131,11 +131,12 @@ class CircuitBookTest {
         book.refresh();
         org.fogcompute.api.TaskSpec task = org.fogcompute.api.TaskSpec.builder().id("t1")
                 .privacy(PrivacyLevel.CONFIDENTIAL).build();
-        Circuit first = book.planForTask(task, "alice", "r1", id -> true);
+        Circuit first = book.planForTask(task, "alice", "r1", 5, 0.8, id -> true);
         assertThat(first.taskId()).isEqualTo("t1");
         assertThat(first.hops()).hasSize(5);
+        assertThat(first.minReputation()).as("the policy's floor, kept for rebuilds").isEqualTo(0.8);
         assertThat(first.uses("r1")).as("never through the task's own node").isFalse();
-        Circuit second = book.planForTask(task, "alice", "r2", id -> true);
+        Circuit second = book.planForTask(task, "alice", "r2", 5, 0.8, id -> true);
         assertThat(second.uses("r2")).isFalse();
         assertThat(book.circuit(first.id())).as("replaced").isEmpty();
         assertThat(book.circuitOfTask("t1")).contains(second);
@@ -146,6 +147,7 @@ class CircuitBookTest {
         Circuit rebuilt = book.circuitOfTask("t1").orElseThrow();
         assertThat(rebuilt.uses(hop)).isFalse();
         assertThat(rebuilt.uses("r2")).as("a rebuild still avoids the task's node").isFalse();
+        assertThat(rebuilt.hops()).hasSize(5);
 
         assertThat(book.releaseTask("t1")).isTrue();
         assertThat(book.size()).isZero();
@@ -204,5 +206,18 @@ class CircuitBookTest {
         assertThat(after.rotate(Duration.ofMinutes(5), taskId -> false)).as("t-9 ended while no one was told")
                 .isEqualTo(1);
         assertThat(after.circuitOfTask("t-9")).isEmpty();
+    }
+
+    @Test
+    void introductionPointsAreDistinctRelaysAvoidingTheOnesAsked() {
+        fiveRegions();
+        java.util.List<org.fogcompute.api.privacy.CircuitHop> points = book.introductionPoints("svc", 3, 0.5,
+                java.util.Set.of("r0"));
+        assertThat(points).hasSize(3);
+        assertThat(points).extracting(org.fogcompute.api.privacy.CircuitHop::nodeId).doesNotContain("r0")
+                .doesNotHaveDuplicates();
+        assertThat(points).extracting(org.fogcompute.api.privacy.CircuitHop::region).doesNotHaveDuplicates();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> book.introductionPoints("svc", 3, 0.95,
+                java.util.Set.of())).isInstanceOf(org.fogcompute.api.privacy.NoPrivacyPathException.class);
     }
 }

@@ -51,7 +51,7 @@ final class PeerBook {
     Peer publish(PeerRecord record, Keeper keeper) {
         Node node = fleet.apply(record.nodeId()).orElseThrow(() -> new NotFoundException("no node '"
                 + record.nodeId() + "': a node registers before it publishes its peer record"));
-        if (!Ed25519.verifies(record.publicKeyBytes(), record.signedBytes(), record.signatureBytes())) {
+        if (!org.fogcompute.api.Signatures.ed25519Verifies(record.publicKeyBytes(), record.signedBytes(), record.signatureBytes())) {
             throw new ValidationException("signature", "the signature does not verify against the record's "
                     + "publicKey: sign the record's canonical bytes (see PeerRecord.signedBytes) with that key");
         }

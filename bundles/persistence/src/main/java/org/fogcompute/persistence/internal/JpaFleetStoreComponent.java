@@ -11,6 +11,8 @@ import org.apache.felix.hc.api.HealthCheck;
 import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.edge.HarvestStore;
 import org.fogcompute.api.privacy.CircuitStore;
+import org.fogcompute.api.privacy.HiddenService;
+import org.fogcompute.api.privacy.HiddenServiceStore;
 import org.fogcompute.api.ledger.Account;
 import org.fogcompute.api.ledger.AccountKind;
 import org.fogcompute.api.ledger.JournalEntry;
@@ -31,21 +33,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The store in OSGi: the {@code fog} persistence unit (Aries JPA, EclipseLink) over the {@code fog} DataSource that
  * pax-jdbc-config registers from {@code etc/org.ops4j.datasource-fog.cfg} (embedded Derby by default, PostgreSQL by
- * editing that file). The ledger's, the harvest policy's, the onion planner's, the peer directory's and the mixnode directory's stores live in the same database and
+ * editing that file). The ledger's, the harvest policy's, the onion planner's, the peer directory's, the mixnode directory's and the hidden-service registry's stores live in the same database and
  * schema, so this one service provides them all: one owner of the migrations, and the ledger depends on persistence alone.
  */
 @Component(property = {"fog.service.name=persistence", "fog.service.critical=true", "hc.name=Fog database",
     "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HarvestStore.class, CircuitStore.class, PeerStore.class,
-    ConsensusStore.class, HealthCheck.class},
+    ConsensusStore.class, HiddenServiceStore.class, HealthCheck.class},
     immediate = true)
 public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HarvestStore, CircuitStore,
-        PeerStore, ConsensusStore, HealthCheck {
+        PeerStore, ConsensusStore, HiddenServiceStore, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
     private final JdbcLedgerStore ledger;
     private final JdbcHarvestStore harvest;
     private final JdbcCircuitStore onion;
     private final JdbcPeerStore peers;
     private final JdbcConsensusStore consensus;
+    private final JdbcHiddenServiceStore hiddenServices;
 
     @Activate
     public JpaFleetStoreComponent(@Reference(target = "(osgi.unit.name=fog)") JpaTemplate jpa,
@@ -62,11 +65,27 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
         this.onion = new JdbcCircuitStore(dataSource, this::ensureSchema);
         this.peers = new JdbcPeerStore(dataSource, this::ensureSchema);
         this.consensus = new JdbcConsensusStore(dataSource, this::ensureSchema);
+        this.hiddenServices = new JdbcHiddenServiceStore(dataSource, this::ensureSchema);
         try {
             LOG.info("Fog database schema at version {}", ensureSchema());
         } catch (StoreUnavailableException e) {
             LOG.warn("Fog database not reachable yet ({}); the schema is migrated when it is", e.getMessage());
         }
+    }
+
+    @Override
+    public void saveHiddenService(HiddenService service) {
+        hiddenServices.saveHiddenService(service);
+    }
+
+    @Override
+    public void removeHiddenService(String id) {
+        hiddenServices.removeHiddenService(id);
+    }
+
+    @Override
+    public List<HiddenService> hiddenServices() {
+        return hiddenServices.hiddenServices();
     }
 
     @Override

@@ -112,6 +112,12 @@ public final class ApiServlet extends HttpServlet {
     private volatile org.fogcompute.api.betanet.MixnodeDirectory mixnodes;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.privacy.PrivacyPolicy privacyPolicy;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.privacy.HiddenServices hiddenServices;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -156,6 +162,7 @@ public final class ApiServlet extends HttpServlet {
         new OnionResource(() -> circuits).register(router);
         new PeerResource(() -> peers).register(router);
         new BetanetResource(() -> mixnodes).register(router);
+        new VpnResource(() -> privacyPolicy, () -> hiddenServices).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);

@@ -21,7 +21,7 @@ final class OnionResource {
         this.planner = planner;
     }
 
-    /** {@code level} PRIVATE or CONFIDENTIAL; {@code minReputation} 0..1, optional. */
+    /** {@code level} PRIVATE, CONFIDENTIAL or SECRET; {@code minReputation} 0..1, optional. */
     record Plan(String client, PrivacyLevel level, Double minReputation) {
     }
 
@@ -37,7 +37,7 @@ final class OnionResource {
         router.get("/onion/circuits", Access.OPERATOR, "List circuits, newest first (an operator's own, every "
                 + "client's for an admin): hops (guard, middles, exit), lifetime, rebuilds", this::list).tag("onion").query("offset", "limit")
                 .returns(CircuitView.class);
-        router.post("/onion/circuits", Access.OPERATOR, "Plan a circuit (PRIVATE 3 hops, CONFIDENTIAL 5; distinct "
+        router.post("/onion/circuits", Access.OPERATOR, "Plan a circuit (PRIVATE 3 hops, CONFIDENTIAL 5, SECRET 7; distinct "
                 + "regions and operators); 409 names the constraint the fleet cannot meet", this::plan).tag("onion")
                 .body(Plan.class).returns(CircuitView.class).errors(409);
         router.get("/onion/circuits/{circuitId}", Access.OPERATOR, "Read a circuit", this::detail).tag("onion")
@@ -64,7 +64,7 @@ final class OnionResource {
             throw ApiException.forbidden("only an admin plans a circuit for another client");
         }
         if (body.level() == null) {
-            throw ApiException.unprocessable("level", "level is required: PRIVATE or CONFIDENTIAL");
+            throw ApiException.unprocessable("level", "level is required: PRIVATE, CONFIDENTIAL or SECRET");
         }
         double floor = body.minReputation() == null ? 0 : body.minReputation();
         return new Route.Reply(201, CircuitView.of(planner().plan(client, body.level(), floor)));

@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Privacy: the open onion circuits by level, and each circuit's hops, client, task, expiry and rebuilds; the peer
- * directory's records and how many are online, while the p2p service runs. Shown while the onion service runs; the
+ * directory's records and how many are online, while the p2p service runs; the mixnode consensus in force with each
+ * mixnode's weight, while betanet runs; how many hidden services are registered, while vpn runs. Shown while the onion service runs; the
  * console is for admins, who may see who uses which path.
  */
 @Component(service = Servlet.class, property = {
@@ -34,6 +35,12 @@ public final class PrivacyPage extends ConsolePage {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile org.fogcompute.api.p2p.PeerDirectory peers;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile org.fogcompute.api.betanet.MixnodeDirectory mixnodes;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile org.fogcompute.api.privacy.HiddenServices hiddenServices;
 
     @Activate
     public PrivacyPage(@Reference CircuitPlanner planner, @Reference CsrfGuard csrf, @Reference Flash flash) {
@@ -47,7 +54,7 @@ public final class PrivacyPage extends ConsolePage {
         Map<PrivacyLevel, Long> byLevel = new EnumMap<>(PrivacyLevel.class);
         circuits.forEach(c -> byLevel.merge(c.level(), 1L, Long::sum));
         html.raw("<div class=\"fog-cards\">");
-        for (PrivacyLevel level : List.of(PrivacyLevel.PRIVATE, PrivacyLevel.CONFIDENTIAL)) {
+        for (PrivacyLevel level : List.of(PrivacyLevel.PRIVATE, PrivacyLevel.CONFIDENTIAL, PrivacyLevel.SECRET)) {
             html.raw("<div class=\"fog-card\"><div class=\"fog-card-title\">").text(level).raw(" circuits ("
                     + planner.hops(level) + " hops)</div><div class=\"fog-card-value\" id=\"fog-circuits-")
                     .text(level.name().toLowerCase(java.util.Locale.ROOT)).raw("\">")
@@ -59,6 +66,12 @@ public final class PrivacyPage extends ConsolePage {
             html.raw("<div class=\"fog-card\"><div class=\"fog-card-title\">Peer records (online)</div>"
                     + "<div class=\"fog-card-value\" id=\"fog-peers\">").text(census.published() + " ("
                     + census.online() + ")").raw("</div></div>");
+        }
+        org.fogcompute.api.privacy.HiddenServices registry = hiddenServices;
+        if (registry != null) {
+            html.raw("<div class=\"fog-card\"><div class=\"fog-card-title\">Hidden services</div>"
+                    + "<div class=\"fog-card-value\" id=\"fog-hidden-services\">")
+                    .text(registry.services(null, 0, 100_000).size()).raw("</div></div>");
         }
         html.raw("</div>");
         html.raw("<table class=\"nicetable fog-table\" id=\"fog-circuit-table\">");
@@ -76,5 +89,30 @@ public final class PrivacyPage extends ConsolePage {
             html.raw("<p class=\"fog-muted\">No open circuit: they are planned for tasks that need onion routing, "
                     + "by <code>fog:circuit-plan</code> and by <code>POST /api/onion/circuits</code>.</p>");
         }
+        org.fogcompute.api.betanet.MixnodeDirectory mixnet = mixnodes;
+        if (mixnet != null) {
+            renderConsensus(html, mixnet);
+        }
+    }
+
+    private static void renderConsensus(Html html, org.fogcompute.api.betanet.MixnodeDirectory directory) {
+        org.fogcompute.api.betanet.Consensus consensus = directory.consensus().orElse(null);
+        if (consensus == null) {
+            html.raw("<h3>Mixnode consensus</h3><p class=\"fog-muted\">None published yet.</p>");
+            return;
+        }
+        html.raw("<h3 id=\"fog-consensus-epoch\">Mixnode consensus, epoch ").text(consensus.epoch()).raw("</h3>");
+        html.raw("<p class=\"fog-muted\">Valid ").text(consensus.validAfter() + " .. " + consensus.validUntil())
+                .raw(", signed by Ed25519 key <code>").text(consensus.signingKey()).raw("</code></p>");
+        html.raw("<table class=\"nicetable fog-table\" id=\"fog-mixnode-table\">");
+        html.headerRow("Mixnode", "Address", "Version", "Region", "Stake", "Reputation", "Performance", "Weight");
+        html.raw("<tbody>");
+        for (org.fogcompute.api.betanet.Mixnode m : consensus.mixnodes()) {
+            html.raw("<tr>").cell(m.nodeId()).cell(m.address()).cell(m.version()).cell(m.region()).cell(m.stake())
+                    .cell(org.fogcompute.api.betanet.Consensus.decimal(m.reputation()))
+                    .cell(org.fogcompute.api.betanet.Consensus.decimal(m.performance()))
+                    .cell(org.fogcompute.api.betanet.Consensus.decimal(m.weight())).raw("</tr>");
+        }
+        html.raw("</tbody></table>");
     }
 }
