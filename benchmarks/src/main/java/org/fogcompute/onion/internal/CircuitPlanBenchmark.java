@@ -71,7 +71,7 @@ public class CircuitPlanBenchmark {
                     0, 0, 0, 0, Instant.EPOCH, Instant.EPOCH));
             live.add(spec.id());
         }
-        book = new CircuitBook(Clock.systemUTC(), new CircuitBook.Rules(3, 5, Duration.ofMinutes(30),
+        book = new CircuitBook(Clock.systemUTC(), new CircuitBook.Rules(3, 5, 7, Duration.ofMinutes(30),
                 new Relays.GuardRule(95, 0.6), 3, 0.0, 1_000_000), () -> fleet, live::contains,
                 new CircuitBook.Listener() {
                     @Override
