@@ -133,8 +133,31 @@ public class DurableRestartIT {
                     .matcher(circuit);
             assertTrue("a circuit planned: " + circuit, planned.find());
             String before = String.join("\n", karaf.clientOutput("fog:onion-circuits --no-format"));
+            // a message relayed between two enrolled peers, not yet delivered, is kept across the restart too
+            Api api = new Api(karaf.httpPort());
+            String admin = api.loginOnceTokensAreServed("admin", generated);
+            String[] credentials = new String[2];
+            for (int i = 0; i < 2; i++) {
+                String id = run + "-peer-" + i;
+                String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+                credentials[i] = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                        + RestApiIT.node(id, "eu-west", 1, 512) + "}").json().get("access_token").asText();
+                assertEquals(200, api.put(credentials[i], "/p2p/peers/" + id, RestApiIT.peerRecord(
+                        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair(), id, 1, "10.7.0." + i))
+                        .status());
+            }
+            Api.Reply sent = api.post(credentials[0], "/bitchat/messages", "{\"to\":\"" + run + "-peer-1\","
+                    + "\"payload\":\"c2VhbGVkIGZvciBwZWVyIDE=\",\"ttlSeconds\":3600}");
+            assertEquals(sent.toString(), 201, sent.status());
             karaf.stop();
             karaf.start();
+            Api.Reply inbox = api.get(credentials[1], "/bitchat/inbox");
+            for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); inbox.status() == 503
+                    && System.nanoTime() < until; ) {
+                inbox = api.get(credentials[1], "/bitchat/inbox"); // restored off start: 503 until then
+            }
+            assertTrue("the waiting message survives the restart: " + inbox, inbox.status() == 200
+                    && inbox.body().contains("c2VhbGVkIGZvciBwZWVyIDE="));
             String after = String.join("\n", karaf.clientOutput("fog:onion-circuits --no-format"));
             for (long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20); !after.contains(planned.group(1))
                     && System.nanoTime() < until; ) {

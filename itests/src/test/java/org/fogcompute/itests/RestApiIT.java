@@ -58,6 +58,7 @@ public class RestApiIT {
         // seven) keep the test fleet small.
         karaf.configure("org.fogcompute.vpn", "confidential.min.reputation = 0.5\nsecret.mix.hops = 3\n");
         karaf.configure("org.fogcompute.onion", "private.hops = 3\nconfidential.hops = 5\nsecret.hops = 5\n");
+        karaf.configure("org.fogcompute.bitchat", "mailbox.max.messages = 3\n"); // a bound a test can reach
         // Users as an operator writes them into etc/users.properties; the realm hashes the passwords at first login.
         // (Adding them through a batch of jaas:* commands over bin/client lost a group assignment now and then.)
         karaf.appendUsers("operator1 = operator-pass-1,_g_:operatorgroup\nviewer1 = viewer-pass-1,_g_:viewergroup\n"
@@ -417,6 +418,64 @@ public class RestApiIT {
         }
     }
 
+    /**
+     * Peers relay opaque messages through the control plane: stored for their recipient only, a group's messages for
+     * its members only, a full mailbox refused with 429 and nothing stored, receipts once acknowledged.
+     */
+    @Test
+    public void peersRelayMessagesToTheirRecipientsAndGroupMembersOnlyWithinBoundedMailboxes() throws Exception {
+        Map<String, String> credentials = new java.util.HashMap<>();
+        for (String id : List.of("chat-a", "chat-b", "chat-c")) {
+            String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+            String credential = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":"
+                    + node(id, "chat", 1, 512) + "}").json().get("access_token").asText();
+            credentials.put(id, credential);
+            assertEquals(200, api.put(credential, "/p2p/peers/" + id, peerRecord(java.security.KeyPairGenerator
+                    .getInstance("Ed25519").generateKeyPair(), id, 1, "10.8.0.1")).status());
+        }
+        String a = credentials.get("chat-a");
+        String b = credentials.get("chat-b");
+        String c = credentials.get("chat-c");
+        assertEquals(403, api.post(viewer, "/bitchat/messages", "{\"to\":\"chat-b\",\"payload\":\"aGk=\"}")
+                .status());
+        Reply sent = api.post(a, "/bitchat/messages", "{\"to\":\"chat-b\",\"payload\":\"aGk=\",\"ttlSeconds\":60}");
+        assertEquals(sent.toString(), 201, sent.status());
+        String first = sent.json().get(0).get("id").asText();
+        assertEquals(422, api.post(a, "/bitchat/messages", "{\"to\":\"chat-b\",\"payload\":\"%%%\"}").status());
+        assertEquals(404, api.post(a, "/bitchat/messages", "{\"to\":\"nobody-here\",\"payload\":\"aGk=\"}")
+                .status());
+
+        Reply group = api.post(a, "/bitchat/groups", "{\"id\":\"chat-friends\",\"members\":[\"chat-b\"]}");
+        assertEquals(group.toString(), 201, group.status());
+        assertEquals("a non-member does not see the group", 404, api.get(c, "/bitchat/groups/chat-friends")
+                .status());
+        Reply fanOut = api.post(a, "/bitchat/messages", "{\"to\":\"group:chat-friends\",\"payload\":\"eW8=\"}");
+        assertEquals(fanOut.toString(), 1, fanOut.json().size());
+        assertEquals("chat-b", fanOut.json().get(0).get("recipient").asText());
+        assertEquals(2, api.get(b, "/bitchat/inbox").json().size());
+        assertEquals("nothing for a non-member", 0, api.get(c, "/bitchat/inbox").json().size());
+
+        assertEquals(201, api.post(c, "/bitchat/messages", "{\"to\":\"chat-b\",\"payload\":\"aGk=\"}").status());
+        Reply full = api.post(c, "/bitchat/messages", "{\"to\":\"chat-b\",\"payload\":\"aGk=\"}");
+        assertEquals(full.toString(), 429, full.status());
+        assertTrue(full.raw().headers().firstValue("Retry-After").isPresent());
+        assertEquals("nothing stored beyond the bound", 3, api.get(b, "/bitchat/inbox").json().size());
+        assertEquals(3, api.get(admin, "/bitchat/mailboxes").json().get("chat-b").asInt());
+        assertEquals(403, api.get(viewer, "/bitchat/mailboxes").status());
+
+        assertEquals("only the recipient acknowledges", 404, api.post(c, "/bitchat/messages/" + first + "/ack", null)
+                .status());
+        Reply ack = api.post(b, "/bitchat/messages/" + first + "/ack", null);
+        assertEquals(ack.toString(), "DELIVERED", ack.json().get("status").asText());
+        boolean delivered = false;
+        for (JsonNode receipt : api.get(a, "/bitchat/receipts").json()) {
+            delivered |= receipt.get("messageId").asText().equals(first)
+                    && receipt.get("status").asText().equals("DELIVERED");
+        }
+        assertTrue("the sender's receipt says delivered", delivered);
+        assertEquals(201, api.post(c, "/bitchat/messages", "{\"to\":\"chat-b\",\"payload\":\"aGk=\"}").status());
+    }
+
     /** An operator registers a hidden service by proving they hold its key; clients resolve its address. */
     @Test
     public void aHiddenServiceIsRegisteredByWhoHoldsItsKeyAndResolvedByItsAddress() throws Exception {
@@ -532,6 +591,9 @@ public class RestApiIT {
                 "GET /vpn/policy", "GET /vpn/tasks/{taskId}/path", "GET /vpn/hidden-services",
                 "POST /vpn/hidden-services", "GET /vpn/hidden-services/{serviceId}",
                 "DELETE /vpn/hidden-services/{serviceId}", "GET /vpn/onion/{onionAddress}",
+                "POST /bitchat/messages", "GET /bitchat/inbox", "POST /bitchat/messages/{messageId}/ack",
+                "GET /bitchat/receipts", "POST /bitchat/groups", "GET /bitchat/groups/{groupId}",
+                "PUT /bitchat/groups/{groupId}/members", "GET /bitchat/mailboxes",
                 "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",

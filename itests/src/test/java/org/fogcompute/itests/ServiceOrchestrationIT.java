@@ -81,6 +81,12 @@ public class ServiceOrchestrationIT extends FogTestSupport {
         assertTrue(service("vpn").dependencies().stream().anyMatch(d -> "betanet".equals(d.providedBy())
                 && !d.required()));
         assertEquals(6, service("vpn").layer());
+        // L5: the message relay between the directory's peers, relays optionally chosen by the onion planner
+        assertTrue(service("bitchat").dependencies().stream().anyMatch(d -> "p2p".equals(d.providedBy())
+                && d.required()));
+        assertTrue(service("bitchat").dependencies().stream().anyMatch(d -> "onion".equals(d.providedBy())
+                && !d.required()));
+        assertEquals(5, service("bitchat").layer());
         assertTrue(service("persistence").dependents().contains("coordinator"));
         assertTrue(graph.startupOrder().indexOf("persistence") < graph.startupOrder().indexOf("coordinator"));
         assertTrue(graph.shutdownOrder().indexOf("coordinator") < graph.shutdownOrder().indexOf("persistence"));

@@ -90,6 +90,8 @@ public class BetanetComponent implements MixnodeDirectory, HealthCheck {
     private volatile long minStake;
     private volatile boolean restored;
     private volatile Consensus current;
+    /** The route index of {@link #current}, built once per consensus. */
+    private volatile RouteSelection routes;
     private volatile String lastProblem;
     private volatile Instant nextTry = Instant.EPOCH;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -180,7 +182,12 @@ public class BetanetComponent implements MixnodeDirectory, HealthCheck {
             throw new NoPrivacyPathException("no mixnet route: the consensus of epoch " + consensus.epoch()
                     + " expired at " + consensus.validUntil() + " and no newer one is published");
         }
-        return RouteSelection.route(consensus, hops, ThreadLocalRandom.current());
+        RouteSelection index = routes;
+        if (index == null || index.consensus() != consensus) {
+            index = RouteSelection.of(consensus);
+            routes = index;
+        }
+        return index.route(hops, ThreadLocalRandom.current());
     }
 
     @Override

@@ -21,6 +21,9 @@ import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.store.FleetStore;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.fogcompute.api.betanet.Consensus;
+import org.fogcompute.api.bitchat.Group;
+import org.fogcompute.api.bitchat.MessageStore;
+import org.fogcompute.api.bitchat.RelayedMessage;
 import org.fogcompute.api.betanet.ConsensusStore;
 import org.fogcompute.api.p2p.PeerRecord;
 import org.fogcompute.api.p2p.PeerStore;
@@ -33,15 +36,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The store in OSGi: the {@code fog} persistence unit (Aries JPA, EclipseLink) over the {@code fog} DataSource that
  * pax-jdbc-config registers from {@code etc/org.ops4j.datasource-fog.cfg} (embedded Derby by default, PostgreSQL by
- * editing that file). The ledger's, the harvest policy's, the onion planner's, the peer directory's, the mixnode directory's and the hidden-service registry's stores live in the same database and
+ * editing that file). The ledger's, the harvest policy's, the onion planner's, the peer directory's, the mixnode directory's, the hidden-service registry's and the message relay's stores live in the same database and
  * schema, so this one service provides them all: one owner of the migrations, and the ledger depends on persistence alone.
  */
 @Component(property = {"fog.service.name=persistence", "fog.service.critical=true", "hc.name=Fog database",
     "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HarvestStore.class, CircuitStore.class, PeerStore.class,
-    ConsensusStore.class, HiddenServiceStore.class, HealthCheck.class},
+    ConsensusStore.class, HiddenServiceStore.class, MessageStore.class, HealthCheck.class},
     immediate = true)
 public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HarvestStore, CircuitStore,
-        PeerStore, ConsensusStore, HiddenServiceStore, HealthCheck {
+        PeerStore, ConsensusStore, HiddenServiceStore, MessageStore, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
     private final JdbcLedgerStore ledger;
     private final JdbcHarvestStore harvest;
@@ -49,6 +52,7 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
     private final JdbcPeerStore peers;
     private final JdbcConsensusStore consensus;
     private final JdbcHiddenServiceStore hiddenServices;
+    private final JdbcMessageStore relay;
 
     @Activate
     public JpaFleetStoreComponent(@Reference(target = "(osgi.unit.name=fog)") JpaTemplate jpa,
@@ -66,11 +70,47 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
         this.peers = new JdbcPeerStore(dataSource, this::ensureSchema);
         this.consensus = new JdbcConsensusStore(dataSource, this::ensureSchema);
         this.hiddenServices = new JdbcHiddenServiceStore(dataSource, this::ensureSchema);
+        this.relay = new JdbcMessageStore(dataSource, this::ensureSchema);
         try {
             LOG.info("Fog database schema at version {}", ensureSchema());
         } catch (StoreUnavailableException e) {
             LOG.warn("Fog database not reachable yet ({}); the schema is migrated when it is", e.getMessage());
         }
+    }
+
+    @Override
+    public void saveMessages(List<RelayedMessage> messages) {
+        relay.saveMessages(messages);
+    }
+
+    @Override
+    public boolean markDelivered(String messageId, java.time.Instant at) {
+        return relay.markDelivered(messageId, at);
+    }
+
+    @Override
+    public void markExpired(List<String> messageIds, java.time.Instant at) {
+        relay.markExpired(messageIds, at);
+    }
+
+    @Override
+    public void purgeSettled(java.time.Instant before) {
+        relay.purgeSettled(before);
+    }
+
+    @Override
+    public List<StoredMessage> messages() {
+        return relay.messages();
+    }
+
+    @Override
+    public void saveGroup(Group group) {
+        relay.saveGroup(group);
+    }
+
+    @Override
+    public List<Group> groups() {
+        return relay.groups();
     }
 
     @Override

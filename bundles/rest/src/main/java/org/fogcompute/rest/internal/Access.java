@@ -20,6 +20,9 @@ record Access(String role, String selfParameter) {
     /** Operators, or the node the task is assigned to (checked by the handler, which knows the task). */
     static final Access OPERATOR_OR_ASSIGNED_NODE = new Access("operator", "task's node");
 
+    /** Every node, for itself, and admins (the peers' own routes: messages, groups). */
+    static final Access ANY_NODE = new Access("admin", "any node");
+
     /** Viewers, and every node (a directory that nodes look each other up in). */
     static final Access VIEWER_OR_ANY_NODE = new Access("viewer", "any node");
 
@@ -58,7 +61,7 @@ record Access(String role, String selfParameter) {
         if (isPublic()) {
             return "none (public)";
         }
-        if (this == VIEWER_OR_ANY_NODE) {
+        if (this == VIEWER_OR_ANY_NODE || this == ANY_NODE) {
             return role + ", or any node";
         }
         return role + (selfParameter == null ? "" : ", or the node itself (" + selfParameter + ")");

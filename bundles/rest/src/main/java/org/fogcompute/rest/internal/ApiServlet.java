@@ -118,6 +118,9 @@ public final class ApiServlet extends HttpServlet {
     private volatile org.fogcompute.api.privacy.HiddenServices hiddenServices;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.bitchat.MessageRelay messageRelay;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -163,6 +166,7 @@ public final class ApiServlet extends HttpServlet {
         new PeerResource(() -> peers).register(router);
         new BetanetResource(() -> mixnodes).register(router);
         new VpnResource(() -> privacyPolicy, () -> hiddenServices).register(router);
+        new BitchatResource(() -> messageRelay).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);
@@ -230,6 +234,8 @@ public final class ApiServlet extends HttpServlet {
             error(response, 404, null, e.getMessage(), Map.of());
         } catch (ConflictException e) {
             error(response, 409, null, e.getMessage(), Map.of());
+        } catch (org.fogcompute.api.bitchat.MailboxFullException e) {
+            error(response, 429, null, e.getMessage(), Map.of("Retry-After", "30"));
         } catch (AuthenticationException e) {
             error(response, 401, null, e.getMessage(), Map.of("WWW-Authenticate", "Bearer realm=\"fog\""));
         } catch (StoreRefusedException e) {

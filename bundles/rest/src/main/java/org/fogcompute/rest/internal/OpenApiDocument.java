@@ -140,7 +140,7 @@ final class OpenApiDocument {
             case 413 -> "body or batch too large";
             case 415 -> "body is not application/json";
             case 422 -> "a value out of range or not matching its pattern";
-            case 429 -> "rate limit exceeded; see Retry-After";
+            case 429 -> "rate limit exceeded, or a mailbox full; see Retry-After";
             case 503 -> "database or coordinator unavailable; nothing was changed";
             default -> "error";
         };

@@ -19,7 +19,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * Privacy: the open onion circuits by level, and each circuit's hops, client, task, expiry and rebuilds; the peer
  * directory's records and how many are online, while the p2p service runs; the mixnode consensus in force with each
- * mixnode's weight, while betanet runs; how many hidden services are registered, while vpn runs. Shown while the onion service runs; the
+ * mixnode's weight, while betanet runs; how many hidden services are registered, while vpn runs; how many messages
+ * wait in the relay and in its deepest mailbox, while bitchat runs. Shown while the onion service runs; the
  * console is for admins, who may see who uses which path.
  */
 @Component(service = Servlet.class, property = {
@@ -41,6 +42,9 @@ public final class PrivacyPage extends ConsolePage {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile org.fogcompute.api.privacy.HiddenServices hiddenServices;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile org.fogcompute.api.bitchat.MessageRelay relay;
 
     @Activate
     public PrivacyPage(@Reference CircuitPlanner planner, @Reference CsrfGuard csrf, @Reference Flash flash) {
@@ -72,6 +76,15 @@ public final class PrivacyPage extends ConsolePage {
             html.raw("<div class=\"fog-card\"><div class=\"fog-card-title\">Hidden services</div>"
                     + "<div class=\"fog-card-value\" id=\"fog-hidden-services\">")
                     .text(registry.services(null, 0, 100_000).size()).raw("</div></div>");
+        }
+        org.fogcompute.api.bitchat.MessageRelay messages = relay;
+        if (messages != null) {
+            Map<String, Integer> depths = messages.mailboxDepths();
+            int deepest = depths.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            html.raw("<div class=\"fog-card\"><div class=\"fog-card-title\">Relay: messages waiting (deepest "
+                    + "mailbox)</div><div class=\"fog-card-value\" id=\"fog-relay-waiting\">")
+                    .text(depths.values().stream().mapToInt(Integer::intValue).sum() + " (" + deepest + ")")
+                    .raw("</div></div>");
         }
         html.raw("</div>");
         html.raw("<table class=\"nicetable fog-table\" id=\"fog-circuit-table\">");
