@@ -4,14 +4,12 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
-import org.fogcompute.api.bitchat.Group;
 import org.fogcompute.api.bitchat.RelayedMessage;
 import org.fogcompute.coordinator.internal.BenchmarkDatabase;
 import org.fogcompute.persistence.internal.JdbcMessageStore;
@@ -58,32 +56,8 @@ public class RelayBenchmark {
         pool = new HikariDataSource(config);
         new SchemaMigrator(pool).migrate();
         JdbcMessageStore store = new JdbcMessageStore(pool, () -> { });
-        mailboxes = new Mailboxes(Clock.systemUTC(), new Mailboxes.Keeper() {
-            @Override
-            public void saved(List<RelayedMessage> messages) {
-                store.saveMessages(messages);
-            }
-
-            @Override
-            public void delivered(String messageId, Instant at) {
-                store.markDelivered(messageId, at);
-            }
-
-            @Override
-            public void expired(List<String> messageIds, Instant at) {
-                store.markExpired(messageIds, at);
-            }
-
-            @Override
-            public void purged(Instant before) {
-                store.purgeSettled(before);
-            }
-
-            @Override
-            public void group(Group group) {
-                store.saveGroup(group);
-            }
-        }, new Mailboxes.Rules(1_000_000, Duration.ofHours(72), Duration.ofHours(24), 256));
+        mailboxes = new Mailboxes(Clock.systemUTC(), new StoreKeeper(store),
+                new Mailboxes.Rules(1_000_000, Duration.ofHours(72), Duration.ofHours(24), 256, Long.MAX_VALUE));
     }
 
     @TearDown

@@ -64,6 +64,10 @@ public class BitchatComponent implements MessageRelay, HealthCheck {
         @AttributeDefinition(name = "Most members of a group")
         int group_max_members() default 256;
 
+        @AttributeDefinition(name = "Waiting messages in all, MB", description = "Payloads held for delivery "
+                + "together; more are refused (429) until mailboxes drain")
+        long max_waiting_megabytes() default 256;
+
         @AttributeDefinition(name = "Sweeper interval (s)")
         long sweep_seconds() default 10;
     }
@@ -89,32 +93,7 @@ public class BitchatComponent implements MessageRelay, HealthCheck {
     public BitchatComponent(@Reference PeerDirectory peers, @Reference MessageStore store, Config config) {
         this.peers = peers;
         this.store = store;
-        this.mailboxes = new Mailboxes(clock, new Mailboxes.Keeper() {
-            @Override
-            public void saved(List<RelayedMessage> messages) {
-                store.saveMessages(messages);
-            }
-
-            @Override
-            public void delivered(String messageId, Instant at) {
-                store.markDelivered(messageId, at);
-            }
-
-            @Override
-            public void expired(List<String> messageIds, Instant at) {
-                store.markExpired(messageIds, at);
-            }
-
-            @Override
-            public void purged(Instant before) {
-                store.purgeSettled(before);
-            }
-
-            @Override
-            public void group(Group group) {
-                store.saveGroup(group);
-            }
-        }, rulesOf(config));
+        this.mailboxes = new Mailboxes(clock, new StoreKeeper(store), rulesOf(config));
         this.sweepEvery = Duration.ofSeconds(Math.max(1, config.sweep_seconds()));
         worker.scheduleWithFixedDelay(this::restoreOrSweep, 0, 1, TimeUnit.SECONDS);
     }
@@ -133,7 +112,7 @@ public class BitchatComponent implements MessageRelay, HealthCheck {
     private static Mailboxes.Rules rulesOf(Config c) {
         return new Mailboxes.Rules(Math.max(1, c.mailbox_max_messages()), Duration.ofHours(Math.max(1,
                 c.max_ttl_hours())), Duration.ofHours(Math.max(1, c.receipt_retention_hours())),
-                Math.max(2, c.group_max_members()));
+                Math.max(2, c.group_max_members()), Math.max(1, c.max_waiting_megabytes()) * 1_000_000);
     }
 
     @Override

@@ -32,7 +32,8 @@ import org.fogcompute.api.bitchat.RelayedMessage;
 /**
  * The relay's messages, mailboxes and groups, without OSGi. Every change is handed to the {@link Keeper} (the
  * database) before it is made here, so that what a caller was told is what a restart finds; a change the keeper refuses
- * changes nothing.
+ * changes nothing. Sends and acknowledgements write outside the lock: a send first reserves its room in the mailboxes
+ * (so that concurrent sends cannot overfill one), an acknowledgement marks its message in flight.
  */
 final class Mailboxes {
     /** Stores each change; throws when it cannot, and then nothing changed. */
@@ -48,7 +49,8 @@ final class Mailboxes {
         void group(Group group);
     }
 
-    record Rules(int mailboxMax, Duration maxTtl, Duration receiptRetention, int groupMax) {
+    /** {@code maxWaitingChars}: all waiting payloads together, so that full mailboxes cannot exhaust the heap. */
+    record Rules(int mailboxMax, Duration maxTtl, Duration receiptRetention, int groupMax, long maxWaitingChars) {
     }
 
     /** What a sweep did. */
@@ -61,6 +63,12 @@ final class Mailboxes {
     private final Map<String, StoredMessage> messages = new HashMap<>();
     private final Map<String, LinkedHashSet<String>> waiting = new HashMap<>();
     private final Map<String, Group> groups = new HashMap<>();
+    /** Characters of payload held for messages waiting, and reserved by sends being written. */
+    private long waitingChars;
+    /** Room taken in each mailbox by sends being written. */
+    private final Map<String, Integer> reserved = new HashMap<>();
+    /** Messages whose acknowledgement is being written. */
+    private final Set<String> acknowledging = new java.util.HashSet<>();
     private volatile Rules rules;
 
     Mailboxes(Clock clock, Keeper keeper, Rules rules) {
@@ -78,9 +86,33 @@ final class Mailboxes {
      * @param relayFor  the relay node a message from a sender to a recipient goes through (asked only when the
      *                  sender wants one); throws when none can be chosen
      */
-    synchronized List<RelayedMessage> send(String sender, String to, String payload, long ttlSeconds,
-                                           boolean viaRelay, Predicate<String> isPeer,
-                                           BiFunction<String, String, String> relayFor) {
+    List<RelayedMessage> send(String sender, String to, String payload, long ttlSeconds, boolean viaRelay,
+                              Predicate<String> isPeer, BiFunction<String, String, String> relayFor) {
+        List<RelayedMessage> sent = reserve(sender, to, payload, ttlSeconds, viaRelay, isPeer, relayFor);
+        long adding = (long) payload.length() * sent.size();
+        try {
+            keeper.saved(sent);
+        } catch (RuntimeException notStored) {
+            synchronized (this) {
+                release(sent);
+                waitingChars -= adding;
+            }
+            throw notStored;
+        }
+        synchronized (this) {
+            release(sent);
+            for (RelayedMessage message : sent) {
+                messages.put(message.id(), new StoredMessage(message, Receipt.Status.WAITING, null));
+                waiting.computeIfAbsent(message.recipient(), r -> new LinkedHashSet<>()).add(message.id());
+            }
+        }
+        return sent;
+    }
+
+    /** Checks a send and takes its room in the mailboxes and in the relay's bound; returns its messages, unstored. */
+    private synchronized List<RelayedMessage> reserve(String sender, String to, String payload, long ttlSeconds,
+                                                      boolean viaRelay, Predicate<String> isPeer,
+                                                      BiFunction<String, String, String> relayFor) {
         Rules current = rules;
         if (!isPeer.test(sender)) {
             throw new ValidationException("sender", "only peers of the directory send messages: node '" + sender
@@ -108,11 +140,17 @@ final class Mailboxes {
             recipients = List.of(to);
         }
         for (String recipient : recipients) {
-            int depth = waiting.getOrDefault(recipient, new LinkedHashSet<>()).size();
+            int depth = waiting.getOrDefault(recipient, new LinkedHashSet<>()).size()
+                    + reserved.getOrDefault(recipient, 0);
             if (depth >= current.mailboxMax()) {
                 throw new MailboxFullException("the mailbox of " + recipient + " holds " + depth + " messages, the "
                         + "most it may (mailbox.max.messages); nothing was sent: retry once it drains");
             }
+        }
+        long adding = (long) payload.length() * recipients.size();
+        if (waitingChars + adding > current.maxWaitingChars()) {
+            throw new MailboxFullException("the relay holds " + waitingChars / 1_000_000 + " MB of waiting messages, "
+                    + "the most it may (max.waiting.megabytes); nothing was sent: retry once mailboxes drain");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<RelayedMessage> sent = new ArrayList<>();
@@ -120,12 +158,17 @@ final class Mailboxes {
             sent.add(new RelayedMessage("m-" + UUID.randomUUID(), sender, recipient, groupId, payload, now,
                     now.plusSeconds(ttlSeconds), viaRelay ? relayFor.apply(sender, recipient) : null));
         }
-        keeper.saved(sent);
         for (RelayedMessage message : sent) {
-            messages.put(message.id(), new StoredMessage(message, Receipt.Status.WAITING, null));
-            waiting.computeIfAbsent(message.recipient(), r -> new LinkedHashSet<>()).add(message.id());
+            reserved.merge(message.recipient(), 1, Integer::sum);
         }
+        waitingChars += adding;
         return sent;
+    }
+
+    private void release(List<RelayedMessage> sent) {
+        for (RelayedMessage message : sent) {
+            reserved.computeIfPresent(message.recipient(), (r, n) -> n == 1 ? null : n - 1);
+        }
     }
 
     private static void checkPayload(String payload) {
@@ -162,24 +205,41 @@ final class Mailboxes {
     }
 
     /** Idempotent: a message acknowledged twice answers the same receipt. */
-    synchronized Receipt acknowledge(String recipient, String messageId) {
-        StoredMessage stored = messages.get(messageId);
-        if (stored == null || !stored.message().recipient().equals(recipient)) {
-            throw new NotFoundException("no message '" + messageId + "' for " + recipient);
-        }
-        if (stored.status() == Receipt.Status.DELIVERED) {
-            return receipt(stored);
-        }
-        if (stored.status() == Receipt.Status.EXPIRED) {
-            throw new ConflictException("message '" + messageId + "' expired at " + stored.message().expiresAt()
-                    + " before it was acknowledged");
+    Receipt acknowledge(String recipient, String messageId) {
+        StoredMessage stored;
+        synchronized (this) {
+            stored = messages.get(messageId);
+            if (stored == null || !stored.message().recipient().equals(recipient)) {
+                throw new NotFoundException("no message '" + messageId + "' for " + recipient);
+            }
+            if (stored.status() == Receipt.Status.DELIVERED) {
+                return receipt(stored);
+            }
+            if (stored.status() == Receipt.Status.EXPIRED) {
+                throw new ConflictException("message '" + messageId + "' expired at " + stored.message().expiresAt()
+                        + " before it was acknowledged");
+            }
+            if (!acknowledging.add(messageId)) {
+                throw new ConflictException("message '" + messageId + "' is being acknowledged; retry to read its "
+                        + "receipt");
+            }
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        keeper.delivered(messageId, now);
-        StoredMessage delivered = new StoredMessage(withoutPayload(stored.message()), Receipt.Status.DELIVERED, now);
-        messages.put(messageId, delivered);
-        waiting.get(recipient).remove(messageId);
-        return receipt(delivered);
+        try {
+            keeper.delivered(messageId, now);
+        } finally {
+            synchronized (this) {
+                acknowledging.remove(messageId);
+            }
+        }
+        synchronized (this) {
+            StoredMessage delivered = new StoredMessage(withoutPayload(stored.message()), Receipt.Status.DELIVERED,
+                    now);
+            waitingChars -= stored.message().payload().length();
+            messages.put(messageId, delivered);
+            waiting.get(recipient).remove(messageId);
+            return receipt(delivered);
+        }
     }
 
     synchronized List<Receipt> receipts(String sender, int limit) {
@@ -193,7 +253,8 @@ final class Mailboxes {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<String> expired = new ArrayList<>();
         for (StoredMessage stored : messages.values()) {
-            if (stored.status() == Receipt.Status.WAITING && !stored.message().expiresAt().isAfter(now)) {
+            if (stored.status() == Receipt.Status.WAITING && !stored.message().expiresAt().isAfter(now)
+                    && !acknowledging.contains(stored.message().id())) {
                 expired.add(stored.message().id());
             }
         }
@@ -201,6 +262,7 @@ final class Mailboxes {
             keeper.expired(expired, now);
             for (String id : expired) {
                 RelayedMessage message = messages.get(id).message();
+                waitingChars -= message.payload().length();
                 messages.put(id, new StoredMessage(withoutPayload(message), Receipt.Status.EXPIRED, now));
                 waiting.get(message.recipient()).remove(id);
             }
@@ -281,6 +343,7 @@ final class Mailboxes {
         for (StoredMessage m : ordered) {
             if (messages.putIfAbsent(m.message().id(), m) == null && m.status() == Receipt.Status.WAITING) {
                 waiting.computeIfAbsent(m.message().recipient(), r -> new LinkedHashSet<>()).add(m.message().id());
+                waitingChars += m.message().payload() == null ? 0 : m.message().payload().length();
             }
         }
         storedGroups.forEach(g -> groups.putIfAbsent(g.id(), g));

@@ -70,7 +70,7 @@ class MailboxesTest {
         public void group(Group group) {
             kept.add("group " + group.id());
         }
-    }, new Mailboxes.Rules(2, Duration.ofHours(72), Duration.ofHours(24), 8));
+    }, new Mailboxes.Rules(2, Duration.ofHours(72), Duration.ofHours(24), 8, 100));
     private final Predicate<String> peers = Set.of("alice", "bob", "carol", "dave")::contains;
 
     private void refuseWhenDown() {
@@ -171,5 +171,73 @@ class MailboxesTest {
         assertThat(mailboxes.inbox("bob", 10)).containsExactly(first, second);
         assertThat(mailboxes.group("g")).isPresent();
         assertThat(mailboxes.receipts("alice", 10)).hasSize(2);
+    }
+
+    @Test
+    void allWaitingPayloadsTogetherAreBoundedAndAcknowledgementsFreeRoom() {
+        String forty = "A".repeat(40);
+        RelayedMessage toBob = mailboxes.send("alice", "bob", forty, 60, false, peers, (s, r) -> null).get(0);
+        mailboxes.send("alice", "carol", forty, 60, false, peers, (s, r) -> null);
+        assertThatThrownBy(() -> mailboxes.send("alice", "dave", forty, 60, false, peers, (s, r) -> null))
+                .as("120 of 100 characters").isInstanceOf(MailboxFullException.class)
+                .hasMessageContaining("max.waiting.megabytes");
+        assertThat(mailboxes.inbox("dave", 10)).isEmpty();
+        mailboxes.acknowledge("bob", toBob.id());
+        assertThat(mailboxes.send("alice", "dave", forty, 60, false, peers, (s, r) -> null)).hasSize(1);
+    }
+
+    /**
+     * Two sends are written to the database at the same time (the keeper lets neither finish until both are in it),
+     * and the room they reserved meanwhile refuses the others: a mailbox is never overfilled.
+     */
+    @Test
+    void concurrentSendsAreWrittenOutsideTheLockAndNeverOverfillAMailbox() throws Exception {
+        java.util.concurrent.CyclicBarrier bothWriting = new java.util.concurrent.CyclicBarrier(2);
+        Mailboxes parallel = new Mailboxes(clock, new Mailboxes.Keeper() {
+            @Override
+            public void saved(List<RelayedMessage> messages) {
+                try {
+                    bothWriting.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the two writes did not overlap: " + e, e);
+                }
+            }
+
+            @Override
+            public void delivered(String messageId, Instant at) {
+            }
+
+            @Override
+            public void expired(List<String> messageIds, Instant at) {
+            }
+
+            @Override
+            public void purged(Instant before) {
+            }
+
+            @Override
+            public void group(Group group) {
+            }
+        }, new Mailboxes.Rules(2, Duration.ofHours(72), Duration.ofHours(24), 8, 1_000_000));
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(6);
+        List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            outcomes.add(senders.submit(() -> {
+                try {
+                    parallel.send("alice", "bob", "aGk=", 60, false, peers, (s, r) -> null);
+                    return "sent";
+                } catch (MailboxFullException full) {
+                    return "full";
+                }
+            }));
+        }
+        List<String> results = new ArrayList<>();
+        for (java.util.concurrent.Future<String> outcome : outcomes) {
+            results.add(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        senders.shutdown();
+        assertThat(results).filteredOn("sent"::equals).hasSize(2);
+        assertThat(results).filteredOn("full"::equals).hasSize(4);
+        assertThat(parallel.inbox("bob", 10)).hasSize(2);
     }
 }
