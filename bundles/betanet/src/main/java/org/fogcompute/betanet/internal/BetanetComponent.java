@@ -155,7 +155,8 @@ public class BetanetComponent implements MixnodeDirectory, HealthCheck {
         }
         List<Mixnode> listed = ConsensusBuilder.listed(candidates());
         Consensus previous = current;
-        Instant now = clock.instant();
+        // to the millisecond, as it is signed and stored: a document reads the same before and after a restart
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Consensus unsigned = new Consensus(previous == null ? 1 : previous.epoch() + 1, now, now.plus(epoch), listed,
                 key.publicKey(), "");
         Consensus signed = unsigned.withSignature(key.sign(unsigned.signedBytes()));

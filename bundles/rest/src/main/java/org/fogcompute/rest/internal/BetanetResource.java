@@ -24,13 +24,11 @@ final class BetanetResource {
     }
 
     void register(Router router) {
-        router.get("/betanet/consensus", Access.VIEWER_OR_ANY_NODE, "Read the consensus in force: epoch, validity, "
-                + "mixnodes with weights, Ed25519 signature over its canonical form", this::consensus)
+        router.get("/betanet/consensus", Access.VIEWER_OR_ANY_NODE, "Read the mixnode consensus in force", this::consensus)
                 .tag("betanet").returns(Consensus.class).errors(404);
         router.get("/betanet/signing-key", Access.VIEWER_OR_ANY_NODE, "Read the public key that signs consensus "
                 + "documents", this::key).tag("betanet").returns(SigningKey.class);
-        router.get("/betanet/mixnodes", Access.ADMIN, "List the fleet's mixnodes: listed with their weight, or why "
-                + "they are left out", this::candidates).tag("betanet").returns(MixnodeDirectory.Candidate.class);
+        router.get("/betanet/mixnodes", Access.ADMIN, "List the fleet's mixnodes, listed or left out and why", this::candidates).tag("betanet").returns(MixnodeDirectory.Candidate.class);
         router.post("/betanet/consensus", Access.ADMIN, "Publish the next epoch's consensus now", this::publish)
                 .tag("betanet").returns(Consensus.class).status(201);
     }

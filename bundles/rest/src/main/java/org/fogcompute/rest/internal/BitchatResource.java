@@ -33,16 +33,13 @@ final class BitchatResource {
     }
 
     void register(Router router) {
-        router.post("/bitchat/messages", Access.ANY_NODE, "Send a message to a peer or a group's members (stored "
-                + "before answered; 429 when a recipient's mailbox is full, and then nothing is sent)", this::send)
+        router.post("/bitchat/messages", Access.ANY_NODE, "Send a message to a peer or to a group's members", this::send)
                 .tag("bitchat").body(Send.class).returns(RelayedMessage.class).status(201).errors(404, 429);
-        router.get("/bitchat/inbox", Access.ANY_NODE, "Read the messages waiting for the calling node, oldest first",
+        router.get("/bitchat/inbox", Access.ANY_NODE, "Read the messages waiting for the calling node",
                 this::inbox).tag("bitchat").query("limit").returns(RelayedMessage.class);
-        router.post("/bitchat/messages/{messageId}/ack", Access.ANY_NODE, "Acknowledge a message received: it is "
-                + "removed and its sender's receipt says delivered", this::ack).tag("bitchat").returns(Receipt.class)
+        router.post("/bitchat/messages/{messageId}/ack", Access.ANY_NODE, "Acknowledge a message received", this::ack).tag("bitchat").returns(Receipt.class)
                 .errors(404, 409);
-        router.get("/bitchat/receipts", Access.ANY_NODE, "Read the receipts of the calling node's messages, newest "
-                + "first", this::receipts).tag("bitchat").query("limit").returns(Receipt.class);
+        router.get("/bitchat/receipts", Access.ANY_NODE, "Read the receipts of the calling node's messages", this::receipts).tag("bitchat").query("limit").returns(Receipt.class);
         router.post("/bitchat/groups", Access.ANY_NODE, "Create a group of peers, owned by the calling node",
                 this::createGroup).tag("bitchat").body(NewGroup.class).returns(Group.class).status(201).errors(409);
         router.get("/bitchat/groups/{groupId}", Access.ANY_NODE, "Read a group (its members, or an admin)",

@@ -37,8 +37,7 @@ final class PeerResource {
         router.get("/p2p/peers/{nodeId}", Access.VIEWER_OR_ANY_NODE, "Read a node's peer record", this::detail)
                 .tag("p2p").returns(Peer.class).errors(404);
         router.put("/p2p/peers/{nodeId}", Access.orNodeItself(Access.ADMIN, "nodeId"), "Publish the node's peer "
-                + "record, signed with its Ed25519 key; 422 when the signature does not verify, 409 when the sequence "
-                + "is not newer than the published one", this::publish).tag("p2p").body(Publication.class)
+                + "record, signed with its Ed25519 key", this::publish).tag("p2p").body(Publication.class)
                 .returns(Peer.class).errors(404, 409);
         router.delete("/p2p/peers/{nodeId}", Access.orNodeItself(Access.ADMIN, "nodeId"), "Withdraw a node's peer "
                 + "record", this::withdraw).tag("p2p").errors(404);

@@ -39,17 +39,15 @@ final class VpnResource {
     }
 
     void register(Router router) {
-        router.get("/vpn/policy", Access.VIEWER, "Read what each privacy level asks of a task's path, and how many "
-                + "placed tasks hold one", this::policy).tag("vpn").returns(Policy.class);
-        router.get("/vpn/tasks/{taskId}/path", Access.OPERATOR, "Read the path a task was placed with: its circuit "
-                + "and, for SECRET, its mixnet route (the submitter's own; every task's for an admin)", this::path)
+        router.get("/vpn/policy", Access.VIEWER, "Read what each privacy level asks of a task's path", this::policy).tag("vpn").returns(Policy.class);
+        router.get("/vpn/tasks/{taskId}/path", Access.OPERATOR, "Read the path a task was placed with (its circuit; "
+                + "for SECRET, its mixnet route)", this::path)
                 .tag("vpn").returns(PrivacyPolicy.TaskPath.class).errors(404);
-        router.get("/vpn/hidden-services", Access.OPERATOR, "List hidden services, newest first (an operator's own, "
-                + "everyone's for an admin)", this::list).tag("vpn").query("offset", "limit")
+        router.get("/vpn/hidden-services", Access.OPERATOR, "List hidden services (an operator's own, everyone's for "
+                + "an admin)", this::list).tag("vpn").query("offset", "limit")
                 .returns(HiddenService.class);
-        router.post("/vpn/hidden-services", Access.OPERATOR, "Register a hidden service: its onion address is derived "
-                + "from its key, its introduction points chosen by the onion planner; 422 when the signature does not "
-                + "verify, 409 for an id or key taken", this::create).tag("vpn").body(Registration.class)
+        router.post("/vpn/hidden-services", Access.OPERATOR, "Register a hidden service (its onion address derived "
+                + "from its key, its introduction points chosen by the onion planner)", this::create).tag("vpn").body(Registration.class)
                 .returns(HiddenService.class).status(201).errors(409);
         router.get("/vpn/hidden-services/{serviceId}", Access.OPERATOR, "Read a hidden service", this::detail)
                 .tag("vpn").returns(HiddenService.class).errors(404);
