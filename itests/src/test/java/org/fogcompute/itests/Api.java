@@ -119,29 +119,25 @@ final class Api {
     }
 
     /**
-     * Logs in as soon as the token service is up: during a start that waits for its database no ready line tells
-     * when it is, and until then the API answers 503 "retry shortly", which a client does.
+     * Logs in and returns the bearer token, failing the test when the API refuses. A 503 "retry shortly" is retried,
+     * as a client does: the token service is away for a moment whenever a JAAS realm registering late re-activates
+     * the user realm behind it, which can be just after a start said ready.
      */
-    String loginOnceTokensAreServed(String username, String password) throws InterruptedException {
+    String login(String username, String password) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
         Reply reply;
         do {
             reply = post(null, "/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + password
                     + "\"}");
             if (reply.status() == 503) {
-                Thread.sleep(250);
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
             }
         } while (reply.status() == 503 && System.nanoTime() < deadline);
-        if (reply.status() != 200) {
-            throw new AssertionError("login of " + username + " refused: " + reply);
-        }
-        return reply.json().get("access_token").asText();
-    }
-
-    /** Logs in and returns the bearer token, failing the test when the API refuses. */
-    String login(String username, String password) {
-        Reply reply = post(null, "/auth/token", "{\"username\":\"" + username + "\",\"password\":\"" + password
-                + "\"}");
         if (reply.status() != 200) {
             throw new AssertionError("login of " + username + " refused: " + reply);
         }

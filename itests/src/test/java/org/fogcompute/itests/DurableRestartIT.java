@@ -135,7 +135,7 @@ public class DurableRestartIT {
             String before = String.join("\n", karaf.clientOutput("fog:onion-circuits --no-format"));
             // a message relayed between two enrolled peers, not yet delivered, is kept across the restart too
             Api api = new Api(karaf.httpPort());
-            String admin = api.loginOnceTokensAreServed("admin", generated);
+            String admin = api.login("admin", generated);
             String[] credentials = new String[2];
             for (int i = 0; i < 2; i++) {
                 String id = run + "-peer-" + i;

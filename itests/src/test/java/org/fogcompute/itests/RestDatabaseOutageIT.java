@@ -88,7 +88,7 @@ public class RestDatabaseOutageIT {
             karaf.startWaitingForDatabase();
             Api api = new Api(karaf.httpPort());
             assertEquals("not ready while the database is down", 503, api.get(null, "/health").status());
-            String admin = api.loginOnceTokensAreServed("admin", "down-admin-" + run);
+            String admin = api.login("admin", "down-admin-" + run);
             Reply nodes = api.get(admin, "/nodes");
             assertEquals("no empty fleet before it is loaded: " + nodes, 503, nodes.status());
 

@@ -20,7 +20,7 @@ import org.fogcompute.routing.internal.RoundRobinStrategy;
  * {512..16384} MB, 20 % GPU, 50 % onion-capable, six regions with plausible coordinates, cpu and memory use 0–100 %,
  * 0–100 circuits; tasks needing 1, 1 or 2 cpu and 256, 512 or 1024 MB with a random preferred region.
  */
-final class BenchmarkWorkload {
+public final class BenchmarkWorkload {
     static final String[] REGIONS = {"us-east", "us-west", "eu-west", "eu-central", "ap-south", "ap-northeast"};
     private static final double[][] CENTRES = {{39.0, -77.5}, {37.4, -122.1}, {53.3, -6.3}, {50.1, 8.7},
             {19.1, 72.9}, {35.7, 139.7}};
@@ -70,7 +70,7 @@ final class BenchmarkWorkload {
     }
 
     /** Registers the fleet and gives every node a first heartbeat with random load. */
-    static Coordinator fleet(int count, long seed) {
+    public static Coordinator fleet(int count, long seed) {
         Coordinator coordinator = coordinator();
         coordinator.registerAll(nodes(count, seed));
         SplittableRandom random = new SplittableRandom(seed + 1);
@@ -99,7 +99,7 @@ final class BenchmarkWorkload {
         return index;
     }
 
-    static TaskSpec[] tasks(int count, String strategy, long seed) {
+    public static TaskSpec[] tasks(int count, String strategy, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         TaskSpec[] tasks = new TaskSpec[count];
         for (int i = 0; i < count; i++) {

@@ -40,9 +40,11 @@ import org.slf4j.LoggerFactory;
  * {@code etc/org.fogcompute.balancer.cfg}.
  */
 @Component(property = {"fog.service.name=load-balancer", "fog.service.critical=false"},
-        service = {LoadBalancer.class, CircuitBreakers.class}, configurationPid = BalancerSettings.PID)
+        service = {LoadBalancer.class, CircuitBreakers.class, org.fogcompute.api.metrics.MetricsSource.class},
+        configurationPid = BalancerSettings.PID)
 @Designate(ocd = BalancerSettings.class)
-public final class LoadBalancerComponent implements LoadBalancer, CircuitBreakers {
+public final class LoadBalancerComponent implements LoadBalancer, CircuitBreakers,
+        org.fogcompute.api.metrics.MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancerComponent.class);
     private static final int ATTEMPTS = 3;
 
@@ -260,5 +262,20 @@ public final class LoadBalancerComponent implements LoadBalancer, CircuitBreaker
     @Override
     public void reset(String nodeId) {
         breakers.reset(nodeId);
+    }
+
+    /** Nodes' circuit breakers by state (counted: never a node id as a label). */
+    @Override
+    public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
+        java.util.Map<org.fogcompute.api.balancing.CircuitState.State, Integer> byState =
+                new java.util.EnumMap<>(org.fogcompute.api.balancing.CircuitState.State.class);
+        for (org.fogcompute.api.balancing.CircuitState circuit : states()) {
+            byState.merge(circuit.state(), 1, Integer::sum);
+        }
+        for (org.fogcompute.api.balancing.CircuitState.State state
+                : org.fogcompute.api.balancing.CircuitState.State.values()) {
+            sink.gauge("fog_circuit_breakers", "Nodes' circuit breakers by state", byState.getOrDefault(state, 0),
+                    "state", state.name());
+        }
     }
 }

@@ -30,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * logged.
  */
 @Component(property = {"fog.service.name=cache", "fog.service.critical=false", "hc.name=Fog cache",
-    "hc.tags=fog"}, service = {CacheService.class, HealthCheck.class}, configurationPid = CacheSettings.PID,
+    "hc.tags=fog"}, service = {CacheService.class, HealthCheck.class,
+    org.fogcompute.api.metrics.MetricsSource.class}, configurationPid = CacheSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CacheSettings.class)
-public final class CacheServiceComponent implements CacheService, HealthCheck {
+public final class CacheServiceComponent implements CacheService, HealthCheck,
+        org.fogcompute.api.metrics.MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(CacheServiceComponent.class);
 
     private final CacheEngine engine;
@@ -126,5 +128,28 @@ public final class CacheServiceComponent implements CacheService, HealthCheck {
     @Override
     public SharedLevel sharedLevel() {
         return engine.sharedLevel();
+    }
+
+    /** Per namespace (a handful, named in code: never a key): reads by where they were served, loads, errors. */
+    @Override
+    public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
+        for (org.fogcompute.api.cache.CacheStats namespace : stats()) {
+            String name = namespace.namespace();
+            sink.counter("fog_cache_reads_total", "Cache reads by namespace and where they were served",
+                    namespace.memoryHits(), "namespace", name, "result", "memory_hit");
+            sink.counter("fog_cache_reads_total", "Cache reads by namespace and where they were served",
+                    namespace.sharedHits(), "namespace", name, "result", "redis_hit");
+            sink.counter("fog_cache_reads_total", "Cache reads by namespace and where they were served",
+                    namespace.misses(), "namespace", name, "result", "miss");
+            sink.counter("fog_cache_loads_total", "Values loaded after a miss, by namespace", namespace.loads(),
+                    "namespace", name);
+            sink.counter("fog_cache_errors_total", "Cache errors (Redis unreachable...), by namespace",
+                    namespace.errors(), "namespace", name);
+            sink.gauge("fog_cache_entries", "Entries in memory, by namespace", namespace.entries(), "namespace", name);
+            sink.gauge("fog_cache_read_p50_seconds", "Median read latency by namespace, recent reads",
+                    namespace.p50Micros() / 1e6, "namespace", name);
+            sink.gauge("fog_cache_read_p99_seconds", "99th percentile read latency by namespace, recent reads",
+                    namespace.p99Micros() / 1e6, "namespace", name);
+        }
     }
 }

@@ -28,6 +28,7 @@ import org.fogcompute.api.TaskAssignment;
 import org.fogcompute.api.TaskQuery;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TaskSpec;
+import org.fogcompute.api.CommitStatistics;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.TopologySnapshot;
@@ -62,6 +63,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
     private final Clock clock;
     private final EventSink events;
     private final Placer placer;
+    private final CoordinatorMetrics metrics = new CoordinatorMetrics();
     private final Instant startedAt;
     private final FleetState state = new FleetState();
     // short names for the parts of the state that almost every operation uses
@@ -601,7 +603,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
      * node's capacity reserved; otherwise nothing changed and the decision says why.
      */
     private Placer.Decision attemptPlacement(TaskEntry task) {
-        Placer.Decision decision = placer.place(task.spec);
+        Placer.Decision decision = decide(task.spec);
         NodeEntry target = decision.node() == null ? null : fleet.get(decision.node().id());
         // a node whose last trial permit went elsewhere since the placer looked is admitted no more: place again. A
         // task that needs onion routing gets its circuit to the node first, so that a refusal takes no permit
@@ -617,7 +619,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
                 releasePath(task);
                 return new Placer.Decision(null, null, "the chosen nodes' circuits admit no more trial tasks");
             }
-            decision = placer.place(task.spec);
+            decision = decide(task.spec);
             target = decision.node() == null ? null : fleet.get(decision.node().id());
         }
         if (target == null || !target.snapshot().canHost(task.spec)) {
@@ -983,8 +985,33 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
         }
     }
 
+    /** A placement decision, timed for the routing latency per strategy. */
+    private Placer.Decision decide(TaskSpec task) {
+        long started = System.nanoTime();
+        Placer.Decision decision = placer.place(task);
+        metrics.decided(decision, System.nanoTime() - started);
+        return decision;
+    }
+
+    /** Writes the coordinator's metrics (fleet, tasks, routing, queue, commits); before the fleet is loaded, none. */
+    public void collectMetrics(org.fogcompute.api.metrics.MetricsSink sink) {
+        TopologySnapshot fleetNow;
+        QueueStats queueNow;
+        CommitStatistics commits;
+        synchronized (lock) {
+            if (!tx.ready) {
+                return;
+            }
+            fleetNow = Topology.snapshot(clock.instant(), fleet.inOrder, tasksByStatus);
+            commits = tx.statistics();
+        }
+        queueNow = stats();
+        metrics.collect(sink, fleetNow, queueNow, commits);
+    }
+
     /** A finished task's event names the node it ran on, so that outcomes can be counted per node. */
     private void emitFinished(TaskEntry task, TaskStatus status) {
+        metrics.finished(status);
         if (events.enabled()) {
             Map<String, Object> properties = new HashMap<>(6);
             properties.put("task.id", task.id());

@@ -48,10 +48,12 @@ import org.slf4j.LoggerFactory;
 @Component(property = {"fog.service.name=coordinator", "fog.service.critical=true", "hc.name=Fog coordinator",
     "hc.tags=fog", EventConstants.EVENT_TOPIC + "=" + CoordinatorComponent.REPUTATION_CHANGED},
         service = {NodeRegistry.class, TaskService.class, TopologyService.class, TaskQueue.class, HealthCheck.class,
-            EventHandler.class, org.fogcompute.api.privacy.TaskPathsRegistry.class},
+            EventHandler.class, org.fogcompute.api.privacy.TaskPathsRegistry.class,
+            org.fogcompute.api.metrics.MetricsSource.class},
         configurationPid = CoordinatorComponent.PID, immediate = true)
 @Designate(ocd = CoordinatorComponent.Config.class)
-public class CoordinatorComponent extends Coordinator implements HealthCheck, EventHandler {
+public class CoordinatorComponent extends Coordinator implements HealthCheck, EventHandler,
+        org.fogcompute.api.metrics.MetricsSource {
     static final String PID = "org.fogcompute.coordinator";
     /** Posted by the reputation service when a node's reputation changed: node.id, score. */
     static final String REPUTATION_CHANGED = "fog/reputation/CHANGED";
@@ -353,6 +355,11 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck, Ev
      * Health for Felix Health Checks: the fleet is loaded, and the failure detector ran within three of its periods
      * (a stuck monitor would leave dead nodes ACTIVE).
      */
+    @Override
+    public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
+        collectMetrics(sink);
+    }
+
     @Override
     public Result execute() {
         if (!isReady()) {

@@ -22,6 +22,8 @@ import org.fogcompute.api.ledger.Ledger;
 import org.fogcompute.api.ledger.Reputation;
 import org.fogcompute.api.edge.HarvestPolicy;
 import org.fogcompute.api.privacy.CircuitPlanner;
+import org.fogcompute.api.metrics.MetricsSink;
+import org.fogcompute.api.metrics.MetricsSource;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.CompletionPredictions;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
@@ -54,12 +56,12 @@ import org.slf4j.LoggerFactory;
  * JAX-RS: the JAX-RS whiteboard brings ~40 CXF bundles and an ERROR at boot on Java 17 for 30 routes.
  */
 @Component(property = {"fog.service.name=rest-api", "fog.service.critical=true"},
-        service = Servlet.class, configurationPid = ApiSettings.PID,
+        service = {Servlet.class, MetricsSource.class}, configurationPid = ApiSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @HttpWhiteboardServletPattern("/api/*")
 @HttpWhiteboardServletName("fog-api")
 @Designate(ocd = ApiSettings.class)
-public final class ApiServlet extends HttpServlet {
+public final class ApiServlet extends HttpServlet implements MetricsSource {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     /**
@@ -68,6 +70,8 @@ public final class ApiServlet extends HttpServlet {
      */
     static final Logger AUDIT = LoggerFactory.getLogger("fog.audit");
     private static final String CALLER_ATTRIBUTE = "fog.caller";
+    private static final String ROUTE_ATTRIBUTE = "fog.route";
+    private final transient HttpMetrics http = new HttpMetrics();
     private static final Caller ANONYMOUS = Caller.user("anonymous", java.util.Set.of());
     private static final String BEARER = "Bearer ";
 
@@ -179,7 +183,11 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        long started = System.nanoTime();
         handle(request, response);
+        Object route = request.getAttribute(ROUTE_ATTRIBUTE);
+        http.served(route == null ? HttpMetrics.UNMATCHED : route.toString(), request.getMethod(), response.getStatus(),
+                System.nanoTime() - started);
         String method = request.getMethod();
         if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)
                 && !(isHeartbeat(request) && response.getStatus() < 300)) {
@@ -188,6 +196,11 @@ public final class ApiServlet extends HttpServlet {
             AUDIT.info("{} fog {} {} {} -> {} from {}", java.time.Instant.now(), who == null ? "unauthenticated"
                     : who, method, request.getRequestURI(), response.getStatus(), request.getRemoteAddr());
         }
+    }
+
+    @Override
+    public void collect(MetricsSink sink) {
+        http.collect(sink);
     }
 
     /**
@@ -207,6 +220,7 @@ public final class ApiServlet extends HttpServlet {
             Map<String, String[]> query = RawRequest.query(request.getQueryString());
             Router.Match match = router.find(method, path);
             Route route = match.route();
+            request.setAttribute(ROUTE_ATTRIBUTE, route.template);
             Caller caller = authenticate(request, route);
             request.setAttribute(CALLER_ATTRIBUTE, caller.name());
             if ("/openapi.json".equals(route.template)) {

@@ -1,0 +1,181 @@
+package org.fogcompute.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.AfterClass;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * {@code /metrics} of the running distribution as a scraper sees it: the scrape token (required everywhere here),
+ * the fog services' series with bounded labels, an exposition promtool accepts, and a real Prometheus server that
+ * scrapes it and sees the series move.
+ */
+public class MetricsIT {
+    private static final String PASSWORD = "metrics-admin-pass";
+    private static RunningDistribution karaf;
+    private static Api api;
+    private static String admin;
+    private static String token;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeClass
+    public static void start() throws Exception {
+        karaf = RunningDistribution.fresh("metrics", null);
+        karaf.environment("FOG_ADMIN_PASSWORD", PASSWORD);
+        // the token everywhere, also from this host, so that the test can see it refused
+        karaf.configure("org.fogcompute.metrics", "scrape.token =\nallow.without.token =\n");
+        karaf.startFresh();
+        api = new Api(karaf.httpPort());
+        admin = api.login("admin", PASSWORD);
+        token = Files.readString(karaf.home().resolve("data/fog/metrics-scrape.token")).trim();
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    private static HttpResponse<String> scrape(String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + karaf.httpPort()
+                + "/metrics"));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double value(String exposition, String series) {
+        return exposition.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(
+                l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
+    }
+
+    @Test
+    public void scrapersNeedTheTokenAndSeeTheFogServicesWithBoundedLabels() throws Exception {
+        assertEquals(401, scrape(null).statusCode());
+        assertEquals(401, scrape(token + "x").statusCode());
+        assertTrue(Files.getPosixFilePermissions(karaf.home().resolve("data/fog/metrics-scrape.token")).toString()
+                .matches("\\[OWNER_(READ|WRITE), OWNER_(READ|WRITE)]"));
+
+        api.fund(admin, "admin", 1000);
+        String before = scrape(token).body();
+        assertEquals(201, api.post(admin, "/nodes", RestApiIT.node("metrics-node-7f3a", "metrics", 4, 4096))
+                .status());
+        assertEquals(201, api.post(admin, "/tasks", "{\"id\":\"metrics-task-91c2\"}").status());
+        assertEquals(200, api.post(admin, "/tasks/metrics-task-91c2/complete", null).status());
+        HttpResponse<String> scraped = scrape(token);
+        assertEquals(200, scraped.statusCode());
+        assertTrue(scraped.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        String after = scraped.body();
+
+        for (String family : List.of("fog_nodes{status=\"ACTIVE\"}", "fog_routing_decision_seconds_bucket",
+                "fog_http_requests_total{method=\"POST\",route=\"/tasks\",status=\"2xx\"}", "fog_queue_tasks",
+                "fog_db_commits_total", "fog_circuit_breakers", "fog_cache_reads_total", "jvm_memory_used_bytes",
+                "jvm_gc_collections_total", "jvm_threads_current", "fog_metrics_sources")) {
+            assertTrue(family + " missing from\n" + after, after.contains(family));
+        }
+        assertTrue("a completion counted", value(after, "fog_tasks_finished_total{outcome=\"COMPLETED\"}")
+                > (Double.isNaN(value(before, "fog_tasks_finished_total{outcome=\"COMPLETED\"}")) ? 0
+                : value(before, "fog_tasks_finished_total{outcome=\"COMPLETED\"}")));
+        assertFalse("no node id as a label", after.contains("metrics-node-7f3a"));
+        assertFalse("no task id as a label", after.contains("metrics-task-91c2"));
+        assertEquals("nothing left out", 0.0, value(after, "fog_metrics_series_dropped"), 0);
+    }
+
+    @Test
+    public void promtoolFindsNoProblemInTheExposition() throws Exception {
+        Assume.assumeTrue("promtool is not installed (Debian package prometheus): skipped", onPath("promtool"));
+        Process check = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        check.getOutputStream().write(scrape(token).body().getBytes(StandardCharsets.UTF_8));
+        check.getOutputStream().close();
+        String problems = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("promtool did not finish", check.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(problems, 0, check.exitValue());
+        assertEquals("promtool's remarks", "", problems.trim());
+    }
+
+    /** A real Prometheus server scrapes the runtime with the token file; its query API shows the fleet grow. */
+    @Test
+    public void aRealPrometheusScrapesTheRuntimeAndSeesTheSeriesMove() throws Exception {
+        Assume.assumeTrue("prometheus is not installed (Debian package prometheus): skipped", onPath("prometheus"));
+        Path work = Files.createTempDirectory(karaf.home(), "prometheus");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Files.writeString(work.resolve("prometheus.yml"), "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\n"
+                + "scrape_configs:\n  - job_name: fog\n    authorization:\n      credentials_file: "
+                + karaf.home().resolve("data/fog/metrics-scrape.token") + "\n    static_configs:\n"
+                + "      - targets: ['127.0.0.1:" + karaf.httpPort() + "']\n");
+        Process prometheus = new ProcessBuilder("prometheus", "--config.file=" + work.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + work.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true).redirectOutput(work.resolve("prometheus.log").toFile()).start();
+        try {
+            double first = awaitQuery(port, "sum(fog_nodes)", v -> !Double.isNaN(v));
+            assertTrue("the target is up", awaitQuery(port, "up{job=\"fog\"}", v -> v == 1.0) == 1.0);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(201, api.post(admin, "/nodes", RestApiIT.node("prom-node-" + i, "prom", 1, 512))
+                        .status());
+            }
+            double grown = awaitQuery(port, "sum(fog_nodes)", v -> v >= first + 3);
+            assertTrue("Prometheus saw the fleet grow: " + first + " -> " + grown, grown >= first + 3);
+            assertTrue("HTTP requests counted by route", awaitQuery(port,
+                    "sum(fog_http_requests_total{route=\"/nodes\",method=\"POST\"})", v -> v >= 3) >= 3);
+        } finally {
+            prometheus.destroy();
+            prometheus.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Polls Prometheus' query API (every 500 ms, up to 60 s) until the query's value satisfies the condition. */
+    private static double awaitQuery(int port, String query, java.util.function.DoublePredicate until)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        double value = Double.NaN;
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                JsonNode result = new ObjectMapper().readTree(answer.body()).path("data").path("result");
+                if (result.size() > 0) {
+                    value = Double.parseDouble(result.get(0).get("value").get(1).asText());
+                    if (until.test(value)) {
+                        return value;
+                    }
+                }
+            } catch (java.io.IOException notUpYet) {
+                // Prometheus is still starting
+            }
+            Thread.sleep(500);
+        }
+        return value;
+    }
+
+    private static boolean onPath(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
