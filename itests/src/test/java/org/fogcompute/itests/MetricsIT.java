@@ -89,7 +89,10 @@ public class MetricsIT {
         for (String family : List.of("fog_nodes{status=\"ACTIVE\"}", "fog_routing_decision_seconds_bucket",
                 "fog_http_requests_total{method=\"POST\",route=\"/tasks\",status=\"2xx\"}", "fog_queue_tasks",
                 "fog_db_commits_total", "fog_circuit_breakers", "fog_cache_reads_total", "jvm_memory_used_bytes",
-                "jvm_gc_collections_total", "jvm_threads_current", "fog_metrics_sources")) {
+                "jvm_gc_collections_total", "jvm_threads_current", "fog_metrics_sources", "fog_db_commit_seconds_bucket",
+                "fog_db_commit_changes_bucket", "fog_onion_relays", "fog_onion_circuits{level=\"SECRET\"}",
+                "fog_p2p_peers{state=\"online\"}", "fog_betanet_consensus_epoch", "fog_bitchat_messages_waiting",
+                "fog_vpn_hidden_services", "fog_vpn_task_paths{level=\"PRIVATE\"}")) {
             assertTrue(family + " missing from\n" + after, after.contains(family));
         }
         assertTrue("a completion counted", value(after, "fog_tasks_finished_total{outcome=\"COMPLETED\"}")
@@ -139,6 +142,19 @@ public class MetricsIT {
             assertTrue("Prometheus saw the fleet grow: " + first + " -> " + grown, grown >= first + 3);
             assertTrue("HTTP requests counted by route", awaitQuery(port,
                     "sum(fog_http_requests_total{route=\"/nodes\",method=\"POST\"})", v -> v >= 3) >= 3);
+            // every query of the shipped Grafana dashboard is one Prometheus accepts
+            JsonNode dashboard = new ObjectMapper().readTree(Path.of("..", "examples", "grafana",
+                    "fog-compute-fleet.json").toFile());
+            for (JsonNode panel : dashboard.get("panels")) {
+                for (JsonNode target : panel.get("targets")) {
+                    String expr = target.get("expr").asText().replace("$job", "fog");
+                    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + port + "/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)))
+                            .build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(panel.get("title").asText() + ": " + expr + " -> " + answer.body(), 200,
+                            answer.statusCode());
+                }
+            }
         } finally {
             prometheus.destroy();
             prometheus.waitFor(30, TimeUnit.SECONDS);

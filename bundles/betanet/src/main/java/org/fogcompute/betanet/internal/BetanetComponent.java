@@ -50,11 +50,11 @@ import org.slf4j.LoggerFactory;
  * and on the ledger (their stake). Every epoch it publishes a consensus signed with the coordinator's Ed25519 key,
  * stored before it is in force, so that epochs keep counting up and nodes get the same document across a restart.
  */
-@Component(service = {MixnodeDirectory.class, HealthCheck.class}, configurationPid = BetanetComponent.PID,
+@Component(service = {MixnodeDirectory.class, HealthCheck.class, org.fogcompute.api.metrics.MetricsSource.class}, configurationPid = BetanetComponent.PID,
         property = {"fog.service.name=betanet", "fog.service.critical=false", "hc.name=Fog mixnode directory",
                 "hc.tags=fog"})
 @Designate(ocd = BetanetComponent.Config.class)
-public class BetanetComponent implements MixnodeDirectory, HealthCheck {
+public class BetanetComponent implements MixnodeDirectory, HealthCheck, org.fogcompute.api.metrics.MetricsSource {
     static final String PID = "org.fogcompute.betanet";
     private static final Logger LOG = LoggerFactory.getLogger(BetanetComponent.class);
     /** How often a consensus that could not be published or restored is tried again. */
@@ -247,6 +247,17 @@ public class BetanetComponent implements MixnodeDirectory, HealthCheck {
             if (page.size() < NodeQuery.MAX_LIMIT) {
                 return nodes;
             }
+        }
+    }
+
+    @Override
+    public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
+        Consensus consensus = current;
+        if (consensus != null) {
+            sink.gauge("fog_betanet_consensus_epoch", "Epoch of the last consensus published", consensus.epoch());
+            sink.gauge("fog_betanet_mixnodes", "Mixnodes the last consensus lists", consensus.mixnodes().size());
+            sink.gauge("fog_betanet_consensus_valid", "Whether the last consensus is in force (1) or expired (0)",
+                    consensus.validAt(clock.instant()) ? 1 : 0);
         }
     }
 }

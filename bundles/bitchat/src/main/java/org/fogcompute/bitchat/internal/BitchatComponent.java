@@ -41,11 +41,11 @@ import org.slf4j.LoggerFactory;
  * onion planner, which chooses the relay a sender may ask its messages to go through. A sweeper expires messages
  * whose time to live ran out and forgets receipts after their retention.
  */
-@Component(service = {MessageRelay.class, HealthCheck.class}, configurationPid = BitchatComponent.PID,
+@Component(service = {MessageRelay.class, HealthCheck.class, org.fogcompute.api.metrics.MetricsSource.class}, configurationPid = BitchatComponent.PID,
         property = {"fog.service.name=bitchat", "fog.service.critical=false", "hc.name=Fog message relay",
                 "hc.tags=fog"})
 @Designate(ocd = BitchatComponent.Config.class)
-public class BitchatComponent implements MessageRelay, HealthCheck {
+public class BitchatComponent implements MessageRelay, HealthCheck, org.fogcompute.api.metrics.MetricsSource {
     static final String PID = "org.fogcompute.bitchat";
     private static final Logger LOG = LoggerFactory.getLogger(BitchatComponent.class);
     private static final long RESTORE_RETRY_SECONDS = 5;
@@ -220,5 +220,15 @@ public class BitchatComponent implements MessageRelay, HealthCheck {
             throw new StoreUnavailableException("the message relay is not loaded from the database yet; retry "
                     + "shortly", null);
         }
+    }
+
+    /** Messages waiting, mailboxes holding any, the deepest (never a peer id as a label). */
+    @Override
+    public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
+        Map<String, Integer> depths = mailboxes.depths();
+        sink.gauge("fog_bitchat_messages_waiting", "Messages stored for their recipients", mailboxes.waitingCount());
+        sink.gauge("fog_bitchat_mailboxes", "Mailboxes holding a message", depths.size());
+        sink.gauge("fog_bitchat_mailbox_deepest", "Messages in the fullest mailbox", depths.values().stream()
+                .mapToInt(Integer::intValue).max().orElse(0));
     }
 }

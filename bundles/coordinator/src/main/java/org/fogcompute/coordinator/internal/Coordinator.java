@@ -1006,7 +1006,7 @@ public class Coordinator implements NodeRegistry, TaskService, TopologyService, 
             commits = tx.statistics();
         }
         queueNow = stats();
-        metrics.collect(sink, fleetNow, queueNow, commits);
+        metrics.collect(sink, fleetNow, queueNow, commits, tx.commitSeconds.snapshot(), tx.changesPerCommit.snapshot());
     }
 
     /** A finished task's event names the node it ran on, so that outcomes can be counted per node. */

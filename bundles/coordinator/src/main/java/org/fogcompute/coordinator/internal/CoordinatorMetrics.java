@@ -42,7 +42,8 @@ final class CoordinatorMetrics {
         finished.computeIfAbsent(status, s -> new LongAdder()).increment();
     }
 
-    void collect(MetricsSink sink, TopologySnapshot fleet, QueueStats queue, CommitStatistics commits) {
+    void collect(MetricsSink sink, TopologySnapshot fleet, QueueStats queue, CommitStatistics commits,
+                 Histogram.Snapshot commitSeconds, Histogram.Snapshot changesPerCommit) {
         for (NodeStatus status : NodeStatus.values()) {
             sink.gauge("fog_nodes", "Registered nodes by status", fleet.nodesByStatus().getOrDefault(status, 0),
                     "status", status.name());
@@ -87,5 +88,8 @@ final class CoordinatorMetrics {
                 "outcome", "unavailable");
         sink.counter("fog_db_commits_retried_alone_total", "Changes of a refused transaction committed apart",
                 commits.retriedAlone());
+        sink.histogram("fog_db_commit_seconds", "How long the database took for a committed group commit",
+                commitSeconds);
+        sink.histogram("fog_db_commit_changes", "Changes carried by a committed group commit", changesPerCommit);
     }
 }

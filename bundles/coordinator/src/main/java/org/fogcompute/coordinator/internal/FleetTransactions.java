@@ -67,6 +67,11 @@ final class FleetTransactions {
     private boolean committing;
 
     private final AtomicLong committed = new AtomicLong();
+    /** How long the database took for a group commit, and how many changes a commit carried: for /metrics. */
+    final org.fogcompute.api.metrics.Histogram commitSeconds = new org.fogcompute.api.metrics.Histogram(
+            org.fogcompute.api.metrics.Histogram.LATENCY_SECONDS);
+    final org.fogcompute.api.metrics.Histogram changesPerCommit = new org.fogcompute.api.metrics.Histogram(
+            new double[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024});
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong unavailable = new AtomicLong();
     private final AtomicLong retriedAlone = new AtomicLong();
@@ -269,7 +274,10 @@ final class FleetTransactions {
                 batch = new ArrayList<>(uncommitted);
                 changes = state.changesOf(batch, storedViews, storedAssignments);
             }
+            long started = System.nanoTime();
             store.commit(settings.get().coordinatorId(), changes);
+            commitSeconds.observeNanos(System.nanoTime() - started);
+            changesPerCommit.observe(batch.size());
         } catch (StoreUnavailableException e) {
             unavailable(e);
             return;

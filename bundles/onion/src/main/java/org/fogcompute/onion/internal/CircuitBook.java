@@ -237,6 +237,15 @@ final class CircuitBook {
         return circuits.size();
     }
 
+    /** Open circuits by level, counted without sorting them. */
+    java.util.Map<PrivacyLevel, Integer> countByLevel() {
+        java.util.Map<PrivacyLevel, Integer> counts = new java.util.EnumMap<>(PrivacyLevel.class);
+        for (Circuit circuit : circuits.values()) {
+            counts.merge(circuit.level(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
     boolean close(String id) {
         Circuit circuit = circuits.get(id);
         if (circuit != null && circuit.taskId() != null) {

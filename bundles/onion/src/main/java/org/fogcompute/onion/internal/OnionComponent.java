@@ -53,12 +53,14 @@ import org.slf4j.LoggerFactory;
  * Circuits and guard sets are kept in the database (persistence), written off the caller's thread as they change and
  * restored at start; the coordinator's task service says which task circuits still have a running task.
  */
-@Component(service = {CircuitPlanner.class, TaskCircuits.class, EventHandler.class, HealthCheck.class},
+@Component(service = {CircuitPlanner.class, TaskCircuits.class, EventHandler.class, HealthCheck.class,
+        org.fogcompute.api.metrics.MetricsSource.class},
         configurationPid = OnionComponent.PID, property = {"fog.service.name=onion", "fog.service.critical=false",
         "hc.name=Fog onion", "hc.tags=fog", EventConstants.EVENT_TOPIC + "=fog/node/*",
         EventConstants.EVENT_TOPIC + "=fog/task/*"})
 @Designate(ocd = OnionComponent.Config.class)
-public class OnionComponent implements CircuitPlanner, TaskCircuits, EventHandler, HealthCheck {
+public class OnionComponent implements CircuitPlanner, TaskCircuits, EventHandler, HealthCheck,
+        org.fogcompute.api.metrics.MetricsSource {
     static final String PID = "org.fogcompute.onion";
     /** How often changes a database refused are tried again (and the restore, until it succeeded). */
     private static final Duration SAVE_RETRY = Duration.ofSeconds(5);
@@ -432,5 +434,18 @@ public class OnionComponent implements CircuitPlanner, TaskCircuits, EventHandle
                 events.postEvent(new Event(topic, properties));
             }
         }
+    }
+
+    /** Open circuits by level, and the relays they are planned over. */
+    @Override
+    public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
+        Map<PrivacyLevel, Integer> byLevel = book.countByLevel();
+        for (PrivacyLevel level : PrivacyLevel.values()) {
+            if (level != PrivacyLevel.PUBLIC) {
+                sink.gauge("fog_onion_circuits", "Open onion circuits by privacy level", byLevel.getOrDefault(level, 0),
+                        "level", level.name());
+            }
+        }
+        sink.gauge("fog_onion_relays", "Onion-capable nodes circuits are planned over", book.relayCount());
     }
 }

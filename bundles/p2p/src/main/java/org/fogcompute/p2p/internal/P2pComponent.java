@@ -39,11 +39,13 @@ import org.slf4j.LoggerFactory;
  * registered; region, location and liveness are the fleet's) and on the fleet's database (records are stored before a
  * publication is answered and restored at start). A node that leaves the fleet takes its record with it.
  */
-@Component(service = {PeerDirectory.class, EventHandler.class, HealthCheck.class}, configurationPid = P2pComponent.PID,
+@Component(service = {PeerDirectory.class, EventHandler.class, HealthCheck.class,
+        org.fogcompute.api.metrics.MetricsSource.class}, configurationPid = P2pComponent.PID,
         property = {"fog.service.name=p2p", "fog.service.critical=false", "hc.name=Fog peer directory",
                 "hc.tags=fog", EventConstants.EVENT_TOPIC + "=fog/node/UNREGISTERED"})
 @Designate(ocd = P2pComponent.Config.class)
-public class P2pComponent implements PeerDirectory, EventHandler, HealthCheck {
+public class P2pComponent implements PeerDirectory, EventHandler, HealthCheck,
+        org.fogcompute.api.metrics.MetricsSource {
     static final String PID = "org.fogcompute.p2p";
     private static final Logger LOG = LoggerFactory.getLogger(P2pComponent.class);
     private static final Logger AUDIT = LoggerFactory.getLogger("org.fogcompute.audit");
@@ -187,5 +189,14 @@ public class P2pComponent implements PeerDirectory, EventHandler, HealthCheck {
             throw new StoreUnavailableException("the peer directory is not loaded from the database yet; retry "
                     + "shortly", null);
         }
+    }
+
+    @Override
+    public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
+        Census census = book.census();
+        sink.gauge("fog_p2p_peers", "Published peer records by whether their node is online", census.online(),
+                "state", "online");
+        sink.gauge("fog_p2p_peers", "Published peer records by whether their node is online",
+                census.published() - census.online(), "state", "offline");
     }
 }

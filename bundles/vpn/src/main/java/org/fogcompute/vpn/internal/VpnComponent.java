@@ -45,13 +45,15 @@ import org.slf4j.LoggerFactory;
  * path) and optionally on the mixnode directory (SECRET tasks wait while it is away: never placed with less). It also
  * keeps the hidden-service registry, whose introduction points the planner chooses, in the fleet's database.
  */
-@Component(service = {PrivacyPolicy.class, HiddenServices.class, EventHandler.class, HealthCheck.class},
+@Component(service = {PrivacyPolicy.class, HiddenServices.class, EventHandler.class, HealthCheck.class,
+        org.fogcompute.api.metrics.MetricsSource.class},
         configurationPid = VpnComponent.PID, property = {"fog.service.name=vpn", "fog.service.critical=false",
         "hc.name=Fog privacy policy", "hc.tags=fog", EventConstants.EVENT_TOPIC + "=fog/node/*",
         EventConstants.EVENT_TOPIC + "=fog/task/*", EventConstants.EVENT_TOPIC + "="
         + MixnodeDirectory.CONSENSUS_PUBLISHED_TOPIC})
 @Designate(ocd = VpnComponent.Config.class)
-public class VpnComponent implements PrivacyPolicy, HiddenServices, EventHandler, HealthCheck {
+public class VpnComponent implements PrivacyPolicy, HiddenServices, EventHandler, HealthCheck,
+        org.fogcompute.api.metrics.MetricsSource {
     static final String PID = "org.fogcompute.vpn";
     private static final Logger LOG = LoggerFactory.getLogger(VpnComponent.class);
     private static final long RETRY_SECONDS = 5;
@@ -261,5 +263,17 @@ public class VpnComponent implements PrivacyPolicy, HiddenServices, EventHandler
             throw new StoreUnavailableException("the hidden services are not loaded from the database yet; retry "
                     + "shortly", null);
         }
+    }
+
+    @Override
+    public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
+        Map<PrivacyLevel, Integer> held = paths.pathsByLevel();
+        for (PrivacyLevel level : PrivacyLevel.values()) {
+            if (level != PrivacyLevel.PUBLIC) {
+                sink.gauge("fog_vpn_task_paths", "Placed tasks holding a privacy path, by level",
+                        held.getOrDefault(level, 0), "level", level.name());
+            }
+        }
+        sink.gauge("fog_vpn_hidden_services", "Registered hidden services", hiddenServices.size());
     }
 }
