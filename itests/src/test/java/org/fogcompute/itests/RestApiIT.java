@@ -593,7 +593,7 @@ public class RestApiIT {
                 "DELETE /vpn/hidden-services/{serviceId}", "GET /vpn/onion/{onionAddress}",
                 "POST /bitchat/messages", "GET /bitchat/inbox", "POST /bitchat/messages/{messageId}/ack",
                 "GET /bitchat/receipts", "POST /bitchat/groups", "GET /bitchat/groups/{groupId}",
-                "PUT /bitchat/groups/{groupId}/members", "GET /bitchat/mailboxes",
+                "PUT /bitchat/groups/{groupId}/members", "GET /bitchat/mailboxes", "GET /resources/memory",
                 "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",

@@ -90,7 +90,22 @@ final class CacheEngine implements CacheService, AutoCloseable {
         if (name == null || !NAMESPACE.matcher(name).matches()) {
             throw new IllegalArgumentException("namespace must be 1..64 characters of [A-Za-z0-9._-], got " + name);
         }
-        return namespaces.computeIfAbsent(name, n -> new TwoLevelCache(n, this, options.memoryMaxEntries()));
+        return namespaces.computeIfAbsent(name, n -> {
+            TwoLevelCache cache = new TwoLevelCache(n, this, options.memoryMaxEntries());
+            if (memoryShrunk) {
+                cache.memory().shrink(true);
+            }
+            return cache;
+        });
+    }
+
+    /** Whether the memory levels are shrunk (memory pressure HIGH or CRITICAL). */
+    private volatile boolean memoryShrunk;
+
+    /** Shrinks every namespace's memory level to a tenth while memory is short, and lets them grow back after. */
+    void shrinkMemory(boolean shrunk) {
+        memoryShrunk = shrunk;
+        namespaces.values().forEach(cache -> cache.memory().shrink(shrunk));
     }
 
     @Override

@@ -30,12 +30,14 @@ import org.slf4j.LoggerFactory;
  * logged.
  */
 @Component(property = {"fog.service.name=cache", "fog.service.critical=false", "hc.name=Fog cache",
-    "hc.tags=fog"}, service = {CacheService.class, HealthCheck.class,
-    org.fogcompute.api.metrics.MetricsSource.class}, configurationPid = CacheSettings.PID,
+    "hc.tags=fog", org.osgi.service.event.EventConstants.EVENT_TOPIC + "="
+    + org.fogcompute.api.resources.MemoryPressure.TOPIC}, service = {CacheService.class, HealthCheck.class,
+    org.fogcompute.api.metrics.MetricsSource.class, org.osgi.service.event.EventHandler.class},
+    configurationPid = CacheSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CacheSettings.class)
 public final class CacheServiceComponent implements CacheService, HealthCheck,
-        org.fogcompute.api.metrics.MetricsSource {
+        org.fogcompute.api.metrics.MetricsSource, org.osgi.service.event.EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CacheServiceComponent.class);
 
     private final CacheEngine engine;
@@ -128,6 +130,16 @@ public final class CacheServiceComponent implements CacheService, HealthCheck,
     @Override
     public SharedLevel sharedLevel() {
         return engine.sharedLevel();
+    }
+
+    /** Memory pressure HIGH or CRITICAL shrinks the memory levels to a tenth; once it eases they grow back. */
+    @Override
+    public void handleEvent(org.osgi.service.event.Event event) {
+        Object level = event.getProperty("level");
+        boolean shrink = "HIGH".equals(level) || "CRITICAL".equals(level);
+        engine.shrinkMemory(shrink);
+        LOG.info("Memory pressure {}: the cache's memory levels {}", level, shrink
+                ? "shrink to a tenth of their size" : "may use their full size again");
     }
 
     /** Per namespace (a handful, named in code: never a key): reads by where they were served, loads, errors. */

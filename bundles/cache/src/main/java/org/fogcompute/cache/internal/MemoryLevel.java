@@ -16,11 +16,16 @@ final class MemoryLevel {
     record Entry(Object value, byte[] envelope, long expiresAtMillis) {
     }
 
+    /** Under memory pressure a level keeps a tenth of its entries (values stay in Redis, when there is one). */
+    static final int SHRINK_FACTOR = 10;
+
     private final Cache<String, Entry> entries;
     private final TimeSource time;
+    private final int maxEntries;
 
     MemoryLevel(int maxEntries, TimeSource time) {
         this.time = time;
+        this.maxEntries = maxEntries;
         this.entries = Caffeine.newBuilder().maximumSize(maxEntries).ticker(time::nanoTime)
                 .expireAfter(new Expiry<String, Entry>() {
                     @Override
@@ -77,6 +82,13 @@ final class MemoryLevel {
 
     void clear() {
         entries.invalidateAll();
+    }
+
+    /** Bounds the level to a tenth of its size while memory is short, and back; Caffeine evicts down at once. */
+    void shrink(boolean shrunk) {
+        entries.policy().eviction().ifPresent(eviction -> eviction.setMaximum(shrunk
+                ? Math.max(1, maxEntries / SHRINK_FACTOR) : maxEntries));
+        entries.cleanUp();
     }
 
     long size() {

@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
@@ -355,6 +356,52 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck, Ev
      * Health for Felix Health Checks: the fleet is loaded, and the failure detector ran within three of its periods
      * (a stuck monitor would leave dead nodes ACTIVE).
      */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.resources.MemoryPressure memory;
+
+    /** Under CRITICAL memory pressure new nodes are refused (heartbeats and reads go on). */
+    @Override
+    public org.fogcompute.api.Node register(org.fogcompute.api.NodeSpec spec) {
+        shedRegistrations(1);
+        return super.register(spec);
+    }
+
+    /** Under HIGH memory pressure a batch above the limit is refused; under CRITICAL every batch. */
+    @Override
+    public java.util.List<org.fogcompute.api.Node> registerAll(java.util.List<org.fogcompute.api.NodeSpec> specs) {
+        shedRegistrations(specs.size());
+        return super.registerAll(specs);
+    }
+
+    /** Under CRITICAL memory pressure new tasks are refused (the running ones go on). */
+    @Override
+    public org.fogcompute.api.Task submit(org.fogcompute.api.TaskSpec spec, String submitter) {
+        org.fogcompute.api.resources.MemoryPressure pressure = memory;
+        if (pressure != null && pressure.level() == org.fogcompute.api.resources.PressureLevel.CRITICAL) {
+            throw new org.fogcompute.api.resources.ShedLoadException("memory pressure is CRITICAL: new tasks are "
+                    + "refused until it eases (running ones, heartbeats and reads go on); retry later");
+        }
+        return super.submit(spec, submitter);
+    }
+
+    private void shedRegistrations(int count) {
+        org.fogcompute.api.resources.MemoryPressure pressure = memory;
+        if (pressure == null) {
+            return;
+        }
+        org.fogcompute.api.resources.PressureLevel level = pressure.level();
+        if (level == org.fogcompute.api.resources.PressureLevel.CRITICAL) {
+            throw new org.fogcompute.api.resources.ShedLoadException("memory pressure is CRITICAL: new nodes are "
+                    + "refused until it eases (heartbeats and reads go on); retry later");
+        }
+        if (level == org.fogcompute.api.resources.PressureLevel.HIGH && count > pressure.batchLimitUnderPressure()) {
+            throw new org.fogcompute.api.resources.ShedLoadException("memory pressure is HIGH: a batch of " + count
+                    + " registrations is refused (at most " + pressure.batchLimitUnderPressure() + " now); send "
+                    + "smaller batches or retry later");
+        }
+    }
+
     @Override
     public void collect(org.fogcompute.api.metrics.MetricsSink sink) {
         collectMetrics(sink);

@@ -125,6 +125,9 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
     private volatile org.fogcompute.api.bitchat.MessageRelay messageRelay;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.resources.MemoryPressure memoryPressure;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -171,6 +174,7 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
         new BetanetResource(() -> mixnodes).register(router);
         new VpnResource(() -> privacyPolicy, () -> hiddenServices).register(router);
         new BitchatResource(() -> messageRelay).register(router);
+        new ResourcesResource(() -> memoryPressure).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);
@@ -248,6 +252,8 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
             error(response, 404, null, e.getMessage(), Map.of());
         } catch (ConflictException e) {
             error(response, 409, null, e.getMessage(), Map.of());
+        } catch (org.fogcompute.api.resources.ShedLoadException e) {
+            error(response, 503, null, e.getMessage(), Map.of("Retry-After", "30"));
         } catch (org.fogcompute.api.bitchat.MailboxFullException e) {
             error(response, 429, null, e.getMessage(), Map.of("Retry-After", "30"));
         } catch (AuthenticationException e) {
