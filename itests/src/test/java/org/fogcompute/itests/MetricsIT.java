@@ -23,9 +23,9 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * {@code /metrics} of the running distribution as a scraper sees it: the scrape token (required everywhere here),
- * the fog services' series with bounded labels, an exposition promtool accepts, and a real Prometheus server that
- * scrapes it and sees the series move.
+ * Observability of the running distribution: {@code /metrics} as a scraper sees it (the scrape token, required
+ * everywhere here; the fog services' series with bounded labels; an exposition promtool accepts; a real Prometheus
+ * server that scrapes it and sees the series move) and Flight Recorder profiles end to end.
  */
 public class MetricsIT {
     private static final String PASSWORD = "metrics-admin-pass";
@@ -41,6 +41,7 @@ public class MetricsIT {
         karaf.environment("FOG_ADMIN_PASSWORD", PASSWORD);
         // the token everywhere, also from this host, so that the test can see it refused
         karaf.configure("org.fogcompute.metrics", "scrape.token =\nallow.without.token =\n");
+        karaf.appendUsers("watcher = watcher-pass,_g_:viewergroup\nworker = worker-pass,_g_:operatorgroup\n");
         karaf.startFresh();
         api = new Api(karaf.httpPort());
         admin = api.login("admin", PASSWORD);
@@ -159,6 +160,40 @@ public class MetricsIT {
             prometheus.destroy();
             prometheus.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** An admin records the runtime, reads the summary when it is done and downloads the .jfr; no one else may. */
+    @Test
+    public void aProfileIsRecordedSummarisedAndDownloadedByAnAdminOnly() throws Exception {
+        assertEquals("profiles are for admins", 403, api.post(api.login("worker", "worker-pass"), "/profiles",
+                "{\"durationSeconds\":2}").status());
+        assertEquals(403, api.get(api.login("watcher", "watcher-pass"), "/profiles").status());
+        assertEquals(422, api.post(admin, "/profiles", "{\"durationSeconds\":0}").status());
+        assertEquals(422, api.post(admin, "/profiles", "{\"durationSeconds\":2,\"settings\":\"max\"}").status());
+        Api.Reply started = api.post(admin, "/profiles", "{\"durationSeconds\":2,\"settings\":\"profile\"}");
+        assertEquals(started.toString(), 202, started.status());
+        String id = started.json().get("id").asText();
+        assertEquals("one at a time", 409, api.post(admin, "/profiles", "{\"durationSeconds\":2}").status());
+        for (int i = 0; i < 50; i++) {
+            api.post(admin, "/nodes", RestApiIT.node("profiled-" + i, "prof", 1, 512)); // something to record
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode profile = started.json();
+        while (!"DONE".equals(profile.get("state").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            profile = api.get(admin, "/profiles/" + id).json();
+        }
+        assertEquals(profile.toString(), "DONE", profile.get("state").asText());
+        assertTrue(profile.toString(), profile.get("summary").get("events").asLong() > 0
+                && profile.get("summary").get("hotMethods").size() > 0);
+        HttpResponse<byte[]> jfr = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + karaf.httpPort() + "/api/profiles/" + id + "/recording")).header("Authorization", "Bearer " + admin)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, jfr.statusCode());
+        assertEquals("a JFR file", "FLR", new String(jfr.body(), 0, 3, StandardCharsets.US_ASCII));
+        assertEquals("owner-only", "[OWNER_READ, OWNER_WRITE]", new java.util.TreeSet<>(Files.getPosixFilePermissions(
+                karaf.home().resolve("data/profiles/" + id + ".jfr"))).toString());
+        assertEquals(404, api.get(admin, "/profiles/profile-19990101T000000Z/recording").status());
     }
 
     /** Polls Prometheus' query API (every 500 ms, up to 60 s) until the query's value satisfies the condition. */

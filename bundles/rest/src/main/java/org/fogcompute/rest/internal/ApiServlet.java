@@ -128,6 +128,9 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
     private volatile org.fogcompute.api.resources.MemoryPressure memoryPressure;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.resources.Profiler profiler;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -175,6 +178,7 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
         new VpnResource(() -> privacyPolicy, () -> hiddenServices).register(router);
         new BitchatResource(() -> messageRelay).register(router);
         new ResourcesResource(() -> memoryPressure).register(router);
+        new ProfilesResource(() -> profiler).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);
@@ -239,7 +243,15 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
                         java.util.Locale.ROOT) + " (requires " + route.access.describe() + ")");
             }
             Object result = route.handler.handle(call);
-            if (result instanceof Route.Reply reply) {
+            if (result instanceof Route.Download download) {
+                response.setStatus(200);
+                response.setHeader("Cache-Control", "no-store");
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setContentType(download.contentType());
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"");
+                response.setContentLengthLong(java.nio.file.Files.size(download.file()));
+                java.nio.file.Files.copy(download.file(), response.getOutputStream());
+            } else if (result instanceof Route.Reply reply) {
                 send(response, reply.status(), reply.body() == null ? new byte[0] : json.write(reply.body()));
             } else {
                 send(response, route.status, json.write(result));

@@ -22,6 +22,10 @@ final class Route {
     record Reply(int status, Object body) {
     }
 
+    /** A file to download as it is, not JSON. */
+    record Download(String contentType, String fileName, java.nio.file.Path file) {
+    }
+
     enum Shape { ONE, PAGE, LIST }
 
     final String method;
