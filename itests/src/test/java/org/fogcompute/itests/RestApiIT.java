@@ -594,6 +594,7 @@ public class RestApiIT {
                 "POST /bitchat/messages", "GET /bitchat/inbox", "POST /bitchat/messages/{messageId}/ack",
                 "GET /bitchat/receipts", "POST /bitchat/groups", "GET /bitchat/groups/{groupId}",
                 "PUT /bitchat/groups/{groupId}/members", "GET /bitchat/mailboxes", "GET /resources/memory",
+                "GET /resources/monitor", "GET /resources/history", "GET /resources/alerts",
                 "POST /profiles", "GET /profiles", "GET /profiles/{profileId}", "GET /profiles/{profileId}/recording",
                 "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",

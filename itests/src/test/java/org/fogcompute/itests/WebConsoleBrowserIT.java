@@ -101,11 +101,12 @@ public class WebConsoleBrowserIT {
                 + "//a[contains(@href, '/system/console/fog-')]")).stream()
                 .map(link -> link.getAttribute("textContent").trim()).toList();
         for (String title : List.of("Overview", "Nodes", "Tasks", "Strategies", "Scheduler", "Ledger", "Harvest",
-                "Privacy", "Services", "Cache", "Load balancer")) {
+                "Privacy", "Services", "Cache", "Load balancer", "Resources")) {
             assertTrue("navigation lists " + title + ": " + titles, titles.contains(title));
         }
         for (String page : List.of("fog-overview", "fog-nodes", "fog-tasks", "fog-strategies", "fog-scheduler",
-                "fog-ledger", "fog-harvest", "fog-privacy", "fog-services", "fog-cache", "fog-balancer")) {
+                "fog-ledger", "fog-harvest", "fog-privacy", "fog-services", "fog-cache", "fog-balancer",
+                "fog-resources")) {
             open(page);
             waitFor(By.id("fog-" + page));
             HeadlessChromium.screenshot(browser, SCREENSHOTS, page);

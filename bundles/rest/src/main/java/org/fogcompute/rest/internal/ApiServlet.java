@@ -131,6 +131,9 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
     private volatile org.fogcompute.api.resources.Profiler profiler;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.resources.ResourceMonitor resourceMonitor;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -177,7 +180,7 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
         new BetanetResource(() -> mixnodes).register(router);
         new VpnResource(() -> privacyPolicy, () -> hiddenServices).register(router);
         new BitchatResource(() -> messageRelay).register(router);
-        new ResourcesResource(() -> memoryPressure).register(router);
+        new ResourcesResource(() -> memoryPressure, () -> resourceMonitor).register(router);
         new ProfilesResource(() -> profiler).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
