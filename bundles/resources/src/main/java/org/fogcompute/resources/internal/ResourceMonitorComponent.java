@@ -198,7 +198,8 @@ public class ResourceMonitorComponent implements ResourceMonitor, MetricsSource 
     public void collect(MetricsSink sink) {
         latest().ifPresent(s -> {
             gauge(sink, "fog_host_cpu_percent", "The host's cpu in use", s.cpuPercent());
-            gauge(sink, "fog_host_memory_percent", "The host's memory in use (all but what Linux counts as available)", s.memoryPercent());
+            gauge(sink, "fog_host_memory_percent", "The host's memory in use (all but what Linux counts as "
+                    + "available)", s.memoryPercent());
             gauge(sink, "fog_host_disk_percent", "The data directory's volume in use", s.diskPercent());
             gauge(sink, "fog_host_network_mbps", "Network throughput, the busier direction", s.networkMbps());
             gauge(sink, "fog_process_cpu_percent", "The runtime's share of the host's cpus", s.processCpuPercent());
