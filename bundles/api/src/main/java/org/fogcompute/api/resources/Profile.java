@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A JDK Flight Recorder recording of the runtime and, once it is done, its summary.
  *
- * @param settings the JFR settings it was recorded with: {@code default} (about 1 % overhead) or {@code profile}
+ * @param settings the JFR settings it was recorded with: {@code default} or {@code profile} (more detail)
  * @param problem  why it failed, null otherwise
  */
 public record Profile(String id, State state, Instant startedAt, long durationSeconds, String settings,

@@ -116,8 +116,8 @@ public class ProfilerComponent implements Profiler {
         }
         String name = settings == null || settings.isBlank() ? "default" : settings;
         if (!name.equals("default") && !name.equals("profile")) {
-            throw new ValidationException("settings", "settings are 'default' (about 1 % overhead) or 'profile' "
-                    + "(more detail, about 2 %), got '" + name + "'");
+            throw new ValidationException("settings", "settings are 'default' or 'profile' (more detail), got '"
+                    + name + "'");
         }
         if (running != null) {
             throw new ConflictException("a recording is running until it stops by itself; one at a time");

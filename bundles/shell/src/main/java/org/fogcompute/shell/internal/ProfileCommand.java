@@ -22,7 +22,8 @@ public class ProfileCommand extends FogAction {
     @Option(name = "--duration", description = "How long: 30s, 2m ... (default 30s)")
     String duration = "30s";
 
-    @Option(name = "--settings", description = "default (about 1 % overhead) or profile (more detail)")
+    @Option(name = "--settings", description = "default, or profile (more detail); either slows the runtime while "
+            + "it records (benchmarks/RESULTS.md)")
     String settings = "default";
 
     @Option(name = "--no-wait", description = "Start it and return; fog:profile-list shows it when done")
