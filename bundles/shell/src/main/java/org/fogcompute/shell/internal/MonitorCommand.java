@@ -30,17 +30,20 @@ public class MonitorCommand extends FogAction {
         table.column("TREND");
         for (ResourceSample.Resource resource : ResourceSample.Resource.values()) {
             double value = latest.value(resource);
-            table.addRow().addContent(resource, Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f %%",
-                    value), trends.get(resource));
+            table.addRow().addContent(resource, figure(value, " %"), trends.get(resource));
         }
         table.print(System.out);
-        System.out.printf(Locale.ROOT, "Runtime: %.1f %% of the host's cpus, heap %.1f %% used; network %s Mbps%n",
-                latest.processCpuPercent(), latest.heapPercent(), Double.isNaN(latest.networkMbps()) ? "n/a"
-                : String.format(Locale.ROOT, "%.1f", latest.networkMbps()));
+        System.out.println("Runtime: " + figure(latest.processCpuPercent(), " %") + " of the host's cpus, heap "
+                + figure(latest.heapPercent(), " %") + " used; network " + figure(latest.networkMbps(), " Mbps"));
         monitor.activeAlerts().forEach(a -> System.out.printf(Locale.ROOT, "ALERT %s %s: %.1f %% (threshold %.0f "
                 + "%%) since %s%n", a.severity(), a.resource(), a.value(), a.threshold(), a.raisedAt()));
         monitor.recommendations().forEach(r -> System.out.println("Recommended: " + r.action() + " (" + r.reason()
                 + ")"));
         return null;
+    }
+
+    /** A sampled figure, or n/a where the platform cannot say or no rate exists yet (the first sample). */
+    private static String figure(double value, String unit) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.1f", value) + unit;
     }
 }
