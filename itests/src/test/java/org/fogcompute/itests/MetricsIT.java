@@ -196,6 +196,46 @@ public class MetricsIT {
         assertEquals(404, api.get(admin, "/profiles/profile-19990101T000000Z/recording").status());
     }
 
+    @Test
+    public void everyPoolIsInOneViewAndTheFogServicesRunInLanesOfTheSharedScheduler() throws Exception {
+        String watcher = api.login("watcher", "watcher-pass");
+        Api.Reply reply = api.get(watcher, "/pools");
+        assertEquals("viewers read the pools: " + reply, 200, reply.status());
+        java.util.Map<String, JsonNode> pools = new java.util.HashMap<>();
+        reply.json().forEach(pool -> pools.put(pool.get("name").asText(), pool));
+        JsonNode threads = pools.get("scheduler");
+        assertTrue(pools.keySet().toString(), threads != null && threads.get("max").asLong() == 16
+                && threads.get("created").asLong() >= 1 && threads.get("reuseRate").asDouble() > 0.5);
+        for (String lane : new String[] {"coordinator-monitor", "onion", "betanet", "bitchat", "p2p", "harvest",
+                "vpn", "resource-monitor", "memory-pressure", "profiler", "cache", "billing-reconciler"}) {
+            JsonNode pool = pools.get("scheduler/" + lane);
+            assertTrue(lane + " runs in a lane: " + pools.keySet(), pool != null && "lane".equals(
+                    pool.get("kind").asText()));
+        }
+        JsonNode database = pools.get("database/fog");
+        assertTrue("HikariCP's pool, read from its MXBean: " + pools.keySet(), database != null
+                && database.get("max").asLong() == 10 && database.get("size").asLong() >= 1
+                && (database.path("created").isMissingNode() || database.path("created").isNull()));
+        assertEquals(400, api.get(watcher, "/pools?verbose=true").status());
+
+        // no fog service keeps a thread of its own: only the shared scheduler's, the health monitor's (it restarts the
+        // scheduler too) and the users file's watcher (blocked in WatchService.take() for the realm's life)
+        long pid = Long.parseLong(Files.readString(karaf.home().resolve("karaf.pid")).trim());
+        Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "Thread.print").redirectErrorStream(true).start();
+        String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(dump.waitFor(30, TimeUnit.SECONDS));
+        java.util.List<String> own = text.lines().filter(l -> l.startsWith("\"fog-"))
+                .map(l -> l.substring(1, l.indexOf('"', 1)))
+                .filter(name -> !name.matches("fog-scheduler-(\\d+|timer)|fog-health-monitor|fog-users-file-hasher"))
+                .toList();
+        assertTrue("threads of their own: " + own, own.isEmpty());
+
+        String exposition = scrape(token).body();
+        assertTrue(exposition, value(exposition, "fog_pool_max{kind=\"connections\",pool=\"database/fog\"}") == 10);
+        assertTrue(exposition, value(exposition, "fog_pool_uses_total{kind=\"threads\",pool=\"scheduler\"}") > 0);
+    }
+
     /** Polls Prometheus' query API (every 500 ms, up to 60 s) until the query's value satisfies the condition. */
     private static double awaitQuery(int port, String query, java.util.function.DoublePredicate until)
             throws Exception {

@@ -67,7 +67,8 @@ final class RunningDistribution implements AutoCloseable {
             Files.writeString(home.resolve("etc/org.ops4j.datasource-fog.cfg"),
                     "osgi.jdbc.driver.name = PostgreSQL JDBC Driver\nurl = " + withTimeouts(jdbcUrl)
                             + "\ndataSourceName = fog\npool = hikari\nxa = false\nhikari.maximumPoolSize = 10\n"
-                            + "hikari.connectionTimeout = 2000\nhikari.initializationFailTimeout = -1\n");
+                            + "hikari.connectionTimeout = 2000\nhikari.initializationFailTimeout = -1\n"
+                            + "hikari.poolName = fog\nhikari.registerMbeans = true\n");
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.Node;
@@ -15,6 +14,7 @@ import org.fogcompute.api.NodeStatus;
 import org.fogcompute.api.Page;
 import org.fogcompute.api.balancing.ScalingAdvisor;
 import org.fogcompute.api.balancing.ScalingEvent;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -65,25 +65,25 @@ public final class ScalingAdvisorComponent implements ScalingAdvisor {
     private final int historySize;
     private final Clock clock;
     private final ArrayDeque<ScalingEvent> history = new ArrayDeque<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "fog-scaling-advisor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public ScalingAdvisorComponent(Settings settings, @Reference NodeRegistry registry) {
+    public ScalingAdvisorComponent(@Reference SharedScheduler scheduler,
+                                   Settings settings, @Reference NodeRegistry registry) {
         this(registry, new ScalingRules(settings.cpu_high_percent(), settings.memory_high_percent(),
                 settings.cpu_low_percent(), settings.memory_low_percent(), settings.min_nodes()),
-                settings.history_size(), Clock.systemUTC());
+                settings.history_size(), Clock.systemUTC(), scheduler.lane("scaling-advisor"));
         long interval = Math.max(1, settings.interval_seconds());
         timer.scheduleWithFixedDelay(this::evaluateSafely, interval, interval, TimeUnit.SECONDS);
     }
 
-    ScalingAdvisorComponent(NodeRegistry registry, ScalingRules rules, int historySize, Clock clock) {
+    /** Evaluated by calls only (tests): {@code timer} schedules nothing unless asked. */
+    ScalingAdvisorComponent(NodeRegistry registry, ScalingRules rules, int historySize, Clock clock,
+                            ScheduledExecutorService timer) {
+        this.timer = timer;
         this.registry = registry;
         this.rules = rules;
         this.historySize = Math.max(1, historySize);

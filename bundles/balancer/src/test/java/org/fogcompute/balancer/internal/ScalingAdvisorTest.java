@@ -6,6 +6,7 @@ import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.NodeMetrics;
 import org.fogcompute.api.NodeQuery;
@@ -44,7 +45,8 @@ class ScalingAdvisorTest {
         fleet.add(node("a", NodeStatus.ACTIVE, 95, 40));
         fleet.add(node("b", NodeStatus.ACTIVE, 85, 40));
         fleet.add(node("gone", NodeStatus.OFFLINE, 0, 0));
-        ScalingAdvisorComponent advisor = new ScalingAdvisorComponent(registry(fleet), rules, 3, new MutableClock());
+        ScalingAdvisorComponent advisor = new ScalingAdvisorComponent(registry(fleet), rules, 3, new MutableClock(),
+                Executors.newSingleThreadScheduledExecutor());
         assertThat(advisor.evaluate()).hasValueSatisfying(event -> {
             assertThat(event.direction()).isEqualTo(Direction.SCALE_UP);
             assertThat(event.averageCpuPercent()).isEqualTo(90.0);

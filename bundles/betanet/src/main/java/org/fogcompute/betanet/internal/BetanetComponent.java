@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +26,7 @@ import org.fogcompute.api.betanet.MixnodeDirectory;
 import org.fogcompute.api.ledger.Account;
 import org.fogcompute.api.ledger.Ledger;
 import org.fogcompute.api.p2p.PeerDirectory;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.privacy.NoPrivacyPathException;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.service.component.annotations.Activate;
@@ -81,11 +81,7 @@ public class BetanetComponent implements MixnodeDirectory, HealthCheck, org.fogc
     private final ConsensusStore store;
     private final DirectoryKey key;
     private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-betanet");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     private volatile Duration epoch;
     private volatile long minStake;
     private volatile boolean restored;
@@ -98,8 +94,10 @@ public class BetanetComponent implements MixnodeDirectory, HealthCheck, org.fogc
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public BetanetComponent(@Reference NodeRegistry registry, @Reference PeerDirectory peers,
+    public BetanetComponent(@Reference SharedScheduler scheduler,
+                            @Reference NodeRegistry registry, @Reference PeerDirectory peers,
                             @Reference Ledger ledger, @Reference ConsensusStore store, Config config) {
+        this.worker = scheduler.lane("betanet");
         this.registry = registry;
         this.peers = peers;
         this.ledger = ledger;

@@ -3,7 +3,6 @@ package org.fogcompute.billing.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.hc.api.HealthCheck;
@@ -13,6 +12,7 @@ import org.fogcompute.api.Price;
 import org.fogcompute.api.Task;
 import org.fogcompute.api.ledger.Ledger;
 import org.fogcompute.api.ledger.TaskBilling;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.store.FleetStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -69,13 +69,10 @@ public class BillingComponent extends TaskBiller implements EventHandler, Health
     private volatile String lastReconcileProblem;
 
     @Activate
-    public BillingComponent(@Reference Ledger ledger, @Reference FleetStore store, Config config) {
+    public BillingComponent(@Reference Ledger ledger, @Reference FleetStore store, @Reference SharedScheduler lanes,
+                            Config config) {
         super(ledger, new StoreFleet(store), Clock.systemUTC(), policyOf(config));
-        reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "fog-billing-reconciler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        reconciler = lanes.lane("billing-reconciler");
         long every = Math.max(1, config.reconcile_interval_seconds());
         // the first pass soon after start: a crash may have left finished tasks unsettled
         reconciler.scheduleWithFixedDelay(this::reconcileLogged, 5, every, TimeUnit.SECONDS);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.hc.api.HealthCheck;
@@ -18,6 +17,7 @@ import org.fogcompute.api.bitchat.MessageStore;
 import org.fogcompute.api.bitchat.Receipt;
 import org.fogcompute.api.bitchat.RelayedMessage;
 import org.fogcompute.api.p2p.PeerDirectory;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.privacy.CircuitPlanner;
 import org.fogcompute.api.privacy.NoPrivacyPathException;
 import org.fogcompute.api.store.StoreUnavailableException;
@@ -74,11 +74,7 @@ public class BitchatComponent implements MessageRelay, HealthCheck, org.fogcompu
 
     private final PeerDirectory peers;
     private final Mailboxes mailboxes;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-bitchat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     private final MessageStore store;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean restored;
@@ -90,7 +86,9 @@ public class BitchatComponent implements MessageRelay, HealthCheck, org.fogcompu
     private volatile CircuitPlanner planner;
 
     @Activate
-    public BitchatComponent(@Reference PeerDirectory peers, @Reference MessageStore store, Config config) {
+    public BitchatComponent(@Reference SharedScheduler scheduler,
+                            @Reference PeerDirectory peers, @Reference MessageStore store, Config config) {
+        this.worker = scheduler.lane("bitchat");
         this.peers = peers;
         this.store = store;
         this.mailboxes = new Mailboxes(clock, new StoreKeeper(store), rulesOf(config));

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.cache.CacheStats;
 import org.fogcompute.api.cache.FogCache;
+import org.fogcompute.api.pools.PoolStats;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.cache.internal.Subscriptions.CacheKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,25 +66,28 @@ final class CacheEngine implements CacheService, AutoCloseable {
     private final ExecutorService messages;
     private final RedisLevel redis;
 
+    /** Standalone (tests, benchmarks): a thread of its own per lane. */
     CacheEngine(Options options, TimeSource time) {
+        this(options, time, name -> Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "fog-" + name);
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    CacheEngine(Options options, TimeSource time, SharedScheduler lanes) {
         if (options.memoryMaxEntries() <= 0 || options.defaultTtl().isNegative() || options.defaultTtl().isZero()) {
             throw new IllegalArgumentException("memory.max.entries and default.ttl.seconds must be positive");
         }
         this.options = options;
         this.time = time;
         this.subscriptions = new Subscriptions(options.maxSubscriptions(), time);
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "fog-cache"));
-        this.messages = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "fog-cache-invalidation"));
+        this.scheduler = lanes.lane("cache");
+        this.messages = lanes.lane("cache-invalidation");
         scheduler.scheduleWithFixedDelay(subscriptions::sweep, 30, 30, TimeUnit.SECONDS);
         this.redis = options.redisUri().isEmpty() ? null : new RedisLevel(options.redisUri(),
                 options.redisTimeout(), options.redisRetryMillis(), scheduler,
                 message -> messages.execute(() -> receive(message)));
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     @Override
@@ -134,6 +139,11 @@ final class CacheEngine implements CacheService, AutoCloseable {
                 cache.evict(key.key());
             }
         }
+    }
+
+    /** The Redis connections, when Redis is configured. */
+    List<PoolStats> pools(String owner) {
+        return redis == null ? List.of() : List.of(redis.pool(owner));
     }
 
     @Override

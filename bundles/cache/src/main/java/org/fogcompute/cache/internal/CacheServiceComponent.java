@@ -3,7 +3,6 @@ package org.fogcompute.cache.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,6 +12,9 @@ import org.fogcompute.api.cache.CacheService;
 import org.fogcompute.api.cache.CacheStats;
 import org.fogcompute.api.cache.CacheWarmer;
 import org.fogcompute.api.cache.FogCache;
+import org.fogcompute.api.pools.PoolSource;
+import org.fogcompute.api.pools.PoolStats;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,25 +34,24 @@ import org.slf4j.LoggerFactory;
 @Component(property = {"fog.service.name=cache", "fog.service.critical=false", "hc.name=Fog cache",
     "hc.tags=fog", org.osgi.service.event.EventConstants.EVENT_TOPIC + "="
     + org.fogcompute.api.resources.MemoryPressure.TOPIC}, service = {CacheService.class, HealthCheck.class,
-    org.fogcompute.api.metrics.MetricsSource.class, org.osgi.service.event.EventHandler.class},
+    org.fogcompute.api.metrics.MetricsSource.class, org.osgi.service.event.EventHandler.class, PoolSource.class},
     configurationPid = CacheSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = CacheSettings.class)
 public final class CacheServiceComponent implements CacheService, HealthCheck,
-        org.fogcompute.api.metrics.MetricsSource, org.osgi.service.event.EventHandler {
+        org.fogcompute.api.metrics.MetricsSource, org.osgi.service.event.EventHandler, PoolSource {
     private static final Logger LOG = LoggerFactory.getLogger(CacheServiceComponent.class);
 
     private final CacheEngine engine;
     private final long warmTimeoutSeconds;
-    private final ExecutorService warming = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "fog-cache-warmer");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SharedScheduler scheduler;
+    private final ExecutorService warming;
 
     @Activate
-    public CacheServiceComponent(CacheSettings settings) {
-        this.engine = new CacheEngine(CacheEngine.Options.of(settings), TimeSource.SYSTEM);
+    public CacheServiceComponent(@Reference SharedScheduler scheduler, CacheSettings settings) {
+        this.scheduler = scheduler;
+        this.warming = scheduler.lane("cache-warmer");
+        this.engine = new CacheEngine(CacheEngine.Options.of(settings), TimeSource.SYSTEM, scheduler);
         this.warmTimeoutSeconds = settings.warm_timeout_seconds();
         LOG.info("Cache started: {} entries per namespace in memory, default time to live {} s, shared level {}",
                 settings.memory_max_entries(), settings.default_ttl_seconds(),
@@ -69,7 +70,8 @@ public final class CacheServiceComponent implements CacheService, HealthCheck,
     private void warm(CacheWarmer warmer) {
         String name = warmer.getClass().getName();
         long started = System.nanoTime();
-        ExecutorService runner = Executors.newSingleThreadExecutor();
+        // a lane of its own per warmer, so one that ignores the time limit holds up no other
+        ExecutorService runner = scheduler.lane("cache-warm-run");
         try {
             FogCache cache = engine.namespace(warmer.namespace());
             Future<Integer> loaded = runner.submit(() -> warmer.warm(cache));
@@ -99,6 +101,11 @@ public final class CacheServiceComponent implements CacheService, HealthCheck,
         }
         return shared.connected() ? new Result(Result.Status.OK, "Redis at " + shared.uri() + " connected")
                 : new Result(Result.Status.WARN, "Redis at " + shared.uri() + " not reachable; serving from memory");
+    }
+
+    @Override
+    public List<PoolStats> pools() {
+        return engine.pools("org.fogcompute.cache");
     }
 
     @Deactivate

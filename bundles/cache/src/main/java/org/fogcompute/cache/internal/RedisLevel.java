@@ -29,8 +29,11 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.fogcompute.api.pools.PoolStats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +65,8 @@ final class RedisLevel implements AutoCloseable {
     /** Open breaker: Redis failed or timed out and has not answered a probe since. */
     private volatile boolean failing;
     private final AtomicBoolean probing = new AtomicBoolean();
+    private final AtomicLong connectionsOpened = new AtomicLong();
+    private final LongAdder commands = new LongAdder();
 
     RedisLevel(String uri, Duration timeout, long retryMillis, ScheduledExecutorService scheduler,
                Consumer<String> onMessage) {
@@ -96,6 +101,7 @@ final class RedisLevel implements AutoCloseable {
             subscriber.sync().subscribe(CHANNEL);
             this.connection = commands;
             this.pubSub = subscriber;
+            connectionsOpened.addAndGet(2);
             LOG.info("Cache connected to Redis at {}", redacted());
         } catch (RuntimeException e) {
             // half-made connections are closed, not leaked, before the next attempt
@@ -109,6 +115,20 @@ final class RedisLevel implements AutoCloseable {
                     redacted(), e.getMessage(), retryMillis);
             scheduler.schedule(this::connect, retryMillis, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Lettuce's connections as a pool: one for commands, multiplexed by every caller (no borrowing, so nobody waits
+     * for a connection: a slow Redis shows as the breaker opening instead), and one for invalidation messages. Uses
+     * are commands sent; created counts connections opened, reconnects by Lettuce itself not included.
+     */
+    PoolStats pool(String owner) {
+        StatefulRedisConnection<String, byte[]> current = connection;
+        StatefulRedisPubSubConnection<String, String> subscriber = pubSub;
+        long open = (current != null && current.isOpen() ? 1 : 0) + (subscriber != null && subscriber.isOpen() ? 1 : 0);
+        return new PoolStats("redis", "connections", owner, open, 2, open, 0, 0, connectionsOpened.get(),
+                commands.sum(), (failing ? "breaker open: serving from memory; " : "") + redacted()
+                        + ", commands multiplexed over one connection");
     }
 
     /** The URI without a password. */
@@ -128,6 +148,7 @@ final class RedisLevel implements AutoCloseable {
 
     /** Runs a command; a failure other than an error reply from Redis opens the breaker. */
     private <T> T guarded(Supplier<T> command) {
+        commands.increment();
         try {
             return command.get();
         } catch (RedisCommandExecutionException answered) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.cache.CacheWarmer;
 import org.fogcompute.api.cache.FogCache;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** Warmers run once when bound, off the caller's thread, and are stopped at the time limit. */
 class WarmerTest {
-    private final CacheServiceComponent cache = new CacheServiceComponent(settings(Map.of("warm_timeout_seconds", 1L)));
+    private final CacheServiceComponent cache = new CacheServiceComponent(
+            name -> Executors.newSingleThreadScheduledExecutor(), settings(Map.of("warm_timeout_seconds", 1L)));
 
     @AfterEach
     void stop() {

@@ -2,10 +2,8 @@ package org.fogcompute.coordinator.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.TaskService;
@@ -18,6 +16,7 @@ import org.fogcompute.api.edge.HarvestPolicy;
 import org.fogcompute.api.ledger.NodeReputation;
 import org.fogcompute.api.ledger.Reputation;
 import org.fogcompute.api.ledger.TaskBilling;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.routing.RoutingStrategies;
 import org.fogcompute.api.scheduling.SchedulingStrategies;
 import org.fogcompute.api.scheduling.TaskQueue;
@@ -145,31 +144,21 @@ public class CoordinatorComponent extends Coordinator implements HealthCheck, Ev
 
     @Activate
     public CoordinatorComponent(Config config, @Reference RoutingStrategies strategies,
-                                @Reference SchedulingStrategies scheduling, @Reference FleetStore store) {
-        this(config, strategies, scheduling, store, new EventAdminSink());
+                                @Reference SchedulingStrategies scheduling, @Reference FleetStore store,
+                                @Reference SharedScheduler lanes) {
+        this(config, strategies, scheduling, store, lanes, new EventAdminSink());
     }
 
     private CoordinatorComponent(Config config, RoutingStrategies strategies, SchedulingStrategies scheduling,
-                                 FleetStore store, EventAdminSink sink) {
+                                 FleetStore store, SharedScheduler lanes, EventAdminSink sink) {
         super(settingsOf(config), Clock.systemUTC(), strategies, sink, store);
         updateQueueSettings(queueSettingsOf(config));
         scheduling(scheduling);
         this.eventSink = sink;
         this.restoreRetrySeconds = Math.max(1, config.restore_retry_interval_seconds());
-        ThreadFactory threads = Executors.defaultThreadFactory();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = threads.newThread(runnable);
-            thread.setName("fog-coordinator-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // reading reputation is a database query: never on the thread that detects failures
-        this.reputationReader = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = threads.newThread(runnable);
-            thread.setName("fog-coordinator-reputation");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = lanes.lane("coordinator-monitor");
+        // reading reputation is a database query: never in the lane that detects failures
+        this.reputationReader = lanes.lane("coordinator-reputation");
         restoreOrRetry();
         schedule(config);
         log.info("Fog coordinator '{}' started", config.coordinator_id());

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.hc.api.HealthCheck;
@@ -19,6 +18,7 @@ import org.fogcompute.api.edge.HarvestPolicy;
 import org.fogcompute.api.edge.HarvestStore;
 import org.fogcompute.api.ledger.Credits;
 import org.fogcompute.api.ledger.Ledger;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -104,11 +104,7 @@ public class HarvestComponent implements HarvestPolicy, HealthCheck {
     /** Rewards of finished sessions not yet recorded as owed (the database refused or was away). */
     private final Map<String, HarvestStore.OwedReward> unrecorded = new ConcurrentHashMap<>();
     /** Saves, restores and pays off the coordinator's thread: observe() runs under the coordinator's lock. */
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-harvest");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     private volatile boolean restored;
     private volatile String problem;
     private volatile String rewardProblem;
@@ -120,7 +116,9 @@ public class HarvestComponent implements HarvestPolicy, HealthCheck {
     volatile Ledger ledger;
 
     @Activate
-    public HarvestComponent(@Reference DeviceProfiles profiles, @Reference HarvestStore store, Config config) {
+    public HarvestComponent(@Reference SharedScheduler scheduler,
+                            @Reference DeviceProfiles profiles, @Reference HarvestStore store, Config config) {
+        this.worker = scheduler.lane("harvest");
         this.profiles = profiles;
         this.store = store;
         modified(config);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.Capacity;
@@ -49,7 +50,8 @@ class HarvestComponentTest {
     }
 
     private HarvestComponent start() throws Exception {
-        HarvestComponent harvest = new HarvestComponent(new PowerAndHeatCaps(PowerAndHeatCaps.Rules.DEFAULTS), store,
+        HarvestComponent harvest = new HarvestComponent(name -> Executors.newSingleThreadScheduledExecutor(),
+                new PowerAndHeatCaps(PowerAndHeatCaps.Rules.DEFAULTS), store,
                 config(Map.of("max_session_minutes", 60L)));
         started.add(harvest);
         harvest.catchUpNow();

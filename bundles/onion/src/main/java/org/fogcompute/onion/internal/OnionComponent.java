@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,13 +17,14 @@ import org.fogcompute.api.Node;
 import org.fogcompute.api.NodeQuery;
 import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.PrivacyLevel;
-import org.fogcompute.api.privacy.Circuit;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
-import org.fogcompute.api.privacy.CircuitStore;
-import org.fogcompute.api.privacy.CircuitPlanner;
+import org.fogcompute.api.pools.SharedScheduler;
+import org.fogcompute.api.privacy.Circuit;
 import org.fogcompute.api.privacy.CircuitHop;
+import org.fogcompute.api.privacy.CircuitPlanner;
+import org.fogcompute.api.privacy.CircuitStore;
 import org.fogcompute.api.privacy.TaskCircuits;
 import org.fogcompute.api.privacy.TaskPathsRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -120,11 +120,7 @@ public class OnionComponent implements CircuitPlanner, TaskCircuits, EventHandle
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, List<String>> unsavedGuards = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean restored;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-onion");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     /** Set when a node event may have changed the relays; the next refresh takes a new snapshot. */
     private final AtomicBoolean stale = new AtomicBoolean(true);
     private volatile Duration rotationCheck;
@@ -133,8 +129,10 @@ public class OnionComponent implements CircuitPlanner, TaskCircuits, EventHandle
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public OnionComponent(@Reference NodeRegistry registry, @Reference TaskPathsRegistry taskPaths,
+    public OnionComponent(@Reference SharedScheduler scheduler,
+                          @Reference NodeRegistry registry, @Reference TaskPathsRegistry taskPaths,
                           @Reference TaskService tasks, @Reference CircuitStore store, Config config) {
+        this.worker = scheduler.lane("onion");
         this.registry = registry;
         this.taskPaths = taskPaths;
         this.tasks = tasks;

@@ -57,6 +57,10 @@ public final class OrchestratorComponent implements ServiceOrchestrator {
     private final Map<String, HealthTracker> health = new ConcurrentHashMap<>();
     private final HealthPolicy policy;
     private final int timeoutMillis;
+    /*
+     * A thread of its own, not a lane of the shared scheduler: the health monitor restarts failed services, the
+     * shared scheduler among them, so it must not stop when they do.
+     */
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "fog-health-monitor");
         thread.setDaemon(true);

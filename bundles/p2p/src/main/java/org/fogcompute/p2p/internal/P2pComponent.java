@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.hc.api.HealthCheck;
@@ -16,6 +15,7 @@ import org.fogcompute.api.p2p.PeerDirectory;
 import org.fogcompute.api.p2p.PeerQuery;
 import org.fogcompute.api.p2p.PeerRecord;
 import org.fogcompute.api.p2p.PeerStore;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.store.StoreUnavailableException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -60,18 +60,16 @@ public class P2pComponent implements PeerDirectory, EventHandler, HealthCheck,
 
     private final PeerStore store;
     private final PeerBook book;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-p2p");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     private volatile boolean restored;
     private volatile String lastProblem;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public P2pComponent(@Reference NodeRegistry registry, @Reference PeerStore store, Config config) {
+    public P2pComponent(@Reference SharedScheduler scheduler,
+                        @Reference NodeRegistry registry, @Reference PeerStore store, Config config) {
+        this.worker = scheduler.lane("p2p");
         this.store = store;
         this.book = new PeerBook(Clock.systemUTC(), registry::findNode, livenessOf(config));
         worker.scheduleWithFixedDelay(this::restore, 0, RESTORE_RETRY_SECONDS, TimeUnit.SECONDS);

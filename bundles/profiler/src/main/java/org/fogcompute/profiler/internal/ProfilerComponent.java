@@ -1,6 +1,9 @@
 package org.fogcompute.profiler.internal;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -14,8 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,12 +26,14 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import org.fogcompute.api.ConflictException;
 import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.resources.Profile;
 import org.fogcompute.api.resources.Profiler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -59,18 +64,17 @@ public class ProfilerComponent implements Profiler {
         int retention_count() default 10;
     }
 
+    private static final String STOPPED = "the runtime stopped while it recorded";
+
     private final Path directory;
     private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-profiler");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     private volatile Config config;
     private Recording running;
 
     @Activate
-    public ProfilerComponent(Config config) {
+    public ProfilerComponent(@Reference SharedScheduler scheduler, Config config) {
+        this.worker = scheduler.lane("profiler");
         this.config = config;
         this.directory = Paths.get(System.getProperty("karaf.data", "data"), "profiles");
         try {
@@ -93,6 +97,8 @@ public class ProfilerComponent implements Profiler {
     synchronized void deactivate() {
         if (running != null) {
             running.close();
+            profiles.values().stream().filter(p -> p.state() == Profile.State.RECORDING).findFirst()
+                    .ifPresent(p -> remember(failed(p, STOPPED)));
         }
         worker.shutdownNow();
     }
@@ -101,10 +107,60 @@ public class ProfilerComponent implements Profiler {
         String id = file.getFileName().toString().replaceFirst("\\.jfr$", "");
         try {
             Instant started = Instant.from(ID.parse(id));
-            profiles.put(id, new Profile(id, Profile.State.DONE, started, 0, "?", "?", Files.size(file), null, null));
+            Profile profile = new Profile(id, Profile.State.DONE, started, 0, "?", "?", Files.size(file), null, null);
+            Path about = directory.resolve(id + ".properties");
+            if (Files.isRegularFile(about)) {
+                Properties kept = new Properties();
+                try (Reader reader = Files.newBufferedReader(about, StandardCharsets.UTF_8)) {
+                    kept.load(reader);
+                }
+                Profile.State state = Profile.State.valueOf(kept.getProperty("state", "DONE"));
+                profile = new Profile(id, state, started, Long.parseLong(kept.getProperty("duration.seconds", "0")),
+                        kept.getProperty("settings", "?"), kept.getProperty("requested.by", "?"), Files.size(file),
+                        null, kept.getProperty("problem"));
+                if (state == Profile.State.RECORDING) {
+                    // the runtime stopped (or was killed) while it recorded: what JFR wrote is not a whole recording
+                    profile = remember(failed(profile, STOPPED));
+                }
+            }
+            profiles.put(id, profile);
         } catch (RuntimeException | IOException notOurs) {
             LOG.debug("{} is not a profile of this runtime: {}", file, notOurs.toString());
         }
+    }
+
+    private static Profile failed(Profile profile, String problem) {
+        return new Profile(profile.id(), Profile.State.FAILED, profile.startedAt(), profile.durationSeconds(),
+                profile.settings(), profile.requestedBy(), 0, null, problem);
+    }
+
+    /**
+     * Keeps what the recording itself does not say (state, settings, who asked for it) next to it, so that a restart
+     * lists it as it was; returns the profile.
+     */
+    private Profile remember(Profile profile) {
+        Properties about = new Properties();
+        about.setProperty("state", profile.state().name());
+        about.setProperty("duration.seconds", Long.toString(profile.durationSeconds()));
+        about.setProperty("settings", profile.settings());
+        about.setProperty("requested.by", profile.requestedBy() == null ? "?" : profile.requestedBy());
+        if (profile.problem() != null) {
+            about.setProperty("problem", profile.problem());
+        }
+        Path file = directory.resolve(profile.id() + ".properties");
+        try {
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+                restrict(file, "rw-------");
+            }
+            try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                about.store(writer, "fog-compute profile " + profile.id());
+            }
+        } catch (IOException e) {
+            LOG.warn("Profile {}: what it is about not kept ({}); a restart lists it without settings and requester",
+                    profile.id(), e.toString());
+        }
+        return profile;
     }
 
     @Override
@@ -144,7 +200,7 @@ public class ProfilerComponent implements Profiler {
         running = recording;
         Profile profile = new Profile(id, Profile.State.RECORDING, now, duration.getSeconds(), name, requestedBy, 0,
                 null, null);
-        profiles.put(id, profile);
+        profiles.put(id, remember(profile));
         LOG.info("Profile {} started by {} for {} s ({} settings)", id, requestedBy, duration.getSeconds(), name);
         worker.schedule(() -> finish(profile, recording, file), duration.toMillis(), TimeUnit.MILLISECONDS);
         return profile;
@@ -165,7 +221,7 @@ public class ProfilerComponent implements Profiler {
                     started.settings(), started.requestedBy(), 0, null, e.toString());
             LOG.warn("Profile {} failed: {}", started.id(), e.toString());
         }
-        profiles.put(done.id(), done);
+        profiles.put(done.id(), remember(done));
         synchronized (this) {
             running = null;
         }
@@ -180,6 +236,7 @@ public class ProfilerComponent implements Profiler {
                 profiles.remove(old.id());
                 try {
                     Files.deleteIfExists(directory.resolve(old.id() + ".jfr"));
+                    Files.deleteIfExists(directory.resolve(old.id() + ".properties"));
                 } catch (IOException e) {
                     LOG.warn("Profile {} not deleted: {}", old.id(), e.toString());
                 }

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.management.ListenerNotFoundException;
@@ -16,6 +15,7 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import org.fogcompute.api.metrics.MetricsSink;
 import org.fogcompute.api.metrics.MetricsSource;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.resources.MemoryPressure;
 import org.fogcompute.api.resources.PressureLevel;
 import org.osgi.service.component.annotations.Activate;
@@ -72,11 +72,7 @@ public class MemoryPressureComponent implements MemoryPressure, MetricsSource {
 
     private final MemoryPoolMXBean pool;
     private final List<Runnable> unsubscribe = new ArrayList<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-memory-pressure");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     private volatile PressureLevels levels;
     private volatile int batchLimit;
     private volatile Reading reading;
@@ -85,7 +81,8 @@ public class MemoryPressureComponent implements MemoryPressure, MetricsSource {
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public MemoryPressureComponent(Config config) {
+    public MemoryPressureComponent(@Reference SharedScheduler scheduler, Config config) {
+        this.worker = scheduler.lane("memory-pressure");
         this.pool = oldGeneration();
         this.reading = new Reading(pool.getName(), 0, limit(), PressureLevel.LOW);
         configure(config);

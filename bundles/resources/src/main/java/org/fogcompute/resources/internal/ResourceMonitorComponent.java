@@ -9,15 +9,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.metrics.MetricsSink;
 import org.fogcompute.api.metrics.MetricsSource;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.resources.ResourceAlert;
 import org.fogcompute.api.resources.ResourceMonitor;
-import org.fogcompute.api.resources.ResourceSample;
 import org.fogcompute.api.resources.ResourceSample.Resource;
+import org.fogcompute.api.resources.ResourceSample;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -83,18 +83,15 @@ public class ResourceMonitorComponent implements ResourceMonitor, MetricsSource 
     private final ProcSampler sampler;
     private final AlertBook alerts;
     private final Deque<ResourceSample> history = new ArrayDeque<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-resource-monitor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     private volatile int historySize;
     private volatile Map<Resource, AlertBook.Limits> limits;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
     @Activate
-    public ResourceMonitorComponent(Config config) {
+    public ResourceMonitorComponent(@Reference SharedScheduler scheduler, Config config) {
+        this.worker = scheduler.lane("resource-monitor");
         this.sampler = new ProcSampler(Paths.get("/proc"), Paths.get(System.getProperty("karaf.data", ".")),
                 Clock.systemUTC(), config.network_link_mbps());
         this.limits = limitsOf(config);

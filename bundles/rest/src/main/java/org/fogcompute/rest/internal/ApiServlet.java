@@ -134,6 +134,9 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
     private volatile org.fogcompute.api.resources.ResourceMonitor resourceMonitor;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.pools.PoolCatalog poolCatalog;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -182,6 +185,7 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
         new BitchatResource(() -> messageRelay).register(router);
         new ResourcesResource(() -> memoryPressure, () -> resourceMonitor).register(router);
         new ProfilesResource(() -> profiler).register(router);
+        new PoolsResource(() -> poolCatalog).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);

@@ -1,17 +1,17 @@
 package org.fogcompute.rest.internal;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.fogcompute.api.cache.CacheService;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
-import org.osgi.service.event.EventHandler;
 import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 /**
  * Turns registry changes (nodes registered, removed, changing status) into the cache event {@value #EVENT}, which
@@ -27,14 +27,11 @@ public final class FleetCacheInvalidator implements EventHandler {
 
     private final CacheService cache;
     private final AtomicBoolean changed = new AtomicBoolean();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "fog-fleet-cache-invalidator");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer;
 
     @Activate
-    public FleetCacheInvalidator(@Reference CacheService cache) {
+    public FleetCacheInvalidator(@Reference SharedScheduler scheduler, @Reference CacheService cache) {
+        this.timer = scheduler.lane("fleet-cache-invalidator");
         this.cache = cache;
         // the namespace exists from the start, so that fog:cache-stats lists it and fog:cache-clear finds it before
         // the first topology read

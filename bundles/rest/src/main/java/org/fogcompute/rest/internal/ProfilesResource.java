@@ -27,7 +27,7 @@ final class ProfilesResource {
                 + "and is summarised", this::start).tag("profiles").body(Start.class).returns(Profile.class)
                 .status(202).errors(409);
         router.get("/profiles", Access.ADMIN, "List the recordings kept, newest first", this::list).tag("profiles")
-                .returns(Profile.class);
+                .returns(Profile.class, Route.Shape.LIST);
         router.get("/profiles/{profileId}", Access.ADMIN, "Read a recording's state and summary", this::detail)
                 .tag("profiles").returns(Profile.class).errors(404);
         router.get("/profiles/{profileId}/recording", Access.ADMIN, "Download a recording (.jfr, for JDK Mission "

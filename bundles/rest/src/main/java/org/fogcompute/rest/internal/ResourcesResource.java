@@ -32,9 +32,11 @@ final class ResourcesResource {
                 + "sample, trends, active alerts, recommendations", this::monitor).tag("resources")
                 .returns(Monitor.class);
         router.get("/resources/history", Access.VIEWER, "Read the resource samples, oldest first", this::history)
-                .tag("resources").query("limit").returns(org.fogcompute.api.resources.ResourceSample.class);
+                .tag("resources").query("limit").returns(org.fogcompute.api.resources.ResourceSample.class,
+                        Route.Shape.LIST);
         router.get("/resources/alerts", Access.VIEWER, "Read the resource alerts raised recently, newest first",
-                this::alerts).tag("resources").query("limit").returns(org.fogcompute.api.resources.ResourceAlert.class);
+                this::alerts).tag("resources").query("limit")
+                .returns(org.fogcompute.api.resources.ResourceAlert.class, Route.Shape.LIST);
     }
 
     private org.fogcompute.api.resources.ResourceMonitor monitor() {

@@ -24,6 +24,7 @@ import org.fogcompute.api.cache.CacheStats;
 import org.fogcompute.api.ledger.Account;
 import org.fogcompute.api.ledger.Credits;
 import org.fogcompute.api.ledger.JournalEntry;
+import org.fogcompute.api.pools.PoolStats;
 import org.fogcompute.api.scheduling.PredictionError;
 import org.fogcompute.api.scheduling.QueueStats;
 import org.fogcompute.api.store.FleetStore;
@@ -69,6 +70,24 @@ final class Tables {
             out.println("Redis: " + (!shared.configured() ? "not configured (memory only)"
                     : shared.uri() + (shared.connected() ? " connected" : " NOT CONNECTED (serving from memory)")));
         }
+    }
+
+    static void pools(Collection<PoolStats> pools, PrintStream out, boolean format) {
+        ShellTable table = new ShellTable().emptyTableText("No pools: the pools service is not running");
+        for (String column : new String[] {"POOL", "KIND", "SIZE", "MAX", "ACTIVE", "IDLE", "WAITING", "CREATED",
+                "REUSED", "REUSE", "NOTE"}) {
+            table.column(column);
+        }
+        for (PoolStats p : pools) {
+            table.addRow().addContent(p.name(), p.kind(), known(p.size()), known(p.max()), known(p.active()),
+                    known(p.idle()), known(p.waiting()), known(p.created()), known(p.reused()),
+                    p.reuseRate() < 0 ? "n/a" : percent(100 * p.reuseRate()) + "%", p.note());
+        }
+        table.print(out, format);
+    }
+
+    private static String known(long value) {
+        return value < 0 ? "n/a" : Long.toString(value);
     }
 
     static void circuits(Collection<CircuitState> circuits, PrintStream out, boolean format) {

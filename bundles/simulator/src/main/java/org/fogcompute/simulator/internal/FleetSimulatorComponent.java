@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fogcompute.api.Capacity;
+import org.fogcompute.api.FogException;
 import org.fogcompute.api.NodeMetrics;
 import org.fogcompute.api.NodeRegistry;
 import org.fogcompute.api.NodeSpec;
@@ -20,7 +19,7 @@ import org.fogcompute.api.Task;
 import org.fogcompute.api.TaskQuery;
 import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TaskStatus;
-import org.fogcompute.api.FogException;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.simulator.FleetSimulator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,6 +49,7 @@ public class FleetSimulatorComponent implements FleetSimulator {
     private final Logger log = LoggerFactory.getLogger(FleetSimulatorComponent.class);
     private final NodeRegistry registry;
     private final TaskService tasks;
+    private final SharedScheduler lanes;
     private final SplittableRandom random = new SplittableRandom(42);
     private final AtomicLong heartbeats = new AtomicLong();
     private final AtomicLong started = new AtomicLong();
@@ -69,7 +69,9 @@ public class FleetSimulatorComponent implements FleetSimulator {
     }
 
     @Activate
-    public FleetSimulatorComponent(@Reference NodeRegistry registry, @Reference TaskService tasks) {
+    public FleetSimulatorComponent(@Reference NodeRegistry registry, @Reference TaskService tasks,
+                                   @Reference SharedScheduler lanes) {
+        this.lanes = lanes;
         this.registry = registry;
         this.tasks = tasks;
     }
@@ -119,13 +121,7 @@ public class FleetSimulatorComponent implements FleetSimulator {
         heartbeats.set(0);
         started.set(0);
         completed.set(0);
-        ThreadFactory threads = Executors.defaultThreadFactory();
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = threads.newThread(runnable);
-            thread.setName("fog-simulator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = lanes.lane("simulator");
         scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         log.info("Simulation of {} nodes started", nodeCount);
         return status();

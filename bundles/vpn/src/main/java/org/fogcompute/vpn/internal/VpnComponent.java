@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.felix.hc.api.HealthCheck;
@@ -13,6 +12,7 @@ import org.apache.felix.hc.api.Result;
 import org.fogcompute.api.PrivacyLevel;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.betanet.MixnodeDirectory;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.privacy.CircuitPlanner;
 import org.fogcompute.api.privacy.HiddenService;
 import org.fogcompute.api.privacy.HiddenServiceStore;
@@ -84,11 +84,7 @@ public class VpnComponent implements PrivacyPolicy, HiddenServices, EventHandler
     private final PolicyPaths paths;
     private final HiddenServiceBook hiddenServices;
     private final HiddenServiceBook.Keeper keeper;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "fog-vpn");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService worker;
     private volatile boolean restored;
     private volatile String lastProblem;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -96,8 +92,10 @@ public class VpnComponent implements PrivacyPolicy, HiddenServices, EventHandler
     private volatile MixnodeDirectory mixnodes;
 
     @Activate
-    public VpnComponent(@Reference CircuitPlanner planner, @Reference TaskCircuits circuits,
+    public VpnComponent(@Reference SharedScheduler scheduler, @Reference CircuitPlanner planner,
+                        @Reference TaskCircuits circuits,
                         @Reference TaskPathsRegistry registry, @Reference HiddenServiceStore store, Config config) {
+        this.worker = scheduler.lane("vpn");
         this.registry = registry;
         this.store = store;
         this.paths = new PolicyPaths(Clock.systemUTC(), planner, circuits, () -> mixnodes, policyRules(config));

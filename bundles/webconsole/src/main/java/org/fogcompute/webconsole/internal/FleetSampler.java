@@ -3,12 +3,12 @@ package org.fogcompute.webconsole.internal;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.fogcompute.api.TopologyService;
 import org.fogcompute.api.TopologySnapshot;
+import org.fogcompute.api.pools.SharedScheduler;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,14 +40,11 @@ public final class FleetSampler implements EventHandler {
     private long lastSampleNanos = System.nanoTime();
 
     @Activate
-    public FleetSampler(@Reference TopologyService topology, ConsoleSettings settings) {
+    public FleetSampler(@Reference TopologyService topology, @Reference SharedScheduler lanes,
+                        ConsoleSettings settings) {
         this.topology = topology;
         this.capacity = Math.max(2, settings.history_samples());
-        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "fog-console-sampler");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.timer = lanes.lane("console-sampler");
         sample();
         long interval = Math.max(1, settings.sample_interval_seconds());
         timer.scheduleAtFixedRate(this::sample, interval, interval, TimeUnit.SECONDS);

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
+import org.fogcompute.api.pools.PoolCatalog;
+import org.fogcompute.api.pools.PoolStats;
 import org.fogcompute.api.resources.MemoryPressure;
 import org.fogcompute.api.resources.ResourceAlert;
 import org.fogcompute.api.resources.ResourceMonitor;
@@ -18,7 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Resources: the host's and the runtime's cpu, memory, disk and network now and over the kept history (a live chart
- * fed by {@code resources.json}), trends, the alert list, recommendations and the memory pressure level.
+ * fed by {@code resources.json}), trends, the alert list, recommendations, the memory pressure level and every pool.
  */
 @Component(service = Servlet.class, property = {
         "felix.webconsole.label=" + ResourcesPage.LABEL,
@@ -32,6 +34,9 @@ public final class ResourcesPage extends ConsolePage {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile MemoryPressure memory;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile PoolCatalog pools;
 
     @Activate
     public ResourcesPage(@Reference ResourceMonitor monitor, @Reference CsrfGuard csrf, @Reference Flash flash) {
@@ -82,9 +87,32 @@ public final class ResourcesPage extends ConsolePage {
         if (monitor.recommendations().isEmpty()) {
             html.raw("<p class=\"fog-muted\">Nothing to do: no resource is high or heading there.</p>");
         }
+        pools(html);
         html.raw("</div>");
         html.raw("<script src=\"").text(context.root() + "/res/uPlot.iife.min.js").raw("\"></script>");
         html.raw("<script src=\"").text(context.root() + "/res/fog-resources.js").raw("\"></script>");
+    }
+
+    private void pools(Html html) {
+        PoolCatalog catalog = pools;
+        if (catalog == null) {
+            return;
+        }
+        html.raw("<h3>Pools</h3><table class=\"nicetable fog-table\" id=\"fog-pool-table\">");
+        html.headerRow("Pool", "Kind", "Size", "Max", "Active", "Idle", "Waiting", "Created", "Reused", "Reuse rate",
+                "Note");
+        html.raw("<tbody>");
+        for (PoolStats p : catalog.pools()) {
+            html.raw("<tr>").cell(p.name()).cell(p.kind()).cell(known(p.size())).cell(known(p.max()))
+                    .cell(known(p.active())).cell(known(p.idle())).cell(known(p.waiting())).cell(known(p.created()))
+                    .cell(known(p.reused())).cell(p.reuseRate() < 0 ? "n/a" : percent(100 * p.reuseRate()))
+                    .cell(p.note()).raw("</tr>");
+        }
+        html.raw("</tbody></table>");
+    }
+
+    private static String known(long value) {
+        return value < 0 ? "n/a" : Long.toString(value);
     }
 
     private static String percent(double value) {
