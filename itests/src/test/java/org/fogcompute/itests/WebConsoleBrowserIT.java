@@ -1,6 +1,7 @@
 package org.fogcompute.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -101,12 +102,12 @@ public class WebConsoleBrowserIT {
                 + "//a[contains(@href, '/system/console/fog-')]")).stream()
                 .map(link -> link.getAttribute("textContent").trim()).toList();
         for (String title : List.of("Overview", "Nodes", "Tasks", "Strategies", "Scheduler", "Ledger", "Harvest",
-                "Privacy", "Services", "Cache", "Load balancer", "Resources")) {
+                "Privacy", "Services", "Cache", "Load balancer", "Resources", "Profiles")) {
             assertTrue("navigation lists " + title + ": " + titles, titles.contains(title));
         }
         for (String page : List.of("fog-overview", "fog-nodes", "fog-tasks", "fog-strategies", "fog-scheduler",
                 "fog-ledger", "fog-harvest", "fog-privacy", "fog-services", "fog-cache", "fog-balancer",
-                "fog-resources")) {
+                "fog-resources", "fog-profiles")) {
             open(page);
             waitFor(By.id("fog-" + page));
             HeadlessChromium.screenshot(browser, SCREENSHOTS, page);
@@ -352,6 +353,51 @@ public class WebConsoleBrowserIT {
         browser.switchTo().alert().accept();
         assertTrue(waitFor(By.cssSelector(".fog-flash")).getText().contains("removed"));
         assertEquals(404, api.get(admin, "/nodes/csrf-target").status());
+    }
+
+    @Test
+    public void poolsAreShownAndAProfileIsRecordedFromTheConsoleWithItsReportAndRecording() throws Exception {
+        open("fog-resources");
+        String pools = waitFor(By.id("fog-pool-table")).getText();
+        assertTrue(pools, pools.contains("database/fog") && pools.contains("scheduler/coordinator-monitor"));
+
+        open("fog-profiles");
+        WebElement duration = waitFor(By.id("duration"));
+        duration.clear();
+        duration.sendKeys("1");
+        browser.findElement(By.id("fog-profile-start")).click();
+        String flash = waitFor(By.cssSelector(".fog-flash")).getText();
+        assertTrue(flash, flash.startsWith("Recording profile-"));
+        String id = flash.replaceAll("^Recording (\\S+) for.*$", "$1");
+        JsonNode done = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> {
+            JsonNode profile = api.get(admin, "/profiles/" + id).json();
+            return "DONE".equals(profile.path("state").asText()) ? profile : null;
+        });
+        assertEquals("the console's user asked for it", "admin", done.get("requestedBy").asText());
+
+        open("fog-profiles?profile=" + id);
+        assertFalse(waitFor(By.id("fog-hot-methods")).findElements(By.cssSelector("tbody tr")).isEmpty());
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-profile-report");
+        // the recording, downloaded with the console's session
+        Object magic = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch('/system/console/fog-profiles/" + id + ".jfr').then(r => r.arrayBuffer())"
+                + ".then(b => done(String.fromCharCode(...new Uint8Array(b.slice(0, 3)))))"
+                + ".catch(e => done('failed: ' + e));");
+        assertEquals("FLR", magic);
+
+        // bad input: a clear message, nothing recorded
+        int before = api.get(admin, "/profiles").json().size();
+        open("fog-profiles");
+        WebElement bad = waitFor(By.id("duration"));
+        bad.clear();
+        bad.sendKeys("0");
+        browser.executeScript("document.getElementById('duration').removeAttribute('min')");
+        browser.findElement(By.id("fog-profile-start")).click();
+        String refused = waitFor(By.cssSelector(".fog-error")).getText();
+        assertTrue(refused, refused.contains("a recording lasts 1..600 s, got 0 s"));
+        assertEquals(before, api.get(admin, "/profiles").json().size());
+        open("fog-profiles?profile=profile-19990101T000000Z");
+        assertTrue(waitFor(By.cssSelector(".fog-error")).getText().contains("no profile"));
     }
 
     private static long restarts(String service) {

@@ -57,7 +57,8 @@ final class RecordingSummary {
             }
             case "jdk.ObjectAllocationSample" -> {
                 RecordedClass type = event.getClass("objectClass");
-                double[] entry = allocations.computeIfAbsent(type == null ? "?" : type.getName(), c -> new double[2]);
+                double[] entry = allocations.computeIfAbsent(type == null ? "?" : readable(type.getName()),
+                        c -> new double[2]);
                 entry[0]++;
                 entry[1] += event.getLong("weight");
             }
@@ -69,7 +70,7 @@ final class RecordingSummary {
             }
             case "jdk.JavaMonitorEnter" -> {
                 RecordedClass monitor = event.getClass("monitorClass");
-                double[] entry = monitors.computeIfAbsent(monitor == null ? "?" : monitor.getName(),
+                double[] entry = monitors.computeIfAbsent(monitor == null ? "?" : readable(monitor.getName()),
                         c -> new double[2]);
                 entry[0]++;
                 entry[1] += millis(event.getDuration());
@@ -112,5 +113,30 @@ final class RecordingSummary {
 
     private static double millis(Duration duration) {
         return duration == null ? 0 : duration.toNanos() / 1e6;
+    }
+
+    /** A class name as Java code spells it: JFR names arrays by descriptor ({@code [C}, {@code [Ljava.lang.String;}). */
+    static String readable(String name) {
+        int dimensions = 0;
+        while (dimensions < name.length() && name.charAt(dimensions) == '[') {
+            dimensions++;
+        }
+        if (dimensions == 0) {
+            return name;
+        }
+        String element = name.substring(dimensions);
+        String type = switch (element) {
+            case "Z" -> "boolean";
+            case "B" -> "byte";
+            case "C" -> "char";
+            case "S" -> "short";
+            case "I" -> "int";
+            case "J" -> "long";
+            case "F" -> "float";
+            case "D" -> "double";
+            default -> element.startsWith("L") && element.endsWith(";")
+                    ? element.substring(1, element.length() - 1) : element;
+        };
+        return type + "[]".repeat(dimensions);
     }
 }

@@ -64,4 +64,12 @@ class RecordingSummaryTest {
                 a.total()));
         assertThat(summary.fileWriteBytes()).isPositive();
     }
+
+    @Test
+    void arrayClassesAreNamedAsJavaSpellsThem() {
+        assertThat(RecordingSummary.readable("[C")).isEqualTo("char[]");
+        assertThat(RecordingSummary.readable("[[J")).isEqualTo("long[][]");
+        assertThat(RecordingSummary.readable("[Ljava.lang.String;")).isEqualTo("java.lang.String[]");
+        assertThat(RecordingSummary.readable("java.util.HashMap$Node")).isEqualTo("java.util.HashMap$Node");
+    }
 }
