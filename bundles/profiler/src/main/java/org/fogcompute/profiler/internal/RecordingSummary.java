@@ -115,7 +115,7 @@ final class RecordingSummary {
         return duration == null ? 0 : duration.toNanos() / 1e6;
     }
 
-    /** A class name as Java code spells it: JFR names arrays by descriptor ({@code [C}, {@code [Ljava.lang.String;}). */
+    /** A class name as Java spells it; JFR names arrays by descriptor ({@code [C}, {@code [Ljava.lang.String;}). */
     static String readable(String name) {
         int dimensions = 0;
         while (dimensions < name.length() && name.charAt(dimensions) == '[') {
