@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.fogcompute.api.pools.PoolStats;
@@ -43,6 +44,8 @@ final class SerialLane extends AbstractExecutorService implements ScheduledExecu
     private final ScheduledExecutorService timer;
     private final Executor runners;
     private final Consumer<SerialLane> onTerminated;
+    /** Lanes of the scheduler that have work (waiting for a runner or on one): how many runners are wanted. */
+    private final AtomicInteger lanesWithWork;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private final Set<ScheduledFuture<?>> scheduled = ConcurrentHashMap.newKeySet();
     private final LongAdder runs = new LongAdder();
@@ -53,8 +56,10 @@ final class SerialLane extends AbstractExecutorService implements ScheduledExecu
     private long longestRunNanos;
     private long longestWaitNanos;
 
-    SerialLane(String name, ScheduledExecutorService timer, Executor runners, Consumer<SerialLane> onTerminated) {
+    SerialLane(String name, ScheduledExecutorService timer, Executor runners, AtomicInteger lanesWithWork,
+               Consumer<SerialLane> onTerminated) {
         this.name = name;
+        this.lanesWithWork = lanesWithWork;
         this.timer = timer;
         this.runners = runners;
         this.onTerminated = onTerminated;
@@ -82,6 +87,7 @@ final class SerialLane extends AbstractExecutorService implements ScheduledExecu
                 return;
             }
             draining = true;
+            lanesWithWork.incrementAndGet();
         }
         handOver();
     }
@@ -95,6 +101,7 @@ final class SerialLane extends AbstractExecutorService implements ScheduledExecu
                 dropped = new ArrayList<>(queue);
                 queue.clear();
                 draining = false;
+                lanesWithWork.decrementAndGet();
                 notifyAll();
             }
             LOG.debug("Lane {}: the shared threads are stopped; {} task(s) dropped", name, dropped.size());
@@ -107,6 +114,7 @@ final class SerialLane extends AbstractExecutorService implements ScheduledExecu
             next = queue.poll();
             if (next == null) {
                 draining = false;
+                lanesWithWork.decrementAndGet();
                 notifyAll();
                 return;
             }
@@ -129,6 +137,7 @@ final class SerialLane extends AbstractExecutorService implements ScheduledExecu
                 more = !queue.isEmpty();
                 if (!more) {
                     draining = false;
+                    lanesWithWork.decrementAndGet();
                     notifyAll();
                 }
             }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fogcompute.api.pools.PoolSource;
 import org.fogcompute.api.pools.PoolStats;
@@ -48,6 +50,7 @@ public class SharedSchedulerComponent implements SharedScheduler, PoolSource {
     }
 
     private final AtomicLong threadsCreated = new AtomicLong();
+    private final AtomicInteger lanesWithWork = new AtomicInteger();
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor runners;
     private final Map<SerialLane, Boolean> lanes = new ConcurrentHashMap<>();
@@ -57,21 +60,51 @@ public class SharedSchedulerComponent implements SharedScheduler, PoolSource {
         timer = new ScheduledThreadPoolExecutor(1, named("fog-scheduler-timer", false));
         timer.setRemoveOnCancelPolicy(true);
         int max = Math.max(2, config.threads_max());
-        runners = new ThreadPoolExecutor(max, max, Math.max(1, config.threads_keep_alive_seconds()),
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("fog-scheduler-", true));
-        runners.allowCoreThreadTimeOut(true);
+        RunnerQueue queue = new RunnerQueue(lanesWithWork);
+        runners = new ThreadPoolExecutor(0, max, Math.max(1, config.threads_keep_alive_seconds()),
+                TimeUnit.SECONDS, queue, named("fog-scheduler-", true), (task, executor) -> {
+                    if (executor.isShutdown() || !queue.queue(task)) {
+                        throw new RejectedExecutionException("the shared scheduler is stopped");
+                    }
+                });
+        queue.executor = runners;
+    }
+
+    /**
+     * A {@link ThreadPoolExecutor} with an unbounded queue never grows past its core size, and one with a core size
+     * creates a thread for every task until it has them all. This queue refuses a task while more lanes have work than
+     * there are runners, so the executor starts one (up to the maximum); otherwise, at the maximum, or when the
+     * executor refuses, the task is queued for a runner that is idle or about to be. A lane that goes on to its next
+     * task keeps its count, so one busy lane never looks like two.
+     */
+    private static final class RunnerQueue extends LinkedBlockingQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+        private final transient AtomicInteger lanesWithWork;
+        private transient volatile ThreadPoolExecutor executor;
+
+        RunnerQueue(AtomicInteger lanesWithWork) {
+            this.lanesWithWork = lanesWithWork;
+        }
+
+        @Override
+        public boolean offer(Runnable task) {
+            ThreadPoolExecutor pool = executor;
+            if (pool != null && pool.getPoolSize() < pool.getMaximumPoolSize()
+                    && lanesWithWork.get() > pool.getPoolSize()) {
+                return false;
+            }
+            return super.offer(task);
+        }
+
+        boolean queue(Runnable task) {
+            return super.offer(task);
+        }
     }
 
     @Modified
     void modified(Config changed) {
         int max = Math.max(2, changed.threads_max());
-        if (max > runners.getMaximumPoolSize()) {
-            runners.setMaximumPoolSize(max);
-            runners.setCorePoolSize(max);
-        } else {
-            runners.setCorePoolSize(max);
-            runners.setMaximumPoolSize(max);
-        }
+        runners.setMaximumPoolSize(max);
         runners.setKeepAliveTime(Math.max(1, changed.threads_keep_alive_seconds()), TimeUnit.SECONDS);
         LOG.info("Shared scheduler: at most {} runner threads", max);
     }
@@ -97,7 +130,7 @@ public class SharedSchedulerComponent implements SharedScheduler, PoolSource {
         for (int n = 2; taken(unique); n++) {
             unique = name + "-" + n;
         }
-        SerialLane lane = new SerialLane(unique, timer, runners, lanes::remove);
+        SerialLane lane = new SerialLane(unique, timer, runners, lanesWithWork, lanes::remove);
         lanes.put(lane, Boolean.TRUE);
         return lane;
     }

@@ -169,6 +169,58 @@ class SharedSchedulerTest {
         assertThat(threads.reuseRate()).isGreaterThan(0.9);
     }
 
+    @Test
+    void runnersAreCreatedOnlyWhenLanesHaveWorkAtOnceUpToTheMaximum() throws Exception {
+        List<ScheduledExecutorService> lanes = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            lanes.add(scheduler.lane("lane-" + i));
+        }
+        for (int n = 0; n < lanes.size(); n++) {
+            for (int i = 0; i < 20; i++) {
+                lanes.get(n).submit(() -> { }).get(10, TimeUnit.SECONDS);
+            }
+            // a task's future completes just before its lane gives the runner back: let the lane finish first
+            String name = "lane-" + n;
+            awaitThat(() -> laneStats(name).active() == 0, name + " gives its runner back");
+        }
+        assertThat(threads().created()).as("one lane at a time needs one runner").isEqualTo(1);
+
+        CountDownLatch allBusy = new CountDownLatch(6);
+        CountDownLatch release = new CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (ScheduledExecutorService lane : lanes) {
+            running.add(lane.submit(() -> {
+                allBusy.countDown();
+                await(release);
+            }));
+        }
+        // four runners (the maximum) are busy; the other two lanes wait for one, they do not fail
+        awaitThat(() -> threads().active() == 4, "four runners busy");
+        assertThat(threads().size()).isEqualTo(4);
+        assertThat(threads().waiting()).isEqualTo(2);
+        release.countDown();
+        for (java.util.concurrent.Future<?> task : running) {
+            task.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(allBusy.getCount()).isZero();
+        assertThat(threads().created()).isEqualTo(4);
+    }
+
+    /** Spins (the condition changes within microseconds) for at most 10 s, then fails saying what the pools are. */
+    private void awaitThat(java.util.function.BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + ": not within 10 s; " + scheduler.pools());
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    private PoolStats threads() {
+        return scheduler.pools().stream().filter(p -> p.name().equals("scheduler")).findFirst().orElseThrow();
+    }
+
     private PoolStats laneStats(String name) {
         return scheduler.pools().stream().filter(p -> p.name().equals("scheduler/" + name)).findFirst()
                 .orElseThrow();
