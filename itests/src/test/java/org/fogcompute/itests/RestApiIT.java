@@ -596,6 +596,7 @@ public class RestApiIT {
                 "PUT /bitchat/groups/{groupId}/members", "GET /bitchat/mailboxes", "GET /resources/memory",
                 "GET /resources/monitor", "GET /resources/history", "GET /resources/alerts",
                 "POST /profiles", "GET /profiles", "GET /profiles/{profileId}", "GET /profiles/{profileId}/recording",
+                "GET /pools",
                 "POST /auth/refresh", "POST /auth/logout", "POST /join-tokens", "POST /enroll", "GET /nodes", "POST /nodes", "POST /nodes/batch",
                 "GET /nodes/{nodeId}", "PUT /nodes/{nodeId}/status", "POST /nodes/{nodeId}/heartbeat",
                 "DELETE /nodes/{nodeId}", "GET /nodes/{nodeId}/tasks", "GET /tasks", "POST /tasks",
