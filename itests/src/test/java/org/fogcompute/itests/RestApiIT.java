@@ -738,6 +738,33 @@ public class RestApiIT {
     }
 
     @Test
+    public void aTaskRunsOnlyInsideItsPlacementAndABadPlacementIsRefusedNamingTheField() {
+        assertEquals(201, api.post(admin, "/nodes", node("placed-big", "placement-elsewhere", 64, 65536)).status());
+        assertEquals(201, api.post(admin, "/nodes", node("placed-small", "placement-here", 2, 2048)).status());
+        Reply placed = api.post(operator, "/tasks", "{\"id\":\"http-placed\",\"requirements\":{\"cpuCores\":1,"
+                + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false},\"placement\":{\"regions\":[\"placement-here\"],"
+                + "\"labels\":{\"tier\":\"edge\"}}}");
+        assertEquals(placed.toString(), 201, placed.status());
+        assertEquals("placed-small", placed.json().get("nodeId").asText());
+        assertEquals("placement-here", placed.json().get("placement").get("regions").get(0).asText());
+        Reply avoiding = api.post(operator, "/tasks", "{\"id\":\"http-avoiding\",\"requirements\":{\"cpuCores\":1,"
+                + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false},\"placement\":{\"regions\":[\"placement-here\"],"
+                + "\"avoidNodes\":[\"placed-small\"]}}");
+        assertEquals("PENDING", avoiding.json().get("status").asText());
+        assertTrue(avoiding.body(), avoiding.json().get("message").asText().contains("0 of them within the placement"));
+
+        Reply bad = api.post(operator, "/tasks", "{\"id\":\"http-bad-placement\",\"placement\":{\"avoidNodes\":"
+                + "[\"not an id\"]}}");
+        assertEquals(bad.toString(), 422, bad.status());
+        assertEquals("placement.avoidNodes", bad.json().get("field").asText());
+        Reply unknown = api.post(operator, "/tasks", "{\"id\":\"http-bad-placement\",\"placement\":{\"zone\":\"x\"}}");
+        assertEquals(unknown.toString(), 400, unknown.status());
+        assertEquals(404, api.get(viewer, "/tasks/http-bad-placement").status());
+        assertEquals(200, api.post(operator, "/tasks/http-avoiding/cancel", null).status());
+        assertEquals(200, api.post(operator, "/tasks/http-placed/cancel", null).status());
+    }
+
+    @Test
     public void aDeviceThatStartsDischargingIsDrainedAndOneOnALowBatteryIsCapped() {
         // a phone that opted in to harvest, idle on its charger at night
         assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"http-phone\",\"type\":\"EDGE_DEVICE\",\"region\":"

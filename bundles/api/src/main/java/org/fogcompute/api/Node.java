@@ -89,7 +89,7 @@ public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int re
 
     /**
      * The hard constraints of placement (SPEC §2): accepting status, free cpu and memory, storage, GPU, onion routing
-     * for circuits and CONFIDENTIAL data.
+     * for circuits and CONFIDENTIAL data, and the task's own placement (regions, labels, nodes to avoid).
      */
     public boolean canHost(TaskSpec task) {
         TaskRequirements r = task.requirements();
@@ -99,6 +99,7 @@ public record Node(NodeSpec spec, NodeStatus status, NodeMetrics metrics, int re
                 && spec.capacity().storageMb() >= r.storageMb()
                 && (!r.gpu() || hasGpu())
                 && (!task.needsOnionRouting() || spec.onionCapable())
-                && spec.reputation() >= r.minReputation();
+                && spec.reputation() >= r.minReputation()
+                && (task.placement() == null || task.placement().admits(this));
     }
 }

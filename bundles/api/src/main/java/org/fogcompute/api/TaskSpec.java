@@ -11,8 +11,18 @@ import java.time.Instant;
 public record TaskSpec(String id, String type, int priority, TaskRequirements requirements, PrivacyLevel privacy,
                        boolean requireOnionCircuit, String preferredRegion, GeoLocation preferredLocation,
                        Instant deadline, String payload, String strategy, String jobId,
-                       ResourcePreference preferredResource, Double priceLimit, String schedulingStrategy) {
+                       ResourcePreference preferredResource, Double priceLimit, String schedulingStrategy,
+                       Placement placement) {
     public static final int MAX_PAYLOAD_CHARS = 64 * 1024;
+
+    /** A task that may run on any node that fits. */
+    public TaskSpec(String id, String type, int priority, TaskRequirements requirements, PrivacyLevel privacy,
+                    boolean requireOnionCircuit, String preferredRegion, GeoLocation preferredLocation,
+                    Instant deadline, String payload, String strategy, String jobId,
+                    ResourcePreference preferredResource, Double priceLimit, String schedulingStrategy) {
+        this(id, type, priority, requirements, privacy, requireOnionCircuit, preferredRegion, preferredLocation,
+                deadline, payload, strategy, jobId, preferredResource, priceLimit, schedulingStrategy, null);
+    }
 
     /** A task without scheduling preferences. */
     public TaskSpec(String id, String type, int priority, TaskRequirements requirements, PrivacyLevel privacy,
@@ -45,6 +55,7 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
         if (schedulingStrategy != null) {
             Checks.id("schedulingStrategy", schedulingStrategy);
         }
+        placement = placement == null || placement.isEmpty() ? null : placement;
     }
 
     /** A CONFIDENTIAL or SECRET task, or one that asks for an onion circuit, may only run on an onion-capable node. */
@@ -60,7 +71,13 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
     public TaskSpec withId(String newId) {
         return new TaskSpec(newId, type, priority, requirements, privacy, requireOnionCircuit, preferredRegion,
                 preferredLocation, deadline, payload, strategy, jobId, preferredResource, priceLimit,
-                schedulingStrategy);
+                schedulingStrategy, placement);
+    }
+
+    public TaskSpec withPlacement(Placement newPlacement) {
+        return new TaskSpec(id, type, priority, requirements, privacy, requireOnionCircuit, preferredRegion,
+                preferredLocation, deadline, payload, strategy, jobId, preferredResource, priceLimit,
+                schedulingStrategy, newPlacement);
     }
 
     public static Builder builder() {
@@ -84,6 +101,7 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
         private ResourcePreference preferredResource;
         private Double priceLimit;
         private String schedulingStrategy;
+        private Placement placement;
 
         public Builder id(String id) {
             this.id = id;
@@ -177,10 +195,15 @@ public record TaskSpec(String id, String type, int priority, TaskRequirements re
             return this;
         }
 
+        public Builder placement(Placement placement) {
+            this.placement = placement;
+            return this;
+        }
+
         public TaskSpec build() {
             return new TaskSpec(id, type, priority, requirements, privacy, requireOnionCircuit, preferredRegion,
                     preferredLocation, deadline, payload, strategy, jobId, preferredResource, priceLimit,
-                    schedulingStrategy);
+                    schedulingStrategy, placement);
         }
     }
 }

@@ -1,6 +1,6 @@
 /** Domain model and service interfaces of the fog coordinator. */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package org.fogcompute.api;
 
 import org.osgi.annotation.bundle.Export;

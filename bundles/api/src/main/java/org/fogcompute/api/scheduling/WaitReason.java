@@ -7,6 +7,8 @@ package org.fogcompute.api.scheduling;
 public enum WaitReason {
     /** No node accepts work at all (every node offline, suspect, in maintenance or busy). */
     NO_NODE_ACCEPTING_WORK,
+    /** No live node meets the task's placement: its regions, its labels, outside the nodes it avoids. */
+    NO_NODE_IN_PLACEMENT,
     /** Nodes accept work but none has the free cpu, memory or storage. */
     NO_CAPACITY,
     /** The task needs a GPU and no live node (online, not in maintenance) has one. */

@@ -157,6 +157,7 @@ final class Placer {
     static WaitReason waitReason(TaskSpec task, List<NodeEntry> nodes) {
         TaskRequirements r = task.requirements();
         boolean live = false;
+        boolean placeable = false;
         boolean withGpu = false;
         boolean withPrivacyPath = false;
         boolean reputable = false;
@@ -167,6 +168,10 @@ final class Placer {
                 continue;
             }
             live = true;
+            if (task.placement() != null && !task.placement().admits(node)) {
+                continue;
+            }
+            placeable = true;
             if (r.gpu() && !node.hasGpu()) {
                 continue;
             }
@@ -186,6 +191,9 @@ final class Placer {
         if (!live) {
             return WaitReason.NO_NODE_ACCEPTING_WORK;
         }
+        if (!placeable) {
+            return WaitReason.NO_NODE_IN_PLACEMENT;
+        }
         if (!withGpu) {
             return WaitReason.NO_GPU_NODE;
         }
@@ -199,6 +207,7 @@ final class Placer {
     private static String noCandidateReason(TaskSpec task, List<NodeEntry> nodes) {
         TaskRequirements r = task.requirements();
         int accepting = 0;
+        int placeable = 0;
         int withCpuAndMemory = 0;
         int withStorage = 0;
         int withGpu = 0;
@@ -209,6 +218,10 @@ final class Placer {
                 continue;
             }
             accepting++;
+            if (task.placement() != null && !task.placement().admits(node)) {
+                continue;
+            }
+            placeable++;
             if (node.spec().reputation() >= r.minReputation()) {
                 reputable++;
             }
@@ -235,8 +248,14 @@ final class Placer {
         if (r.minReputation() > 0) {
             reason.append(" / reputation >= ").append(r.minReputation());
         }
+        if (task.placement() != null) {
+            reason.append(" / placement ").append(describe(task.placement()));
+        }
         reason.append(": ").append(nodes.size()).append(" registered, ").append(accepting)
                 .append(" accepting work, ");
+        if (task.placement() != null) {
+            reason.append(placeable).append(" of them within the placement, ");
+        }
         if (r.minReputation() > 0) {
             reason.append(reputable).append(" of them reputable enough, ");
         }
@@ -251,5 +270,21 @@ final class Placer {
             }
         }
         return reason.toString();
+    }
+
+    private static String describe(org.fogcompute.api.Placement placement) {
+        StringBuilder text = new StringBuilder();
+        if (!placement.regions().isEmpty()) {
+            text.append("regions ").append(placement.regions());
+        }
+        if (!placement.labels().isEmpty()) {
+            text.append(text.length() > 0 ? ", " : "").append("labels ").append(new java.util.TreeMap<>(
+                    placement.labels()));
+        }
+        if (!placement.avoidNodes().isEmpty()) {
+            text.append(text.length() > 0 ? ", " : "").append("avoiding ").append(placement.avoidNodes().size())
+                    .append(placement.avoidNodes().size() == 1 ? " node" : " nodes");
+        }
+        return text.toString();
     }
 }

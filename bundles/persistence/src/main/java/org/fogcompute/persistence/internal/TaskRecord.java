@@ -81,6 +81,9 @@ public class TaskRecord {
     Double priceLimit;
     @Column(name = "scheduling_strategy")
     String schedulingStrategy;
+    /** See {@link PlacementText}. */
+    @Column(name = "placement")
+    String placement;
 
     protected TaskRecord() {
     }
@@ -109,6 +112,7 @@ public class TaskRecord {
         r.preferredResource = s.preferredResource() == null ? null : s.preferredResource().name();
         r.priceLimit = s.priceLimit();
         r.schedulingStrategy = s.schedulingStrategy();
+        r.placement = PlacementText.format(s.placement());
         r.submittedAt = task.submittedAt().toEpochMilli();
         r.update(task);
         return r;
@@ -134,7 +138,7 @@ public class TaskRecord {
                         : new GeoLocation(preferredLatitude, preferredLongitude),
                 instant(deadline), payload, strategy, jobId,
                 preferredResource == null ? null : ResourcePreference.valueOf(preferredResource), priceLimit,
-                schedulingStrategy);
+                schedulingStrategy, PlacementText.parse(placement));
         return new Task(spec, TaskStatus.valueOf(status), nodeId, routedBy, retryCount, message,
                 Instant.ofEpochMilli(submittedAt), instant(assignedAt), instant(startedAt), instant(finishedAt));
     }

@@ -85,7 +85,10 @@ abstract class FleetStoreContract {
                 .privacy(PrivacyLevel.CONFIDENTIAL).requireOnionCircuit(true).preferredRegion("eu-west")
                 .preferredLocation(50.1, 8.7).deadline(T0.plusSeconds(3600)).payload("{\"frames\": [1, 2, 3]}")
                 .strategy("affinity").jobId("job-1").preferredResource(ResourcePreference.GPU).priceLimit(12.5)
-                .schedulingStrategy("cost").build();
+                .schedulingStrategy("cost")
+                .placement(new org.fogcompute.api.Placement(Set.of("eu west", "eu,central"),
+                        Map.of("tier", "edge", "note", "a&b=c"), Set.of("node-1", "node-2")))
+                .build();
         return new Task(spec, status, nodeId, nodeId == null ? null : "affinity", 1,
                 status == TaskStatus.PENDING ? "no eligible node" : null, T0, nodeId == null ? null : T0.plusSeconds(1),
                 status == TaskStatus.RUNNING ? T0.plusSeconds(2) : null,

@@ -66,11 +66,11 @@ final class Bodies {
                           PrivacyLevel privacy, Boolean requireOnionCircuit, String preferredRegion,
                           GeoLocation preferredLocation, Instant deadline, String payload, String strategy,
                           String jobId, ResourcePreference preferredResource, Double priceLimit,
-                          String schedulingStrategy) {
+                          String schedulingStrategy, org.fogcompute.api.Placement placement) {
         TaskSpec toSpec() {
             return new TaskSpec(id, type, priority == null ? 5 : priority, requirements, privacy,
                     Boolean.TRUE.equals(requireOnionCircuit), preferredRegion, preferredLocation, deadline, payload,
-                    strategy, jobId, preferredResource, priceLimit, schedulingStrategy);
+                    strategy, jobId, preferredResource, priceLimit, schedulingStrategy, placement);
         }
     }
 

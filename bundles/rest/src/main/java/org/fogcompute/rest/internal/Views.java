@@ -43,14 +43,14 @@ final class Views {
                     PrivacyLevel privacy, String nodeId, String routedBy, String requestedStrategy, int retryCount,
                     String message, String preferredRegion, Instant deadline, String jobId, Instant submittedAt,
                     Instant assignedAt, Instant startedAt, Instant finishedAt, ResourcePreference preferredResource,
-                    Double priceLimit, String schedulingStrategy) {
+                    Double priceLimit, String schedulingStrategy, org.fogcompute.api.Placement placement) {
         static TaskView of(Task task) {
             var spec = task.spec();
             return new TaskView(task.id(), spec.type(), task.status(), spec.priority(), spec.requirements(),
                     spec.privacy(), task.nodeId(), task.routedBy(), spec.strategy(), task.retryCount(),
                     task.message(), spec.preferredRegion(), spec.deadline(), spec.jobId(), task.submittedAt(),
                     task.assignedAt(), task.startedAt(), task.finishedAt(), spec.preferredResource(),
-                    spec.priceLimit(), spec.schedulingStrategy());
+                    spec.priceLimit(), spec.schedulingStrategy(), spec.placement());
         }
     }
 

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.fogcompute.api.GeoLocation;
+import org.fogcompute.api.Placement;
 import org.fogcompute.api.PrivacyLevel;
 import org.fogcompute.api.ResourcePreference;
 import org.fogcompute.api.Task;
@@ -16,6 +17,7 @@ import org.fogcompute.api.TaskService;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.ValidationException;
+import org.fogcompute.shell.internal.completers.NodeIdCompleter;
 import org.fogcompute.shell.internal.completers.SchedulingStrategyCompleter;
 import org.fogcompute.shell.internal.completers.StrategyNameCompleter;
 
@@ -86,6 +88,18 @@ public class TaskSubmitCommand extends FogAction {
     @Completion(SchedulingStrategyCompleter.class)
     String schedulingStrategy;
 
+    @Option(name = "--only-region", multiValued = true, description = "Run only in this region (repeatable: any of "
+            + "them); unlike --region, a requirement")
+    java.util.List<String> onlyRegions;
+
+    @Option(name = "--label", multiValued = true, description = "Run only on nodes with this label, key=value "
+            + "(repeatable: all of them)")
+    java.util.List<String> labels;
+
+    @Option(name = "--avoid", multiValued = true, description = "Never run on this node (repeatable)")
+    @Completion(NodeIdCompleter.class)
+    java.util.List<String> avoidNodes;
+
     @Override
     protected Object run() {
         if ((latitude == null) != (longitude == null)) {
@@ -96,7 +110,8 @@ public class TaskSubmitCommand extends FogAction {
                 Values.enumValue(PrivacyLevel.class, "privacy", privacy), onion, region,
                 latitude == null ? null : new GeoLocation(latitude, longitude), Values.deadline(deadline, Instant.now()),
                 null, strategy, jobId, resource == null ? null
-                : Values.enumValue(ResourcePreference.class, "resource", resource), priceLimit, schedulingStrategy);
+                : Values.enumValue(ResourcePreference.class, "resource", resource), priceLimit, schedulingStrategy,
+                placement());
         // the user the command runs as (its JAAS subject) pays; a session without one runs the runtime's own tasks
         Task task = tasks.submit(spec, ShellUtil.getCurrentUserName());
         if (task.status() == TaskStatus.PENDING) {
@@ -105,5 +120,18 @@ public class TaskSubmitCommand extends FogAction {
             System.out.println("Task " + task.id() + " ASSIGNED to " + task.nodeId() + " by " + task.routedBy());
         }
         return null;
+    }
+
+    private Placement placement() {
+        java.util.Map<String, String> required = new java.util.TreeMap<>();
+        for (String label : labels == null ? java.util.List.<String>of() : labels) {
+            int eq = label.indexOf('=');
+            if (eq <= 0) {
+                throw new ValidationException("label", "a label is key=value, got '" + label + "'");
+            }
+            required.put(label.substring(0, eq), label.substring(eq + 1));
+        }
+        return new Placement(onlyRegions == null ? null : new java.util.TreeSet<>(onlyRegions), required,
+                avoidNodes == null ? null : new java.util.TreeSet<>(avoidNodes));
     }
 }
