@@ -26,6 +26,7 @@ import org.fogcompute.api.bitchat.MessageStore;
 import org.fogcompute.api.bitchat.RelayedMessage;
 import org.fogcompute.api.betanet.ConsensusStore;
 import org.fogcompute.api.p2p.PeerRecord;
+import org.fogcompute.api.deployments.DeploymentStore;
 import org.fogcompute.api.p2p.PeerStore;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,10 +42,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(property = {"fog.service.name=persistence", "fog.service.critical=true", "hc.name=Fog database",
     "hc.tags=fog"}, service = {FleetStore.class, LedgerStore.class, HarvestStore.class, CircuitStore.class, PeerStore.class,
-    ConsensusStore.class, HiddenServiceStore.class, MessageStore.class, HealthCheck.class},
+    ConsensusStore.class, HiddenServiceStore.class, MessageStore.class, DeploymentStore.class, HealthCheck.class},
     immediate = true)
 public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore, HarvestStore, CircuitStore,
-        PeerStore, ConsensusStore, HiddenServiceStore, MessageStore, HealthCheck {
+        PeerStore, ConsensusStore, HiddenServiceStore, MessageStore, DeploymentStore, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(JpaFleetStoreComponent.class);
     private final JdbcLedgerStore ledger;
     private final JdbcHarvestStore harvest;
@@ -53,6 +54,7 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
     private final JdbcConsensusStore consensus;
     private final JdbcHiddenServiceStore hiddenServices;
     private final JdbcMessageStore relay;
+    private final JdbcDeploymentStore deploymentStore;
 
     @Activate
     public JpaFleetStoreComponent(@Reference(target = "(osgi.unit.name=fog)") JpaTemplate jpa,
@@ -71,6 +73,7 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
         this.consensus = new JdbcConsensusStore(dataSource, this::ensureSchema);
         this.hiddenServices = new JdbcHiddenServiceStore(dataSource, this::ensureSchema);
         this.relay = new JdbcMessageStore(dataSource, this::ensureSchema);
+        this.deploymentStore = new JdbcDeploymentStore(dataSource, this::ensureSchema);
         try {
             LOG.info("Fog database schema at version {}", ensureSchema());
         } catch (StoreUnavailableException e) {
@@ -269,5 +272,20 @@ public class JpaFleetStoreComponent extends JpaFleetStore implements LedgerStore
         } catch (RuntimeException e) {
             return new Result(Result.Status.CRITICAL, "database not answering: " + e.getMessage());
         }
+    }
+
+    @Override
+    public void save(org.fogcompute.api.deployments.StoredDeployment deployment) {
+        deploymentStore.save(deployment);
+    }
+
+    @Override
+    public void remove(String deploymentName) {
+        deploymentStore.remove(deploymentName);
+    }
+
+    @Override
+    public List<org.fogcompute.api.deployments.StoredDeployment> deployments() {
+        return deploymentStore.deployments();
     }
 }

@@ -28,10 +28,10 @@ public final class SchemaMigrator {
     static final List<String> MIGRATIONS = List.of("V1__nodes_and_tasks", "V2__node_registration_order",
             "V3__task_assignments", "V4__scheduling", "V5__ledger", "V6__reputation", "V7__ledger_holds",
             "V8__task_min_reputation", "V9__harvest", "V10__onion", "V11__p2p", "V12__betanet",
-            "V13__hidden_services", "V14__bitchat", "V15__task_placement");
+            "V13__hidden_services", "V14__bitchat", "V15__task_placement", "V16__deployments");
     static final String VERSION_TABLE = "fog_schema_version";
     /** Every table the migrations create, in an order in which they can be dropped (tests start from nothing). */
-    public static final java.util.List<String> TABLES = java.util.List.of("fog_bitchat_member", "fog_bitchat_group", "fog_bitchat_message",
+    public static final java.util.List<String> TABLES = java.util.List.of("fog_deployment_slot", "fog_deployment", "fog_bitchat_member", "fog_bitchat_group", "fog_bitchat_message",
             "fog_vpn_intro_point", "fog_vpn_hidden_service", "fog_betanet_mixnode", "fog_betanet_consensus", "fog_p2p_endpoint", "fog_p2p_peer", "fog_onion_guard",
             "fog_onion_hop", "fog_onion_circuit", "fog_harvest_reward",
             "fog_harvest_device", "fog_ledger_hold", "fog_reputation_event",
