@@ -80,8 +80,8 @@ public class FogRuntimeIT extends FogTestSupport {
         }
         assertEquals("problems: " + problems, List.of(), problems);
         assertEquals("api, pools, coordinator, routing, scheduler, edge, harvest, onion, p2p, betanet, vpn, bitchat, "
-                + "metrics, resources, profiler, simulator, orchestration, persistence, ledger, billing, cache, balancer, "
-                + "security, rest, jetty-errors, shell, console-guard, webconsole", 28, fogBundles);
+                + "metrics, resources, profiler, deployments, simulator, orchestration, persistence, ledger, billing, "
+                + "cache, balancer, security, rest, jetty-errors, shell, console-guard, webconsole", 29, fogBundles);
         assertTrue("expected the coordinator, registry, dispatcher, 5 strategies, simulator, store; got "
                 + components, components >= 10);
     }

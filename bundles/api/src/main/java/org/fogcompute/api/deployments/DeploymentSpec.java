@@ -8,13 +8,14 @@ import org.fogcompute.api.TaskRequirements;
 import org.fogcompute.api.ValidationException;
 
 /**
- * A deployment as its operator asks for it: {@code replicas} copies of {@code workload}, each with {@code resources},
+ * A deployment as its operator asks for it: {@code replicas} copies (default 1) of {@code workload}, each with
+ * {@code resources} (default 1 cpu, 256 MB),
  * on distinct nodes within {@code regions} (empty: any) carrying {@code labels}; with {@code spreadRegions} also in
  * distinct regions. An update replaces replicas so that at most {@code maxUnavailable} are down at a time (1 by
  * default); {@code algorithm} balances requests over the running replicas (null: the load balancer's default).
  */
-public record DeploymentSpec(String name, Workload workload, TaskRequirements resources, int replicas,
-                             Set<String> regions, Map<String, String> labels, boolean spreadRegions,
+public record DeploymentSpec(String name, Workload workload, TaskRequirements resources, Integer replicas,
+                             Set<String> regions, Map<String, String> labels, Boolean spreadRegions,
                              Integer maxUnavailable, String algorithm) {
     /** Replicas of one deployment: each avoids the others' nodes, and a task avoids at most this many. */
     public static final int MAX_REPLICAS = Placement.MAX_AVOIDED;
@@ -30,12 +31,14 @@ public record DeploymentSpec(String name, Workload workload, TaskRequirements re
             throw new ValidationException("workload", "a deployment needs a workload (an image or a command)");
         }
         resources = resources == null ? TaskRequirements.DEFAULT : resources;
+        replicas = replicas == null ? 1 : replicas;
         if (replicas < 0 || replicas > MAX_REPLICAS) {
             throw new ValidationException("replicas", "replicas are 0.." + MAX_REPLICAS + ", got " + replicas);
         }
         Placement placement = new Placement(regions, labels, null); // the same checks as a task's placement
         regions = placement.regions();
         labels = placement.labels();
+        spreadRegions = Boolean.TRUE.equals(spreadRegions);
         maxUnavailable = maxUnavailable == null ? 1 : maxUnavailable;
         if (maxUnavailable < 1 || maxUnavailable > MAX_REPLICAS) {
             throw new ValidationException("maxUnavailable", "maxUnavailable is 1.." + MAX_REPLICAS + ", got "

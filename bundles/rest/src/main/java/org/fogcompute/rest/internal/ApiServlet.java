@@ -137,6 +137,9 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
     private volatile org.fogcompute.api.pools.PoolCatalog poolCatalog;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.fogcompute.api.deployments.Deployments deployments;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile AccessTokens tokens;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -186,6 +189,7 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
         new ResourcesResource(() -> memoryPressure, () -> resourceMonitor).register(router);
         new ProfilesResource(() -> profiler).register(router);
         new PoolsResource(() -> poolCatalog).register(router);
+        new DeploymentsResource(() -> deployments).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);

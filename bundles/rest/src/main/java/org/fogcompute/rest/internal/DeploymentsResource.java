@@ -1,0 +1,103 @@
+package org.fogcompute.rest.internal;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.ValidationException;
+import org.fogcompute.api.deployments.Deployment;
+import org.fogcompute.api.deployments.DeploymentQuery;
+import org.fogcompute.api.deployments.DeploymentSpec;
+import org.fogcompute.api.deployments.Deployments;
+import org.fogcompute.rest.internal.Route.Shape;
+
+/** /api/deployments: operators manage deployments, viewers read them. */
+final class DeploymentsResource {
+    private final Supplier<Deployments> deployments;
+
+    DeploymentsResource(Supplier<Deployments> deployments) {
+        this.deployments = deployments;
+    }
+
+    record Scale(Integer replicas) {
+    }
+
+    void register(Router router) {
+        router.post("/deployments", Access.OPERATOR, "Create a deployment: replicas of a workload on distinct nodes, "
+                + "kept at their count", this::create).tag("deployments").status(201).body(DeploymentSpec.class)
+                .returns(Deployment.class).errors(409);
+        router.get("/deployments", Access.VIEWER, "List deployments (filter by name prefix, region, incomplete; sort by "
+                + "name, created or replicas; page)", this::list).tag("deployments")
+                .query("prefix", "region", "incomplete", "sort", "offset", "limit").returns(Deployment.class,
+                        Shape.PAGE);
+        router.get("/deployments/{name}", Access.VIEWER, "Read a deployment: its replicas (node, state, health, "
+                + "restarts, endpoint) and why it is not complete", this::detail).tag("deployments")
+                .returns(Deployment.class).errors(404);
+        router.put("/deployments/{name}", Access.OPERATOR, "Update a deployment; a new workload, resources or "
+                + "placement replaces the replicas rolling, at most maxUnavailable down at a time", this::update)
+                .tag("deployments").body(DeploymentSpec.class).returns(Deployment.class).errors(404);
+        router.post("/deployments/{name}/scale", Access.OPERATOR, "Scale a deployment to a replica count",
+                this::scale).tag("deployments").body(Scale.class).returns(Deployment.class).errors(404);
+        router.delete("/deployments/{name}", Access.OPERATOR, "Delete a deployment, taking its replicas down",
+                this::delete).tag("deployments").returns(Deployment.class).errors(404);
+    }
+
+    private Deployments service() {
+        return Services.require(deployments, "the deployments service");
+    }
+
+    private Object create(Call call) {
+        call.allowQuery(Set.of());
+        return service().create(call.body(DeploymentSpec.class), call.caller().name());
+    }
+
+    private Object list(Call call) {
+        call.allowQuery(Set.of("prefix", "region", "incomplete", "sort", "offset", "limit"));
+        String sort = call.query("sort");
+        DeploymentQuery.Sort order;
+        try {
+            order = sort == null ? DeploymentQuery.Sort.NAME : DeploymentQuery.Sort.valueOf(sort.toUpperCase(
+                    Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("sort", "sort is name, created or replicas, got '" + sort + "'");
+        }
+        String incomplete = call.query("incomplete");
+        if (incomplete != null && !incomplete.equals("true") && !incomplete.equals("false")) {
+            throw ApiException.badRequest("incomplete", "incomplete is true or false, got '" + incomplete + "'");
+        }
+        return service().list(new DeploymentQuery(call.query("prefix"), call.query("region"),
+                incomplete == null ? null : Boolean.valueOf(incomplete), order, call.queryInt("offset", 0, 0,
+                Integer.MAX_VALUE), call.queryInt("limit", 100, 1, DeploymentQuery.MAX_LIMIT)));
+    }
+
+    private Object detail(Call call) {
+        call.allowQuery(Set.of());
+        String name = call.pathParameter("name");
+        return service().find(name).orElseThrow(() -> new NotFoundException("no deployment '" + name + "'"));
+    }
+
+    private Object update(Call call) {
+        call.allowQuery(Set.of());
+        DeploymentSpec spec = call.body(DeploymentSpec.class);
+        String name = call.pathParameter("name");
+        if (!spec.name().equals(name)) {
+            throw new ValidationException("name", "the body names '" + spec.name() + "', the address '" + name
+                    + "': a deployment cannot be renamed");
+        }
+        return service().update(spec);
+    }
+
+    private Object scale(Call call) {
+        call.allowQuery(Set.of());
+        Scale body = call.body(Scale.class);
+        if (body.replicas() == null) {
+            throw new ValidationException("replicas", "give the replica count: {\"replicas\": 3}");
+        }
+        return service().scale(call.pathParameter("name"), body.replicas());
+    }
+
+    private Object delete(Call call) {
+        call.allowQuery(Set.of());
+        return service().delete(call.pathParameter("name"));
+    }
+}

@@ -1,0 +1,43 @@
+package org.fogcompute.shell.internal;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.deployments.Deployment;
+import org.fogcompute.api.deployments.Deployments;
+import org.fogcompute.api.deployments.Replica;
+import org.fogcompute.shell.internal.completers.DeploymentNameCompleter;
+
+@Service
+@Command(scope = "fog", name = "deploy-status", description = "A deployment's replicas: node, state, health, "
+        + "restarts, endpoint, generation")
+public class DeployStatusCommand extends FogAction {
+    @Reference(optional = true)
+    Deployments deployments;
+
+    @Argument(index = 0, name = "name", required = true, description = "Deployment name")
+    @Completion(DeploymentNameCompleter.class)
+    String name;
+
+    @Override
+    protected Object run() {
+        Deployment d = deployments.find(name).orElseThrow(() -> new NotFoundException("no deployment '" + name
+                + "'"));
+        System.out.println(d.name() + ": " + d.ready() + " of " + d.spec().replicas() + " replicas ready, generation "
+                + d.generation() + (d.problem() == null ? "" : "; " + d.problem()));
+        ShellTable table = new ShellTable().emptyTableText("No replicas");
+        for (String column : new String[] {"SLOT", "TASK", "NODE", "STATE", "HEALTH", "RESTARTS", "ENDPOINT", "GEN"}) {
+            table.column(column);
+        }
+        for (Replica r : d.replicas()) {
+            table.addRow().addContent(r.slot(), r.taskId(), r.nodeId() == null ? "-" : r.nodeId(), r.state(),
+                    r.health(), r.restarts(), r.endpoint() == null ? "-" : r.endpoint(), r.generation());
+        }
+        table.print(System.out);
+        return null;
+    }
+}
