@@ -183,6 +183,48 @@ public class DeploymentsIT {
         assertEquals(rolling.toString(), 2, rolling.get("ready").asInt());
         assertTrue("running never below count − 1: " + fewestRunning, fewestRunning >= 1);
 
+        // requests balanced over the running replicas, outcomes reported back
+        Set<String> resolved = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            Reply resolution = api.post(viewer, "/deployments/web/resolve", "{}");
+            assertEquals(resolution.toString(), 200, resolution.status());
+            resolved.add(resolution.json().get("nodeId").asText());
+            assertTrue(resolution.json().get("endpoint").asText().endsWith(":8080"));
+            assertEquals(204, api.post(viewer, "/deployments/web/report", "{\"leaseId\":\""
+                    + resolution.json().get("leaseId").asText() + "\",\"success\":true,\"latencyMillis\":12}")
+                    .status());
+        }
+        assertEquals("round-robin spreads over both replicas: " + resolved, nodes(rolling), resolved);
+        assertEquals("a lease is reported once", 404, api.post(viewer, "/deployments/web/report",
+                "{\"leaseId\":\"nope\",\"success\":true,\"latencyMillis\":1}").status());
+        Reply sticky = api.put(operator, "/deployments/web", "{\"name\":\"web\",\"workload\":{\"image\":"
+                + "\"nginx:1.28\",\"ports\":[8080]},\"replicas\":2,\"algorithm\":\"consistent-hash\"}");
+        assertEquals(sticky.toString(), 2, sticky.json().get("generation").asInt()); // not a new workload
+        Set<String> forAlice = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            JsonNode resolution = api.post(viewer, "/deployments/web/resolve", "{\"sessionKey\":\"alice\"}").json();
+            forAlice.add(resolution.get("nodeId").asText());
+            api.post(viewer, "/deployments/web/report", "{\"leaseId\":\"" + resolution.get("leaseId").asText()
+                    + "\",\"success\":true,\"latencyMillis\":5}");
+        }
+        assertEquals("consistent-hash keeps a session on one replica: " + forAlice, 1, forAlice.size());
+        // five failures in a row open the node's circuit: its replica is not resolved any more
+        String failing = forAlice.iterator().next();
+        for (int i = 0; i < 5; i++) {
+            JsonNode resolution = api.post(viewer, "/deployments/web/resolve", "{\"sessionKey\":\"alice\"}").json();
+            assertEquals(failing, resolution.get("nodeId").asText());
+            api.post(viewer, "/deployments/web/report", "{\"leaseId\":\"" + resolution.get("leaseId").asText()
+                    + "\",\"success\":false,\"latencyMillis\":900}");
+        }
+        for (int i = 0; i < 5; i++) {
+            JsonNode resolution = api.post(viewer, "/deployments/web/resolve", "{\"sessionKey\":\"alice\"}").json();
+            assertFalse("the open circuit's replica is skipped", failing.equals(resolution.get("nodeId").asText()));
+            api.post(viewer, "/deployments/web/report", "{\"leaseId\":\"" + resolution.get("leaseId").asText()
+                    + "\",\"success\":true,\"latencyMillis\":5}");
+        }
+        assertEquals(400, api.post(viewer, "/deployments/web/report", "{\"leaseId\":\"x\"}").status() / 100 * 100
+                == 400 ? 400 : 0);
+
         // bad input changes nothing
         assertEquals(422, api.put(operator, "/deployments/web", "{\"name\":\"other\",\"workload\":{\"image\":\"x\"}}")
                 .status());

@@ -33,4 +33,20 @@ public interface Deployments {
 
     /** Takes every replica down and forgets the deployment. */
     Deployment delete(String name);
+
+    /**
+     * A running replica for one request, by the deployment's algorithm ({@code sessionKey} keeps a caller on one
+     * replica with consistent-hash; may be null).
+     *
+     * @throws org.fogcompute.api.NotFoundException     for an unknown deployment
+     * @throws org.fogcompute.api.ConflictException     when no replica runs, or every one's circuit is open
+     */
+    Resolution resolve(String name, String sessionKey);
+
+    /**
+     * How the request of a resolution went: it feeds the node's circuit breaker and response-time balancing.
+     *
+     * @throws org.fogcompute.api.NotFoundException for a lease that is unknown, reported already or expired
+     */
+    void report(String name, String leaseId, boolean success, long latencyMillis);
 }

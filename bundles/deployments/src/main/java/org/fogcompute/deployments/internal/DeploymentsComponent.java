@@ -3,6 +3,7 @@ package org.fogcompute.deployments.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +37,8 @@ import org.fogcompute.api.TaskStatus;
 import org.fogcompute.api.ValidationException;
 import org.fogcompute.api.balancing.CircuitBreakers;
 import org.fogcompute.api.balancing.LoadBalancer;
+import org.fogcompute.api.cache.CacheService;
+import org.fogcompute.api.cache.FogCache;
 import org.fogcompute.api.deployments.Deployment;
 import org.fogcompute.api.deployments.DeploymentQuery;
 import org.fogcompute.api.deployments.DeploymentSpec;
@@ -43,6 +46,7 @@ import org.fogcompute.api.deployments.DeploymentStore;
 import org.fogcompute.api.deployments.Deployments;
 import org.fogcompute.api.deployments.Replica;
 import org.fogcompute.api.deployments.ReplicaState;
+import org.fogcompute.api.deployments.Resolution;
 import org.fogcompute.api.deployments.StoredDeployment;
 import org.fogcompute.api.pools.SharedScheduler;
 import org.fogcompute.api.store.StoreUnavailableException;
@@ -77,6 +81,14 @@ import org.slf4j.LoggerFactory;
 public class DeploymentsComponent implements Deployments, EventHandler, HealthCheck {
     static final String PID = "org.fogcompute.deployments";
     static final String JOB_PREFIX = "deployment:";
+    static final String CACHE_NAMESPACE = "deployments";
+    /** Cache events: one deployment's status changed; some list may have. */
+    static final String EVENT_PREFIX = "deployment.";
+    static final String LIST_EVENT = "deployments.list";
+    /** A resolution must be reported within this long, else it counts as a success that took all of it. */
+    static final long LEASE_SECONDS = 60;
+    /** Unreported resolutions kept at most; beyond, the oldest is settled early. */
+    static final int MAX_OPEN_LEASES = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentsComponent.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,6 +97,12 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         @AttributeDefinition(name = "Reconciliation interval (s)", description = "Besides after every change and "
                 + "every task or node event")
         long reconcile_interval_seconds() default 5;
+
+        @AttributeDefinition(name = "List answers cached (s)")
+        long cache_list_seconds() default 60;
+
+        @AttributeDefinition(name = "Status answers cached (s)")
+        long cache_status_seconds() default 30;
     }
 
     private final TaskService tasks;
@@ -98,12 +116,27 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     /** Why a deployment could not be completed at its last reconciliation; guarded by {@link #lock}. */
     private final Map<String, String> problems = new HashMap<>();
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
+    /** What each deployment's pool was last set to; guarded by {@link #lock}. */
+    private final Map<String, Map<String, Double>> publishedEndpoints = new HashMap<>();
+    /** Resolutions not reported yet, oldest first. */
+    private final Map<String, OpenLease> leases = new LinkedHashMap<>();
     private volatile boolean restored;
     private volatile String restoreProblem;
 
+    private volatile LoadBalancer balancer;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile LoadBalancer balancer;
+    private volatile CacheService cache;
+    /**
+     * Cached answers are keyed by these versions, raised by every change a view can show (a mutation, a reconciliation
+     * that moved replicas, an event of a replica's task, any node event): an answer loaded before a change can never
+     * be read after it, even when its load finished after the eviction. Guarded by {@link #lock}.
+     */
+    private final Map<String, Long> versions = new HashMap<>();
+    private long listVersion;
+    private long nodeEpoch;
+    private volatile Duration listTtl = Duration.ofSeconds(60);
+    private volatile Duration statusTtl = Duration.ofSeconds(30);
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CircuitBreakers breakers;
@@ -112,6 +145,18 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     public DeploymentsComponent(@Reference TaskService tasks, @Reference NodeRegistry nodes,
                                 @Reference DeploymentStore store, @Reference SharedScheduler lanes, Config config) {
         this(tasks, nodes, store, lanes.lane("deployments"), Clock.systemUTC(), config.reconcile_interval_seconds());
+        cacheFor(Duration.ofSeconds(Math.max(1, config.cache_list_seconds())),
+                Duration.ofSeconds(Math.max(1, config.cache_status_seconds())));
+    }
+
+    void cacheFor(Duration lists, Duration status) {
+        this.listTtl = lists;
+        this.statusTtl = status;
+    }
+
+    /** For tests: a cache to keep answers in. */
+    void cache(CacheService service) {
+        this.cache = service;
     }
 
     DeploymentsComponent(TaskService tasks, NodeRegistry nodes, DeploymentStore store, ScheduledExecutorService lane,
@@ -124,9 +169,32 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         lane.scheduleWithFixedDelay(this::reconcileAllLogged, 0, Math.max(1, intervalSeconds), TimeUnit.SECONDS);
     }
 
+    /** A balancer that (re)starts has no pools: every deployment's is set again at the next pass. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBalancer(LoadBalancer lb) {
+        synchronized (lock) {
+            publishedEndpoints.clear();
+            balancer = lb;
+        }
+        handleEvent(null);
+    }
+
+    void unbindBalancer(LoadBalancer lb) {
+        synchronized (lock) {
+            if (balancer == lb) {
+                balancer = null;
+            }
+        }
+    }
+
     @Deactivate
     void deactivate() {
         lane.shutdownNow();
+        synchronized (leases) {
+            leases.values().forEach(open -> open.lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS)));
+            leases.clear();
+        }
     }
 
     // ---- the service ----
@@ -145,21 +213,93 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             deployments.put(spec.name(), created);
             LOG.info("Deployment {} created by {}: {} replicas", spec.name(), owner, spec.replicas());
             reconcile(spec.name());
+            changed(spec.name());
             return view(deployments.get(spec.name()));
         }
     }
 
     @Override
     public Optional<Deployment> find(String name) {
+        String key;
         synchronized (lock) {
             requireRestored();
-            StoredDeployment stored = deployments.get(name);
-            return stored == null ? Optional.empty() : Optional.of(view(stored));
+            if (!deployments.containsKey(name)) {
+                return Optional.empty();
+            }
+            key = "status:" + name + ":" + versions.getOrDefault(name, 0L) + ":" + nodeEpoch;
         }
+        FogCache answers = answers();
+        if (answers == null) {
+            return Optional.ofNullable(load(name));
+        }
+        return answers.getOrLoad(key, Deployment.class, statusTtl, () -> {
+            Deployment view = load(name);
+            if (view != null) {
+                answers.subscribe(EVENT_PREFIX + name, key);
+            }
+            return view;
+        });
+    }
+
+    private Deployment load(String name) {
+        synchronized (lock) {
+            StoredDeployment stored = deployments.get(name);
+            return stored == null ? null : view(stored);
+        }
+    }
+
+    private FogCache answers() {
+        CacheService service = cache;
+        return service == null ? null : service.namespace(CACHE_NAMESPACE);
+    }
+
+    /** Raises the version of {@code name}'s answers (and of every list) and evicts them here and elsewhere. */
+    private void changed(String name) {
+        synchronized (lock) {
+            versions.merge(name, 1L, Long::sum);
+            listVersion++;
+        }
+        CacheService service = cache;
+        if (service != null) {
+            service.publish(EVENT_PREFIX + name);
+            service.publish(LIST_EVENT);
+        }
+    }
+
+    /** A page of deployments as cached (a concrete type, so that it reads back from JSON). */
+    record CachedPage(List<Deployment> items, int total, int offset, int limit) {
     }
 
     @Override
     public Page<Deployment> list(DeploymentQuery query) {
+        String key;
+        synchronized (lock) {
+            requireRestored();
+            key = "list:" + listVersion + ":" + nodeEpoch + ":" + digest(query.toString());
+        }
+        FogCache answers = answers();
+        if (answers == null) {
+            return listNow(query);
+        }
+        CachedPage page = answers.getOrLoad(key, CachedPage.class, listTtl, () -> {
+            Page<Deployment> loaded = listNow(query);
+            answers.subscribe(LIST_EVENT, key);
+            return new CachedPage(loaded.items(), loaded.total(), loaded.offset(), loaded.limit());
+        }).orElseThrow();
+        return new Page<>(page.items(), page.total(), page.offset(), page.limit());
+    }
+
+    /** A query as a short key: its filters are user text of any length. */
+    private static String digest(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private Page<Deployment> listNow(DeploymentQuery query) {
         List<Deployment> all = new ArrayList<>();
         synchronized (lock) {
             requireRestored();
@@ -205,6 +345,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             deployments.put(name, scaled);
             LOG.info("Deployment {} scaled from {} to {} replicas", name, current.spec().replicas(), replicas);
             reconcile(name);
+            changed(name);
             return view(deployments.get(name));
         }
     }
@@ -223,6 +364,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                     : " to generation " + generation + ": its replicas are replaced, at most "
                     + spec.maxUnavailable() + " down at a time");
             reconcile(spec.name());
+            changed(spec.name());
             return view(deployments.get(spec.name()));
         }
     }
@@ -238,6 +380,12 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             for (StoredDeployment.Slot slot : current.slots()) {
                 stop(slot.taskId());
             }
+            LoadBalancer lb = balancer;
+            if (lb != null) {
+                lb.setEndpoints(pool(name), Map.of());
+            }
+            publishedEndpoints.remove(name);
+            changed(name);
             LOG.info("Deployment {} deleted; its {} replicas taken down", name, current.slots().size());
             return last;
         }
@@ -267,10 +415,125 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         }
     }
 
+    // ---- load balancing ----
+
+    private record OpenLease(String deployment, LoadBalancer.Lease lease, Instant reportBy) {
+    }
+
+    @Override
+    public Resolution resolve(String name, String sessionKey) {
+        LoadBalancer lb = balancer;
+        if (lb == null) {
+            throw new ConflictException("the load balancer is not running; replicas cannot be resolved now");
+        }
+        DeploymentSpec spec;
+        Map<String, Replica> running = new HashMap<>();
+        synchronized (lock) {
+            StoredDeployment current = existing(name);
+            spec = current.spec();
+            for (Replica replica : view(current).replicas()) {
+                if (replica.state() == ReplicaState.RUNNING && replica.nodeId() != null) {
+                    running.put(replica.nodeId(), replica);
+                }
+            }
+        }
+        if (running.isEmpty()) {
+            throw new ConflictException("deployment '" + name + "' has no running replica");
+        }
+        Optional<LoadBalancer.Lease> acquired = lb.acquire(pool(name), sessionKey, spec.algorithm());
+        if (acquired.isEmpty()) {
+            throw new ConflictException("every running replica of '" + name + "' is on a node whose circuit is open");
+        }
+        LoadBalancer.Lease lease = acquired.get();
+        Replica replica = running.get(lease.nodeId());
+        if (replica == null) { // the pool was a moment behind the replicas: settle and say so
+            lease.success(0);
+            throw new ConflictException("deployment '" + name + "' is changing; retry");
+        }
+        String id = java.util.UUID.randomUUID().toString();
+        Instant reportBy = clock.instant().plusSeconds(LEASE_SECONDS);
+        synchronized (leases) {
+            if (leases.size() >= MAX_OPEN_LEASES) {
+                String oldest = leases.keySet().iterator().next();
+                leases.remove(oldest).lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS));
+            }
+            leases.put(id, new OpenLease(name, lease, reportBy));
+        }
+        return new Resolution(name, id, replica.slot(), replica.nodeId(), replica.endpoint(),
+                spec.algorithm() == null ? lb.defaultAlgorithm() : spec.algorithm(), reportBy);
+    }
+
+    @Override
+    public void report(String name, String leaseId, boolean success, long latencyMillis) {
+        if (latencyMillis < 0 || latencyMillis > TimeUnit.HOURS.toMillis(1)) {
+            throw new ValidationException("latencyMillis", "latencyMillis is 0..3600000, got " + latencyMillis);
+        }
+        OpenLease open;
+        synchronized (leases) {
+            open = leases.get(leaseId);
+            if (open == null || !open.deployment().equals(name)) {
+                throw new NotFoundException("no open resolution '" + leaseId + "' of '" + name
+                        + "' (reported already, expired after " + LEASE_SECONDS + " s, or never made)");
+            }
+            leases.remove(leaseId);
+        }
+        long micros = TimeUnit.MILLISECONDS.toMicros(latencyMillis);
+        if (success) {
+            open.lease().success(micros);
+        } else {
+            open.lease().failure(micros);
+        }
+    }
+
+    /** Resolutions past their report time count as successes that took all of it. */
+    private void settleExpiredLeases() {
+        Instant now = clock.instant();
+        synchronized (leases) {
+            for (var it = leases.values().iterator(); it.hasNext(); ) {
+                OpenLease open = it.next();
+                if (open.reportBy().isAfter(now)) {
+                    break; // oldest first: the rest are younger
+                }
+                it.remove();
+                open.lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS));
+            }
+        }
+    }
+
+    static String pool(String deployment) {
+        return JOB_PREFIX + deployment;
+    }
+
+    /**
+     * The running replicas' nodes become the deployment's pool, weighted by their cpu cores; only when they changed,
+     * since a new pool starts its replicas' in-flight counts and response times afresh.
+     */
+    private void publishEndpoints(StoredDeployment deployment, Map<String, Task> byId) {
+        LoadBalancer lb = balancer;
+        if (lb == null) {
+            return;
+        }
+        Map<String, Double> endpoints = new TreeMap<>();
+        for (StoredDeployment.Slot slot : deployment.slots()) {
+            Task task = byId.get(slot.taskId());
+            if (task != null && task.status() == TaskStatus.RUNNING && task.nodeId() != null) {
+                Node node = nodeOrNull(task.nodeId());
+                endpoints.put(task.nodeId(), node == null ? 1.0 : Math.max(1.0, node.capacity().cpuCores()));
+            }
+        }
+        if (!endpoints.equals(publishedEndpoints.get(deployment.spec().name()))) {
+            lb.setEndpoints(pool(deployment.spec().name()), endpoints);
+            publishedEndpoints.put(deployment.spec().name(), endpoints);
+        }
+    }
+
     // ---- reconciliation ----
 
     @Override
     public void handleEvent(Event event) {
+        if (event != null) {
+            noteChange(event);
+        }
         // coalesced: one pass handles every event that arrived before it started
         if (restored && reconcileQueued.compareAndSet(false, true)) {
             try {
@@ -286,8 +549,32 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         reconcileAllLogged();
     }
 
+    /** A replica's task changed, or a node: the answers that could show it are not read again. */
+    private void noteChange(Event event) {
+        if (event.getTopic().startsWith("fog/node/")) {
+            synchronized (lock) {
+                nodeEpoch++;
+            }
+            return;
+        }
+        if (event.getProperty("task.id") instanceof String taskId) {
+            int r = taskId.lastIndexOf("-r");
+            if (r > 0) {
+                String name = taskId.substring(0, r);
+                boolean ours;
+                synchronized (lock) {
+                    ours = deployments.containsKey(name);
+                }
+                if (ours) {
+                    changed(name);
+                }
+            }
+        }
+    }
+
     private void reconcileAllLogged() {
         reconcileQueued.set(false);
+        settleExpiredLeases();
         try {
             if (!restored) {
                 restore();
@@ -356,6 +643,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                 this::nodeOrNull);
         if (plan.isEmpty()) {
             problems.put(name, waitingReason(current, byId));
+            publishEndpoints(current, byId);
             return;
         }
         Map<Integer, SlotState> next = new TreeMap<>();
@@ -408,14 +696,17 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         StoredDeployment reconciled = new StoredDeployment(current.spec(), current.generation(), current.owner(),
                 current.createdAt(), current.updatedAt(), nextTask, stored);
         deployments.put(name, reconciled);
+        changed(name);
         try {
             store.save(reconciled);
         } catch (StoreUnavailableException e) {
             // kept in memory; the next pass stores it (a crash before then: restore cancels the unheld tasks)
             LOG.debug("Deployment {} reconciled but not stored: {}", name, e.getMessage());
         }
-        String waiting = waitingReason(reconciled, tasksOf(stored));
+        Map<String, Task> now = tasksOf(stored);
+        String waiting = waitingReason(reconciled, now);
         problems.put(name, unplaced.isEmpty() ? waiting : String.join("; ", unplaced));
+        publishEndpoints(reconciled, now);
     }
 
     private TaskSpec replicaTask(StoredDeployment deployment, SlotState slot, String taskId, Placement placement) {

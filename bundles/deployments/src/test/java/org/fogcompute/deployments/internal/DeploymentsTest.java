@@ -270,6 +270,153 @@ class DeploymentsTest {
         assertThat(spread.problem()).contains("every allowed region has a replica already");
     }
 
+    @Test
+    void statusAndListAnswersAreCachedUntilAChangeTheyShowAndNeverStaleAfterOne() {
+        nodes("w1", "w2", "w3", "w4");
+        DeploymentsComponent deployments = start();
+        CountingCache cache = new CountingCache();
+        deployments.cache(cache.service());
+        Deployment created = deployments.create(spec("web", 2, web), "alice");
+
+        Deployment first = deployments.find("web").orElseThrow();
+        assertThat(deployments.find("web").orElseThrow()).isEqualTo(first);
+        assertThat(cache.loads).as("the second read is a hit").isEqualTo(1);
+        deployments.list(DeploymentQuery.all());
+        deployments.list(DeploymentQuery.all());
+        assertThat(cache.loads).isEqualTo(2);
+
+        // a replica starts (its task's event): the next answer shows it
+        coordinator.start(created.replicas().get(0).taskId());
+        deployments.handleEvent(new org.osgi.service.event.Event("fog/task/STARTED",
+                Map.of("task.id", created.replicas().get(0).taskId())));
+        assertThat(deployments.find("web").orElseThrow().replicas().get(0).state()).isEqualTo(ReplicaState.RUNNING);
+
+        // a scale: neither status nor list answers the old count
+        deployments.scale("web", 3);
+        assertThat(deployments.find("web").orElseThrow().replicas()).hasSize(3);
+        assertThat(deployments.list(DeploymentQuery.all()).items().get(0).replicas()).hasSize(3);
+        assertThat(cache.published).contains("deployment.web", "deployments.list");
+
+        // a node event: answers showing nodes are loaded again
+        int before = cache.loads;
+        deployments.handleEvent(new org.osgi.service.event.Event("fog/node/STATUS_CHANGED", Map.of()));
+        deployments.find("web");
+        assertThat(cache.loads).isEqualTo(before + 1);
+    }
+
+    /** The cache's contract as far as deployments use it: get-or-load, subscriptions, publish; no expiry. */
+    private static final class CountingCache implements org.fogcompute.api.cache.FogCache {
+        private final Map<String, Object> values = new java.util.HashMap<>();
+        private final Map<String, Set<String>> subscribers = new java.util.HashMap<>();
+        private final List<String> published = new ArrayList<>();
+        private int loads;
+
+        /** The cache service around this one namespace. */
+        org.fogcompute.api.cache.CacheService service() {
+            CountingCache namespace = this;
+            return new org.fogcompute.api.cache.CacheService() {
+                @Override
+                public org.fogcompute.api.cache.FogCache namespace(String name) {
+                    return namespace;
+                }
+
+                @Override
+                public java.util.Optional<org.fogcompute.api.cache.FogCache> existing(String name) {
+                    return java.util.Optional.of(namespace);
+                }
+
+                @Override
+                public List<org.fogcompute.api.cache.CacheStats> stats() {
+                    return List.of();
+                }
+
+                @Override
+                public void publish(String event) {
+                    namespace.publish(event);
+                }
+
+                @Override
+                public SharedLevel sharedLevel() {
+                    return new SharedLevel(false, false, "");
+                }
+            };
+        }
+
+        synchronized void publish(String event) {
+            published.add(event);
+            subscribers.getOrDefault(event, Set.of()).forEach(values::remove);
+        }
+
+        @Override
+        public String namespace() {
+            return "deployments";
+        }
+
+        @Override
+        public synchronized <T> java.util.Optional<T> getOrLoad(String key, Class<T> type, Duration ttl,
+                                                               java.util.function.Supplier<? extends T> loader) {
+            if (!values.containsKey(key)) {
+                loads++;
+                T loaded = loader.get();
+                if (loaded == null) {
+                    return java.util.Optional.empty();
+                }
+                values.put(key, loaded);
+            }
+            return java.util.Optional.of(type.cast(values.get(key)));
+        }
+
+        @Override
+        public synchronized void subscribe(String event, String key) {
+            subscribers.computeIfAbsent(event, e -> new HashSet<>()).add(key);
+        }
+
+        @Override
+        public <T> java.util.Optional<T> get(String key, Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void put(String key, Object value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void put(String key, Object value, Duration ttl) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void delete(String key) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> Map<String, T> getAll(java.util.Collection<String> keys, Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void putAll(Map<String, ?> map, Duration ttl) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void deleteAll(java.util.Collection<String> keys) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clear() {
+            values.clear();
+        }
+
+        @Override
+        public org.fogcompute.api.cache.CacheStats stats() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** A lane that runs nothing by itself: the tests reconcile when they choose. */
     private static final class ManualLane extends ScheduledThreadPoolExecutor {
         ManualLane() {
@@ -280,6 +427,11 @@ class DeploymentsTest {
         public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
                                                          TimeUnit unit) {
             return super.schedule(() -> { }, 1, TimeUnit.DAYS);
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            // events ask for a pass; the tests make their own
         }
     }
 

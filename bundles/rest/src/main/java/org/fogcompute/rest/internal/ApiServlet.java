@@ -189,7 +189,7 @@ public final class ApiServlet extends HttpServlet implements MetricsSource {
         new ResourcesResource(() -> memoryPressure, () -> resourceMonitor).register(router);
         new ProfilesResource(() -> profiler).register(router);
         new PoolsResource(() -> poolCatalog).register(router);
-        new DeploymentsResource(() -> deployments).register(router);
+        new DeploymentsResource(() -> deployments, () -> cache).register(router);
         new CacheResource(() -> cache).register(router);
         new BalancingResource(() -> balancer, () -> breakers, () -> advisor).register(router);
         new ServicesResource(() -> orchestrator).register(router);

@@ -13,16 +13,33 @@ import org.fogcompute.rest.internal.Route.Shape;
 
 /** /api/deployments: operators manage deployments, viewers read them. */
 final class DeploymentsResource {
+    /** The cache namespace of the deployments' list and status answers. */
+    static final String CACHE_NAMESPACE = "deployments";
     private final Supplier<Deployments> deployments;
+    private final Supplier<org.fogcompute.api.cache.CacheService> cache;
 
-    DeploymentsResource(Supplier<Deployments> deployments) {
+    DeploymentsResource(Supplier<Deployments> deployments, Supplier<org.fogcompute.api.cache.CacheService> cache) {
         this.deployments = deployments;
+        this.cache = cache;
     }
 
     record Scale(Integer replicas) {
     }
 
+    /** {@code sessionKey}: with consistent-hash, the same key reaches the same replica while it runs. */
+    record Resolve(String sessionKey) {
+    }
+
+    record Report(String leaseId, Boolean success, Long latencyMillis) {
+    }
+
     void register(Router router) {
+        // before /deployments/{name}: a deployment cannot be named so as to hide these
+        router.get("/deployments/cache/metrics", Access.VIEWER, "Hits, misses, hit rate and latency of the cached "
+                + "deployment list and status answers", this::cacheMetrics).tag("deployments")
+                .returns(org.fogcompute.api.cache.CacheStats.class);
+        router.post("/deployments/cache/clear", Access.ADMIN, "Drop every cached deployment answer (they are loaded "
+                + "again on the next read)", this::cacheClear).tag("deployments").status(204);
         router.post("/deployments", Access.OPERATOR, "Create a deployment: replicas of a workload on distinct nodes, "
                 + "kept at their count", this::create).tag("deployments").status(201).body(DeploymentSpec.class)
                 .returns(Deployment.class).errors(409);
@@ -38,6 +55,13 @@ final class DeploymentsResource {
                 .tag("deployments").body(DeploymentSpec.class).returns(Deployment.class).errors(404);
         router.post("/deployments/{name}/scale", Access.OPERATOR, "Scale a deployment to a replica count",
                 this::scale).tag("deployments").body(Scale.class).returns(Deployment.class).errors(404);
+        router.post("/deployments/{name}/resolve", Access.VIEWER_OR_ANY_NODE, "Choose the running replica for one "
+                + "request by the deployment's load-balancing algorithm (skipping nodes whose circuit is open); report "
+                + "how it went with the lease", this::resolve).tag("deployments").body(Resolve.class)
+                .returns(org.fogcompute.api.deployments.Resolution.class).errors(404, 409);
+        router.post("/deployments/{name}/report", Access.VIEWER_OR_ANY_NODE, "Report how a resolved request went: "
+                + "it feeds the node's circuit breaker and response-time balancing", this::report)
+                .tag("deployments").body(Report.class).status(204).errors(404);
         router.delete("/deployments/{name}", Access.OPERATOR, "Delete a deployment, taking its replicas down",
                 this::delete).tag("deployments").returns(Deployment.class).errors(404);
     }
@@ -94,6 +118,41 @@ final class DeploymentsResource {
             throw new ValidationException("replicas", "give the replica count: {\"replicas\": 3}");
         }
         return service().scale(call.pathParameter("name"), body.replicas());
+    }
+
+    private Object resolve(Call call) {
+        call.allowQuery(Set.of());
+        Resolve body = call.hasBody() ? call.body(Resolve.class) : new Resolve(null);
+        if (body.sessionKey() != null && (body.sessionKey().isEmpty() || body.sessionKey().length() > 256)) {
+            throw new ValidationException("sessionKey", "a session key is 1..256 characters");
+        }
+        return service().resolve(call.pathParameter("name"), body.sessionKey());
+    }
+
+    private Object report(Call call) {
+        call.allowQuery(Set.of());
+        Report body = call.body(Report.class);
+        if (body.leaseId() == null || body.success() == null || body.latencyMillis() == null) {
+            throw new ValidationException(body.leaseId() == null ? "leaseId" : body.success() == null ? "success"
+                    : "latencyMillis", "a report gives leaseId, success and latencyMillis");
+        }
+        service().report(call.pathParameter("name"), body.leaseId(), body.success(), body.latencyMillis());
+        return new Route.Reply(204, null);
+    }
+
+    private org.fogcompute.api.cache.FogCache answers() {
+        return Services.require(cache, "the cache").namespace(CACHE_NAMESPACE);
+    }
+
+    private Object cacheMetrics(Call call) {
+        call.allowQuery(Set.of());
+        return answers().stats();
+    }
+
+    private Object cacheClear(Call call) {
+        call.allowQuery(Set.of());
+        answers().clear();
+        return new Route.Reply(204, null);
     }
 
     private Object delete(Call call) {
