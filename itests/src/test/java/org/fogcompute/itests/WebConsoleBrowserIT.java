@@ -102,12 +102,12 @@ public class WebConsoleBrowserIT {
                 + "//a[contains(@href, '/system/console/fog-')]")).stream()
                 .map(link -> link.getAttribute("textContent").trim()).toList();
         for (String title : List.of("Overview", "Nodes", "Tasks", "Strategies", "Scheduler", "Ledger", "Harvest",
-                "Privacy", "Services", "Cache", "Load balancer", "Resources", "Profiles")) {
+                "Privacy", "Services", "Cache", "Load balancer", "Resources", "Profiles", "Deployments")) {
             assertTrue("navigation lists " + title + ": " + titles, titles.contains(title));
         }
         for (String page : List.of("fog-overview", "fog-nodes", "fog-tasks", "fog-strategies", "fog-scheduler",
                 "fog-ledger", "fog-harvest", "fog-privacy", "fog-services", "fog-cache", "fog-balancer",
-                "fog-resources", "fog-profiles")) {
+                "fog-resources", "fog-profiles", "fog-deployments")) {
             open(page);
             waitFor(By.id("fog-" + page));
             HeadlessChromium.screenshot(browser, SCREENSHOTS, page);
@@ -398,6 +398,50 @@ public class WebConsoleBrowserIT {
         assertEquals(before, api.get(admin, "/profiles").json().size());
         open("fog-profiles?profile=profile-19990101T000000Z");
         assertTrue(waitFor(By.cssSelector(".fog-error")).getText().contains("no profile"));
+    }
+
+    @Test
+    public void aDeploymentIsCreatedScaledAndDeletedFromTheConsole() throws Exception {
+        for (String id : new String[] {"console-dep-1", "console-dep-2", "console-dep-3"}) {
+            assertEquals(201, api.post(admin, "/nodes", node(id, "ap-south", "tier", "edge")).status());
+        }
+        open("fog-deployments");
+        browser.findElement(By.cssSelector("#fog-deploy-form")).findElement(By.xpath("./ancestor::details"))
+                .findElement(By.tagName("summary")).click();
+        waitFor(By.id("deploy-name")).sendKeys("console-web");
+        browser.findElement(By.id("deploy-image")).sendKeys("nginx:1.27");
+        WebElement replicas = browser.findElement(By.id("deploy-replicas"));
+        replicas.clear();
+        replicas.sendKeys("2");
+        browser.findElement(By.id("fog-deploy-create")).click();
+        String flash = waitFor(By.cssSelector(".fog-flash")).getText();
+        assertTrue(flash, flash.contains("Deployment console-web created: 2 of 2 replicas submitted"));
+        WebElement table = waitFor(By.cssSelector("table[data-deployment='console-web']"));
+        assertEquals(2, table.findElements(By.cssSelector("td.fog-replica-STARTING")).size());
+        HeadlessChromium.screenshot(browser, SCREENSHOTS, "fog-deployments-created");
+
+        WebElement count = browser.findElement(By.cssSelector("form input[name='replicas'][value='2']"));
+        count.clear();
+        count.sendKeys("1");
+        count.findElement(By.xpath("./ancestor::form")).findElement(By.cssSelector("button")).click();
+        assertTrue(waitFor(By.cssSelector(".fog-flash")).getText().contains("scaled to 1 replicas"));
+        assertEquals(1, api.get(admin, "/deployments/console-web").json().get("replicas").size());
+
+        // bad input: a clear message, nothing created
+        open("fog-deployments");
+        browser.findElement(By.cssSelector("#fog-deploy-form")).findElement(By.xpath("./ancestor::details"))
+                .findElement(By.tagName("summary")).click();
+        browser.executeScript("document.getElementById('deploy-name').removeAttribute('pattern')");
+        waitFor(By.id("deploy-name")).sendKeys("Bad_Name");
+        browser.findElement(By.id("deploy-image")).sendKeys("nginx:1.27");
+        browser.findElement(By.id("fog-deploy-create")).click();
+        assertTrue(waitFor(By.cssSelector(".fog-error")).getText().contains("a deployment name is"));
+        assertEquals(1, api.get(admin, "/deployments").json().get("total").asInt());
+
+        browser.executeScript("window.confirm = () => true");
+        browser.findElement(By.cssSelector("button[data-action='delete']")).click();
+        assertTrue(waitFor(By.cssSelector(".fog-flash")).getText().contains("Deployment console-web deleted"));
+        assertEquals(404, api.get(admin, "/deployments/console-web").status());
     }
 
     private static long restarts(String service) {
