@@ -266,4 +266,46 @@ public class DeploymentsIT {
         }
         assertEquals(404, api.get(viewer, "/deployments/web").status());
     }
+
+    @Test
+    public void aNodeSeesOnlyItsOwnReplicasAndAViewerNoEnvironmentValues() throws Exception {
+        String joinToken = api.post(admin, "/join-tokens", null).json().get("joinToken").asText();
+        Reply enrolled = api.post(null, "/enroll", "{\"joinToken\":\"" + joinToken + "\",\"node\":{\"id\":"
+                + "\"own-node\",\"type\":\"EDGE_DEVICE\",\"region\":\"own-region\",\"capacity\":{\"cpuCores\":4,"
+                + "\"memoryMb\":4096,\"storageMb\":1000,\"gpuCount\":0}}}");
+        assertEquals(enrolled.toString(), 201, enrolled.status());
+        String credential = enrolled.json().get("access_token").asText();
+        alive.add("own-node");
+        assertEquals(201, api.post(admin, "/nodes", "{\"id\":\"other-node\",\"type\":\"EDGE_DEVICE\",\"region\":"
+                + "\"own-region\",\"capacity\":{\"cpuCores\":4,\"memoryMb\":4096,\"storageMb\":1000,"
+                + "\"gpuCount\":0}}").status());
+        alive.add("other-node");
+
+        Reply created = api.post(operator, "/deployments", "{\"name\":\"secret-app\",\"workload\":{\"image\":"
+                + "\"app:1\",\"env\":{\"API_KEY\":\"s3cr3t\"}},\"replicas\":2,\"regions\":[\"own-region\"]}");
+        assertEquals(created.toString(), 201, created.status());
+        assertEquals(201, api.post(operator, "/deployments", "{\"name\":\"elsewhere\",\"workload\":{\"image\":"
+                + "\"app:1\"},\"regions\":[\"nowhere-region\"]}").status());
+
+        JsonNode mine = api.get(credential, "/deployments/secret-app").json();
+        assertEquals(mine.toString(), 1, mine.get("replicas").size());
+        assertEquals("own-node", mine.get("replicas").get(0).get("nodeId").asText());
+        assertEquals("a node learns nothing of a deployment it does not run", 404,
+                api.get(credential, "/deployments/elsewhere").status());
+        for (JsonNode deployment : api.get(credential, "/deployments").json().get("items")) {
+            for (JsonNode replica : deployment.get("replicas")) {
+                assertEquals(deployment.toString(), "own-node", replica.get("nodeId").asText());
+            }
+        }
+        assertEquals(403, api.post(credential, "/deployments", "{\"name\":\"x\",\"workload\":{\"image\":\"x\"}}")
+                .status());
+        assertEquals(403, api.post(credential, "/deployments/secret-app/scale", "{\"replicas\":0}").status());
+
+        assertEquals("(hidden)", api.get(viewer, "/deployments/secret-app").json().get("spec").get("workload")
+                .get("env").get("API_KEY").asText());
+        assertEquals("s3cr3t", api.get(operator, "/deployments/secret-app").json().get("spec").get("workload")
+                .get("env").get("API_KEY").asText());
+        assertEquals(200, api.delete(operator, "/deployments/secret-app").status());
+        assertEquals(200, api.delete(operator, "/deployments/elsewhere").status());
+    }
 }

@@ -1,20 +1,30 @@
 package org.fogcompute.rest.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.fogcompute.api.NotFoundException;
+import org.fogcompute.api.Page;
 import org.fogcompute.api.ValidationException;
 import org.fogcompute.api.deployments.Deployment;
 import org.fogcompute.api.deployments.DeploymentQuery;
 import org.fogcompute.api.deployments.DeploymentSpec;
 import org.fogcompute.api.deployments.Deployments;
+import org.fogcompute.api.deployments.Replica;
+import org.fogcompute.api.deployments.ReplicaState;
+import org.fogcompute.api.deployments.Workload;
+import org.fogcompute.api.security.Caller;
 import org.fogcompute.rest.internal.Route.Shape;
 
 /** /api/deployments: operators manage deployments, viewers read them. */
 final class DeploymentsResource {
     /** The cache namespace of the deployments' list and status answers. */
     static final String CACHE_NAMESPACE = "deployments";
+    static final String HIDDEN = "(hidden)";
     private final Supplier<Deployments> deployments;
     private final Supplier<org.fogcompute.api.cache.CacheService> cache;
 
@@ -43,11 +53,12 @@ final class DeploymentsResource {
         router.post("/deployments", Access.OPERATOR, "Create a deployment: replicas of a workload on distinct nodes, "
                 + "kept at their count", this::create).tag("deployments").status(201).body(DeploymentSpec.class)
                 .returns(Deployment.class).errors(409);
-        router.get("/deployments", Access.VIEWER, "List deployments (filter by name prefix, region, incomplete; sort by "
+        router.get("/deployments", Access.VIEWER_OR_ANY_NODE, "List deployments (a node: those with a replica on it, "
+                + "with only that replica; a viewer: environment values hidden; filter by name prefix, region, incomplete; sort by "
                 + "name, created or replicas; page)", this::list).tag("deployments")
                 .query("prefix", "region", "incomplete", "sort", "offset", "limit").returns(Deployment.class,
                         Shape.PAGE);
-        router.get("/deployments/{name}", Access.VIEWER, "Read a deployment: its replicas (node, state, health, "
+        router.get("/deployments/{name}", Access.VIEWER_OR_ANY_NODE, "Read a deployment: its replicas (node, state, health, "
                 + "restarts, endpoint) and why it is not complete", this::detail).tag("deployments")
                 .returns(Deployment.class).errors(404);
         router.put("/deployments/{name}", Access.OPERATOR, "Update a deployment; a new workload, resources or "
@@ -89,15 +100,43 @@ final class DeploymentsResource {
         if (incomplete != null && !incomplete.equals("true") && !incomplete.equals("false")) {
             throw ApiException.badRequest("incomplete", "incomplete is true or false, got '" + incomplete + "'");
         }
-        return service().list(new DeploymentQuery(call.query("prefix"), call.query("region"),
+        DeploymentQuery query = new DeploymentQuery(call.query("prefix"), call.query("region"),
                 incomplete == null ? null : Boolean.valueOf(incomplete), order, call.queryInt("offset", 0, 0,
-                Integer.MAX_VALUE), call.queryInt("limit", 100, 1, DeploymentQuery.MAX_LIMIT)));
+                Integer.MAX_VALUE), call.queryInt("limit", 100, 1, DeploymentQuery.MAX_LIMIT));
+        Caller caller = call.caller();
+        if (!caller.isNode()) {
+            Page<Deployment> page = service().list(query);
+            return caller.isOperator() ? page : new Page<>(page.items().stream().map(DeploymentsResource::redacted)
+                    .toList(), page.total(), page.offset(), page.limit());
+        }
+        // a node: its own replicas only, counted after filtering
+        List<Deployment> own = new ArrayList<>();
+        for (Deployment d : service().list(new DeploymentQuery(query.namePrefix(), query.region(),
+                query.onlyIncomplete(), query.sort(), 0, DeploymentQuery.MAX_LIMIT)).items()) {
+            Deployment mine = ownedBy(d, caller.nodeId());
+            if (mine != null) {
+                own.add(mine);
+            }
+        }
+        int from = Math.min(query.offset(), own.size());
+        return new Page<>(own.subList(from, Math.min(own.size(), from + query.limit())), own.size(), query.offset(),
+                query.limit());
     }
 
     private Object detail(Call call) {
         call.allowQuery(Set.of());
         String name = call.pathParameter("name");
-        return service().find(name).orElseThrow(() -> new NotFoundException("no deployment '" + name + "'"));
+        Deployment found = service().find(name).orElseThrow(() -> new NotFoundException("no deployment '" + name
+                + "'"));
+        Caller caller = call.caller();
+        if (caller.isNode()) {
+            Deployment mine = ownedBy(found, caller.nodeId());
+            if (mine == null) { // as if it did not exist: a node learns nothing of deployments it does not run
+                throw new NotFoundException("no deployment '" + name + "'");
+            }
+            return mine;
+        }
+        return caller.isOperator() ? found : redacted(found);
     }
 
     private Object update(Call call) {
@@ -138,6 +177,36 @@ final class DeploymentsResource {
         }
         service().report(call.pathParameter("name"), body.leaseId(), body.success(), body.latencyMillis());
         return new Route.Reply(204, null);
+    }
+
+    /** The deployment as its node sees it: only the replicas on it; null when none is. */
+    static Deployment ownedBy(Deployment deployment, String nodeId) {
+        List<Replica> own = deployment.replicas().stream().filter(r -> nodeId.equals(r.nodeId())).toList();
+        if (own.isEmpty()) {
+            return null;
+        }
+        int ready = (int) own.stream().filter(r -> r.state() == ReplicaState.RUNNING
+                && r.generation() == deployment.generation()).count();
+        return new Deployment(deployment.spec(), deployment.generation(), null, deployment.createdAt(),
+                deployment.updatedAt(), own, ready, null);
+    }
+
+    /**
+     * The deployment as a viewer sees it: environment values hidden (they are where secrets end up), names kept.
+     */
+    static Deployment redacted(Deployment deployment) {
+        DeploymentSpec spec = deployment.spec();
+        Workload workload = spec.workload();
+        if (workload.env().isEmpty()) {
+            return deployment;
+        }
+        Map<String, String> hidden = new TreeMap<>();
+        workload.env().keySet().forEach(key -> hidden.put(key, HIDDEN));
+        DeploymentSpec shown = new DeploymentSpec(spec.name(), new Workload(workload.image(), workload.command(),
+                hidden, workload.ports()), spec.resources(), spec.replicas(), spec.regions(), spec.labels(),
+                spec.spreadRegions(), spec.maxUnavailable(), spec.algorithm());
+        return new Deployment(shown, deployment.generation(), deployment.owner(), deployment.createdAt(),
+                deployment.updatedAt(), deployment.replicas(), deployment.ready(), deployment.problem());
     }
 
     private org.fogcompute.api.cache.FogCache answers() {
