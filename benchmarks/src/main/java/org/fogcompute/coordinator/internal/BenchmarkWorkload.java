@@ -39,6 +39,11 @@ public final class BenchmarkWorkload {
         strategies.add(AffinityStrategy.NAME, new AffinityStrategy());
         strategies.add(ProximityStrategy.NAME, new ProximityStrategy());
         strategies.add(PrivacyAwareStrategy.NAME, new PrivacyAwareStrategy());
+        // the load balancer's algorithms offered to task routing
+        strategies.add(org.fogcompute.balancer.algorithms.ConsistentHashRouting.NAME,
+                new org.fogcompute.balancer.algorithms.ConsistentHashRouting());
+        strategies.add(org.fogcompute.balancer.algorithms.LeastConnectionsRouting.NAME,
+                new org.fogcompute.balancer.algorithms.LeastConnectionsRouting());
         return strategies;
     }
 

@@ -37,7 +37,8 @@ public class RoutingBenchmark {
     @Param({"1000", "10000"})
     int nodes;
 
-    @Param({"round-robin", "least-loaded", "affinity", "proximity", "privacy-aware"})
+    @Param({"round-robin", "least-loaded", "affinity", "proximity", "privacy-aware", "least-connections",
+        "consistent-hash"})
     String strategy;
 
     private Placer placer;

@@ -60,6 +60,21 @@ public interface Candidates {
     /** The node at a registration position in 0..fleetSize()-1, eligible or not. */
     Node nodeAt(int position);
 
+    /**
+     * The registered node with this id, eligible or not, or null when none is. Lets a strategy that keeps its own
+     * structure over node ids (a hash ring) find its nodes again; this default walks the fleet, the coordinator's
+     * view looks the id up.
+     */
+    default Node node(String id) {
+        for (int position = 0; position < fleetSize(); position++) {
+            Node node = nodeAt(position);
+            if (node.id().equals(id)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
     /** Candidates over a plain list of nodes: for tests and tools; sorts on every call. */
     static Candidates of(TaskSpec task, List<Node> nodes) {
         return new ListCandidates(task, nodes);

@@ -1,6 +1,6 @@
 /** Routing strategy SPI: integrators implement {@link org.fogcompute.api.routing.RoutingStrategy} as a service. */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.fogcompute.api.routing;
 
 import org.osgi.annotation.bundle.Export;

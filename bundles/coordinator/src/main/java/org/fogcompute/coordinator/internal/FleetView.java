@@ -170,6 +170,12 @@ final class FleetView implements Candidates {
         return index.inOrder.get(position).snapshot();
     }
 
+    @Override
+    public Node node(String id) {
+        NodeEntry entry = index.get(id);
+        return entry == null ? null : entry.snapshot();
+    }
+
     /**
      * A probe that sorts before every node with this much memory and these cpus free (or more cpus), in the
      * free-memory order; built once per size, so a decision allocates nothing to find where to start.
