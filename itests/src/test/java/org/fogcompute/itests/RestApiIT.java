@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.TreeSet;
@@ -765,6 +766,33 @@ public class RestApiIT {
         assertEquals(404, api.get(viewer, "/tasks/http-bad-placement").status());
         assertEquals(200, api.post(operator, "/tasks/http-avoiding/cancel", null).status());
         assertEquals(200, api.post(operator, "/tasks/http-placed/cancel", null).status());
+    }
+
+    @Test
+    public void consistentHashRoutingKeepsAJobOnOneNodeAndLeastConnectionsRoutesToo() {
+        for (String id : List.of("sticky-a", "sticky-b", "sticky-c")) {
+            assertEquals(201, api.post(admin, "/nodes", node(id, "sticky-region", 16, 16384)).status());
+        }
+        String placement = "\"placement\":{\"regions\":[\"sticky-region\"]},\"requirements\":{\"cpuCores\":1,"
+                + "\"memoryMb\":64,\"storageMb\":0,\"gpu\":false}";
+        Set<String> nodes = new TreeSet<>();
+        for (int i = 0; i < 4; i++) {
+            Reply sticky = api.post(operator, "/tasks", "{\"id\":\"sticky-" + i + "\",\"jobId\":\"sticky-job\","
+                    + "\"strategy\":\"consistent-hash\"," + placement + "}");
+            assertEquals(sticky.toString(), 201, sticky.status());
+            assertEquals("consistent-hash", sticky.json().get("routedBy").asText());
+            nodes.add(sticky.json().get("nodeId").asText());
+        }
+        assertEquals("one job, one node: " + nodes, 1, nodes.size());
+        Reply fewest = api.post(operator, "/tasks", "{\"id\":\"fewest-1\",\"strategy\":\"least-connections\","
+                + placement + "}");
+        assertEquals(fewest.toString(), 201, fewest.status());
+        assertEquals("least-connections", fewest.json().get("routedBy").asText());
+        assertNotEquals("not the node already running four tasks", nodes.iterator().next(),
+                fewest.json().get("nodeId").asText());
+        for (String id : List.of("sticky-0", "sticky-1", "sticky-2", "sticky-3", "fewest-1")) {
+            assertEquals(200, api.post(operator, "/tasks/" + id + "/cancel", null).status());
+        }
     }
 
     @Test
