@@ -172,6 +172,42 @@ public class FogRuntimeIT extends FogTestSupport {
     }
 
     @Test
+    public void deploymentsFromASpecFileAreUpdatedResolvedAndDeletedFromTheShell() throws Exception {
+        execute("fog:node-register -c 8 -m 8192 --region shell-deploy shell-deploy-a");
+        execute("fog:node-register -c 8 -m 8192 --region shell-deploy shell-deploy-b");
+        java.nio.file.Path spec = java.nio.file.Paths.get(System.getProperty("karaf.base"), "data", "tmp",
+                "shell-web.yaml");
+        java.nio.file.Files.createDirectories(spec.getParent());
+        java.nio.file.Files.writeString(spec, "name: shell-web\nworkload:\n  image: nginx:1.27\n  ports: [8080]\n"
+                + "replicas: 2\nregions: [shell-deploy]\nalgorithm: round-robin\n");
+        assertTrue(execute("fog:deploy-create -f " + spec + " shell-web").contains("2 of 2 replicas submitted"));
+        String status = execute("fog:deploy-status shell-web");
+        assertTrue(status, status.contains("shell-deploy-a") && status.contains("shell-deploy-b"));
+        assertTrue(executeExpectingError("fog:deploy-resolve shell-web").contains("no running replica"));
+        for (String line : status.split("\n")) {
+            java.util.regex.Matcher task = java.util.regex.Pattern.compile("(shell-web-r\\d+)").matcher(line);
+            if (task.find()) {
+                execute("fog:task-start " + task.group(1));
+            }
+        }
+        String resolved = execute("fog:deploy-resolve --report failure --latency 12 shell-web");
+        assertTrue(resolved, resolved.contains("by round-robin") && resolved.contains("Reported failure in 12 ms"));
+
+        assertTrue(execute("fog:deploy-update --image nginx:1.28 shell-web").contains("generation 2"));
+        assertTrue(execute("fog:deploy-update --image nginx:1.28 shell-web").contains("unchanged"));
+        assertTrue(execute("fog:deploy-status shell-web").contains("nginx:1.28"));
+        java.nio.file.Files.writeString(spec, "name: shell-web\nworkload: {image: nginx:1.27}\nreplics: 3\n");
+        String refused = executeExpectingError("fog:deploy-update -f " + spec + " shell-web");
+        assertTrue(refused, refused.contains("'replics'") && refused.contains("(line "));
+        assertTrue(executeExpectingError("fog:deploy-create -f " + spec.resolveSibling("none.json") + " x")
+                .contains("no file"));
+        assertThrowsCommandNotFound("viewer", "fog:deploy-update --replicas 1 shell-web");
+        assertTrue(executeAs("viewer", "fog:deploy-resolve --report success shell-web").contains("Reported success"));
+        execute("fog:deploy-delete shell-web");
+        java.nio.file.Files.delete(spec);
+    }
+
+    @Test
     public void cacheStatsAndClearFromTheShell() throws Exception {
         cacheService.namespace("shell-test").put("k", "v");
         cacheService.namespace("shell-test").get("k", String.class);

@@ -98,10 +98,10 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                 + "every task or node event")
         long reconcile_interval_seconds() default 5;
 
-        @AttributeDefinition(name = "List answers cached (s)")
+        @AttributeDefinition(name = "List answers cached (s)", description = "0: not cached")
         long cache_list_seconds() default 60;
 
-        @AttributeDefinition(name = "Status answers cached (s)")
+        @AttributeDefinition(name = "Status answers cached (s)", description = "0: not cached")
         long cache_status_seconds() default 30;
     }
 
@@ -145,8 +145,8 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     public DeploymentsComponent(@Reference TaskService tasks, @Reference NodeRegistry nodes,
                                 @Reference DeploymentStore store, @Reference SharedScheduler lanes, Config config) {
         this(tasks, nodes, store, lanes.lane("deployments"), Clock.systemUTC(), config.reconcile_interval_seconds());
-        cacheFor(Duration.ofSeconds(Math.max(1, config.cache_list_seconds())),
-                Duration.ofSeconds(Math.max(1, config.cache_status_seconds())));
+        cacheFor(Duration.ofSeconds(Math.max(0, config.cache_list_seconds())),
+                Duration.ofSeconds(Math.max(0, config.cache_status_seconds())));
     }
 
     void cacheFor(Duration lists, Duration status) {
@@ -229,7 +229,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             key = "status:" + name + ":" + versions.getOrDefault(name, 0L) + ":" + nodeEpoch;
         }
         FogCache answers = answers();
-        if (answers == null) {
+        if (answers == null || statusTtl.isZero()) {
             return Optional.ofNullable(load(name));
         }
         return answers.getOrLoad(key, Deployment.class, statusTtl, () -> {
@@ -278,7 +278,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             key = "list:" + listVersion + ":" + nodeEpoch + ":" + digest(query.toString());
         }
         FogCache answers = answers();
-        if (answers == null) {
+        if (answers == null || listTtl.isZero()) {
             return listNow(query);
         }
         CachedPage page = answers.getOrLoad(key, CachedPage.class, listTtl, () -> {

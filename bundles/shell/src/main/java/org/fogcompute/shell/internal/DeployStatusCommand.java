@@ -10,6 +10,7 @@ import org.fogcompute.api.NotFoundException;
 import org.fogcompute.api.deployments.Deployment;
 import org.fogcompute.api.deployments.Deployments;
 import org.fogcompute.api.deployments.Replica;
+import org.fogcompute.api.deployments.Workload;
 import org.fogcompute.shell.internal.completers.DeploymentNameCompleter;
 
 @Service
@@ -29,6 +30,12 @@ public class DeployStatusCommand extends FogAction {
                 + "'"));
         System.out.println(d.name() + ": " + d.ready() + " of " + d.spec().replicas() + " replicas ready, generation "
                 + d.generation() + (d.problem() == null ? "" : "; " + d.problem()));
+        Workload w = d.spec().workload();
+        System.out.println("Runs " + (w.image() == null ? "" : w.image() + " ") + (w.command().isEmpty() ? ""
+                : String.join(" ", w.command()) + " ") + "with " + d.spec().resources().cpuCores() + " cpu, "
+                + d.spec().resources().memoryMb() + " MB" + (w.ports().isEmpty() ? "" : ", ports " + w.ports())
+                + (w.env().isEmpty() ? "" : ", env " + String.join(", ", new java.util.TreeSet<>(w.env().keySet())))
+                + "; balanced by " + (d.spec().algorithm() == null ? "the default algorithm" : d.spec().algorithm()));
         ShellTable table = new ShellTable().emptyTableText("No replicas");
         for (String column : new String[] {"SLOT", "TASK", "NODE", "STATE", "HEALTH", "RESTARTS", "ENDPOINT", "GEN"}) {
             table.column(column);
