@@ -9,6 +9,8 @@ if curl -fs "$URL/api/health" >/dev/null 2>&1; then
   echo "port $PORT is taken by another runtime; stop it or set FOG_BENCH_PORT"; exit 1
 fi
 source "$(dirname "${BASH_SOURCE[0]}")/copy.sh"
+# a script may change the copy's configuration before it starts
+if [ -n "${FOG_BENCH_CONFIGURE:-}" ]; then eval "$FOG_BENCH_CONFIGURE"; fi
 
 export FOG_ADMIN_PASSWORD=bench-admin-password
 export EXTRA_JAVA_OPTS="-Xms1g -Xmx2g"

@@ -20,6 +20,18 @@ public final class BenchmarkDatabase implements AutoCloseable {
     final EntityManagerFactory factory;
     final JpaFleetStore store;
 
+    /** The database opened as the distribution opens it, its schema migrated. */
+    public static BenchmarkDatabase open(DataSource dataSource) {
+        BenchmarkDatabase database = new BenchmarkDatabase(dataSource);
+        database.store.ensureSchema();
+        return database;
+    }
+
+    /** The pool, for the stores that write with JDBC. */
+    public DataSource pool() {
+        return pool;
+    }
+
     BenchmarkDatabase(DataSource dataSource) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(dataSource);

@@ -48,7 +48,16 @@ public final class BenchmarkWorkload {
     }
 
     static Coordinator coordinator() {
-        return new Coordinator(CoordinatorSettings.DEFAULTS, Clock.systemUTC(), builtInStrategies(), EventSink.NONE);
+        return coordinator(Clock.systemUTC());
+    }
+
+    static Coordinator coordinator(Clock clock) {
+        return new Coordinator(CoordinatorSettings.DEFAULTS, clock, builtInStrategies(), EventSink.NONE);
+    }
+
+    /** How long a node may be silent before the coordinator declares it offline. */
+    public static java.time.Duration heartbeatTimeout() {
+        return CoordinatorSettings.DEFAULTS.heartbeatTimeout();
     }
 
     static List<NodeSpec> nodes(int count, long seed) {
@@ -76,7 +85,12 @@ public final class BenchmarkWorkload {
 
     /** Registers the fleet and gives every node a first heartbeat with random load. */
     public static Coordinator fleet(int count, long seed) {
-        Coordinator coordinator = coordinator();
+        return fleet(count, seed, Clock.systemUTC());
+    }
+
+    /** The same fleet on a coordinator that reads the time from {@code clock}. */
+    public static Coordinator fleet(int count, long seed, Clock clock) {
+        Coordinator coordinator = coordinator(clock);
         coordinator.registerAll(nodes(count, seed));
         SplittableRandom random = new SplittableRandom(seed + 1);
         for (int i = 0; i < count; i++) {

@@ -30,10 +30,11 @@ import org.fogcompute.api.deployments.Workload;
  * in one transaction. The command and regions are URL-encoded items joined by {@code &}; env and labels as
  * {@link Labels}; ports comma-separated.
  */
-final class JdbcDeploymentStore implements DeploymentStore {
+public final class JdbcDeploymentStore implements DeploymentStore {
     private final JdbcWork jdbc;
 
-    JdbcDeploymentStore(DataSource dataSource, Runnable ensureSchema) {
+    /** Public for the benchmarks; the runtime's comes with the fleet store. */
+    public JdbcDeploymentStore(DataSource dataSource, Runnable ensureSchema) {
         this.jdbc = new JdbcWork(dataSource, ensureSchema);
     }
 
