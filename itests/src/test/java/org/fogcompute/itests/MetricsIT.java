@@ -93,7 +93,8 @@ public class MetricsIT {
                 "jvm_gc_collections_total", "jvm_threads_current", "fog_metrics_sources", "fog_db_commit_seconds_bucket",
                 "fog_db_commit_changes_bucket", "fog_onion_relays", "fog_onion_circuits{level=\"SECRET\"}",
                 "fog_p2p_peers{state=\"online\"}", "fog_betanet_consensus_epoch", "fog_bitchat_messages_waiting",
-                "fog_vpn_hidden_services", "fog_vpn_task_paths{level=\"PRIVATE\"}")) {
+                "fog_vpn_hidden_services", "fog_vpn_task_paths{level=\"PRIVATE\"}", "fog_deployments",
+                "fog_deployment_replicas{state=\"RUNNING\"}", "fog_deployment_resolutions_total{outcome=\"resolved\"}")) {
             assertTrue(family + " missing from\n" + after, after.contains(family));
         }
         assertTrue("a completion counted", value(after, "fog_tasks_finished_total{outcome=\"COMPLETED\"}")

@@ -57,6 +57,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.fogcompute.api.metrics.MetricsSink;
+import org.fogcompute.api.metrics.MetricsSource;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -73,12 +75,12 @@ import org.slf4j.LoggerFactory;
  * {@code reconcile.interval.seconds}, in a lane of the shared scheduler. Replicas run unpaid for now: a task's hold is
  * settled when it ends, and a replica does not end.
  */
-@Component(service = {Deployments.class, EventHandler.class, HealthCheck.class},
+@Component(service = {Deployments.class, EventHandler.class, HealthCheck.class, MetricsSource.class},
         configurationPid = DeploymentsComponent.PID,
         property = {"fog.service.name=deployments", "fog.service.critical=false", "hc.name=Fog deployments",
             "hc.tags=fog", EventConstants.EVENT_TOPIC + "=fog/task/*", EventConstants.EVENT_TOPIC + "=fog/node/*"})
 @Designate(ocd = DeploymentsComponent.Config.class)
-public class DeploymentsComponent implements Deployments, EventHandler, HealthCheck {
+public class DeploymentsComponent implements Deployments, EventHandler, HealthCheck, MetricsSource {
     static final String PID = "org.fogcompute.deployments";
     static final String JOB_PREFIX = "deployment:";
     static final String CACHE_NAMESPACE = "deployments";
@@ -120,6 +122,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     private final Map<String, Map<String, Double>> publishedEndpoints = new HashMap<>();
     /** Resolutions not reported yet, oldest first. */
     private final Map<String, OpenLease> leases = new LinkedHashMap<>();
+    private final DeploymentMetrics metrics = new DeploymentMetrics();
     private volatile boolean restored;
     private volatile String restoreProblem;
 
@@ -424,6 +427,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     public Resolution resolve(String name, String sessionKey) {
         LoadBalancer lb = balancer;
         if (lb == null) {
+            metrics.unresolved(DeploymentMetrics.Unresolved.NO_BALANCER);
             throw new ConflictException("the load balancer is not running; replicas cannot be resolved now");
         }
         DeploymentSpec spec;
@@ -438,16 +442,19 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             }
         }
         if (running.isEmpty()) {
+            metrics.unresolved(DeploymentMetrics.Unresolved.NO_RUNNING_REPLICA);
             throw new ConflictException("deployment '" + name + "' has no running replica");
         }
         Optional<LoadBalancer.Lease> acquired = lb.acquire(pool(name), sessionKey, spec.algorithm());
         if (acquired.isEmpty()) {
+            metrics.unresolved(DeploymentMetrics.Unresolved.CIRCUITS_OPEN);
             throw new ConflictException("every running replica of '" + name + "' is on a node whose circuit is open");
         }
         LoadBalancer.Lease lease = acquired.get();
         Replica replica = running.get(lease.nodeId());
         if (replica == null) { // the pool was a moment behind the replicas: settle and say so
             lease.success(0);
+            metrics.unresolved(DeploymentMetrics.Unresolved.CHANGING);
             throw new ConflictException("deployment '" + name + "' is changing; retry");
         }
         String id = java.util.UUID.randomUUID().toString();
@@ -456,9 +463,11 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             if (leases.size() >= MAX_OPEN_LEASES) {
                 String oldest = leases.keySet().iterator().next();
                 leases.remove(oldest).lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS));
+                metrics.expired(1);
             }
             leases.put(id, new OpenLease(name, lease, reportBy));
         }
+        metrics.resolved();
         return new Resolution(name, id, replica.slot(), replica.nodeId(), replica.endpoint(),
                 spec.algorithm() == null ? lb.defaultAlgorithm() : spec.algorithm(), reportBy);
     }
@@ -478,6 +487,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             leases.remove(leaseId);
         }
         long micros = TimeUnit.MILLISECONDS.toMicros(latencyMillis);
+        metrics.reported(success);
         if (success) {
             open.lease().success(micros);
         } else {
@@ -496,8 +506,19 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                 }
                 it.remove();
                 open.lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS));
+                metrics.expired(1);
             }
         }
+    }
+
+    /** Replicas by state as of the last pass, reconciliation passes, resolutions and reports. */
+    @Override
+    public void collect(MetricsSink sink) {
+        int open;
+        synchronized (leases) {
+            open = leases.size();
+        }
+        metrics.collect(sink, open);
     }
 
     static String pool(String deployment) {
@@ -579,10 +600,14 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             if (!restored) {
                 restore();
             }
+            long started = System.nanoTime();
             synchronized (lock) {
                 for (String name : new ArrayList<>(deployments.keySet())) {
                     reconcile(name);
                 }
+                List<Deployment> views = new ArrayList<>(deployments.size());
+                deployments.values().forEach(stored -> views.add(view(stored)));
+                metrics.passed(System.nanoTime() - started, views);
             }
         } catch (StoreUnavailableException e) {
             LOG.debug("Deployments not reconciled, the database is unavailable: {}", e.getMessage());

@@ -259,6 +259,57 @@ class DeploymentsTest {
     }
 
     @Test
+    void metricsShowReplicasByStateAtTheLastPassAndResolutionsByOutcome() {
+        nodes("w1", "w2");
+        DeploymentsComponent deployments = start();
+        Deployment created = deployments.create(spec("web", 3, web), "alice");
+        startAll(created);
+        deployments.reconcileNow();
+        Map<String, Double> scraped = scrape(deployments);
+        assertThat(scraped).containsEntry("fog_deployments", 1.0).containsEntry("fog_deployments_incomplete", 1.0)
+                .containsEntry("fog_deployment_replicas{state=RUNNING}", 2.0)
+                .containsEntry("fog_deployment_replicas{state=PENDING}", 1.0)
+                .containsEntry("fog_deployment_replicas{state=STARTING}", 0.0);
+        assertThat(scraped.get("fog_deployment_reconciliations_total")).isGreaterThanOrEqualTo(2.0);
+        assertThatThrownBy(() -> deployments.resolve("web", null)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("load balancer is not running");
+        assertThat(scrape(deployments)).containsEntry("fog_deployment_resolutions_total{outcome=no_balancer}", 1.0)
+                .containsEntry("fog_deployment_resolutions_total{outcome=resolved}", 0.0)
+                .containsEntry("fog_deployment_open_leases", 0.0);
+    }
+
+    /** One scrape as name{label=value} to value. */
+    private static Map<String, Double> scrape(DeploymentsComponent source) {
+        Map<String, Double> values = new TreeMap<>();
+        source.collect(new org.fogcompute.api.metrics.MetricsSink() {
+            private void put(String name, double value, String... labels) {
+                StringBuilder key = new StringBuilder(name);
+                for (int i = 0; i < labels.length; i += 2) {
+                    key.append(i == 0 ? "{" : ",").append(labels[i]).append('=').append(labels[i + 1]);
+                }
+                values.put(labels.length == 0 ? key.toString() : key.append('}').toString(), value);
+            }
+
+            @Override
+            public void gauge(String name, String help, double value, String... labelPairs) {
+                put(name, value, labelPairs);
+            }
+
+            @Override
+            public void counter(String name, String help, double value, String... labelPairs) {
+                put(name, value, labelPairs);
+            }
+
+            @Override
+            public void histogram(String name, String help, org.fogcompute.api.metrics.Histogram.Snapshot snapshot,
+                                  String... labelPairs) {
+                throw new AssertionError("no histograms");
+            }
+        });
+        return values;
+    }
+
+    @Test
     void spreadRegionsPutsEachReplicaInAnotherRegion() {
         nodes("w1", "w2", "e1", "e2");
         DeploymentsComponent deployments = start();
