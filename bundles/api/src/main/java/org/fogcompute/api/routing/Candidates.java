@@ -75,6 +75,14 @@ public interface Candidates {
         return null;
     }
 
+    /**
+     * A number that changes whenever a node joins or leaves the fleet (not when one's load or status changes), so that
+     * a strategy keeping its own structure over node ids knows when to rebuild it; -1 when this view cannot tell.
+     */
+    default long membership() {
+        return -1;
+    }
+
     /** Candidates over a plain list of nodes: for tests and tools; sorts on every call. */
     static Candidates of(TaskSpec task, List<Node> nodes) {
         return new ListCandidates(task, nodes);

@@ -9,10 +9,17 @@ import org.fogcompute.api.TaskSpec;
 final class ListCandidates implements Candidates {
     private final TaskSpec task;
     private final List<Node> nodes;
+    private final java.util.Map<String, Node> byId = new java.util.HashMap<>();
 
     ListCandidates(TaskSpec task, List<Node> nodes) {
         this.task = task;
         this.nodes = List.copyOf(nodes);
+        this.nodes.forEach(node -> byId.put(node.id(), node));
+    }
+
+    @Override
+    public Node node(String id) {
+        return byId.get(id);
     }
 
     @Override

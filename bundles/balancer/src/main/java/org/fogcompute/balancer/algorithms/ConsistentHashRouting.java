@@ -2,10 +2,13 @@ package org.fogcompute.balancer.algorithms;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.fogcompute.api.Node;
 import org.fogcompute.api.TaskSpec;
 import org.fogcompute.api.routing.Candidates;
+import org.fogcompute.api.routing.NodeOrder;
 import org.fogcompute.api.routing.RoutingStrategy;
 import org.osgi.service.component.annotations.Component;
 
@@ -15,9 +18,10 @@ import org.osgi.service.component.annotations.Component;
  * node is the first eligible one clockwise from the key's hash, so a node that joins or leaves moves only the keys
  * next to its points. A decision is a binary search and a few steps, not a walk over the fleet.
  *
- * <p>The ring follows the fleet's membership: it is rebuilt when a node has joined or left, at most every
- * {@link #REBUILD_INTERVAL_NANOS} during a join storm (until then a departed node is skipped and a newcomer gets no
- * keys; a decision that finds nothing on a stale ring rebuilds it at once).
+ * <p>The ring follows the fleet's membership ({@link Candidates#membership()}): it is rebuilt when a node has joined
+ * or left, at most every {@link #REBUILD_INTERVAL_NANOS} during a join storm. Until then a departed node is skipped
+ * and a newcomer gets no keys, except that a decision which finds no eligible node on a stale ring takes the first
+ * eligible newcomer (a task that fits nowhere else does not wait for the next rebuild).
  */
 @Component(service = RoutingStrategy.class,
         property = RoutingStrategy.NAME_PROPERTY + "=" + ConsistentHashRouting.NAME)
@@ -38,18 +42,21 @@ public final class ConsistentHashRouting implements RoutingStrategy {
     @Override
     public Node select(TaskSpec task, Candidates candidates) {
         long key = mix(ConsistentHashAlgorithm.hash(task.jobId() != null ? task.jobId() : String.valueOf(task.id())));
-        Ring current = ring(candidates, false);
+        Ring current = ring(candidates);
         Node chosen = current.firstEligibleFrom(key, candidates);
         if (chosen == null && !current.isCurrent(candidates)) {
-            chosen = ring(candidates, true).firstEligibleFrom(key, candidates);
+            for (Node node : candidates.eligible(NodeOrder.REGISTRATION)) {
+                if (!current.members.contains(node.id())) {
+                    return node; // joined since the ring was built
+                }
+            }
         }
         return chosen;
     }
 
-    private Ring ring(Candidates candidates, boolean evenIfRecent) {
+    private Ring ring(Candidates candidates) {
         Ring current = ring;
-        if (current.isCurrent(candidates)
-                || (!evenIfRecent && System.nanoTime() - current.builtAt < REBUILD_INTERVAL_NANOS)) {
+        if (current.isCurrent(candidates) || System.nanoTime() - current.builtAt < REBUILD_INTERVAL_NANOS) {
             return current;
         }
         synchronized (rebuilding) {
@@ -72,24 +79,31 @@ public final class ConsistentHashRouting implements RoutingStrategy {
     }
 
     private static final class Ring {
-        static final Ring EMPTY = new Ring(new String[0], new long[0], 0, null, Long.MIN_VALUE / 2);
+        static final Ring EMPTY = new Ring(new String[0], new long[0], 0, null, -2, Long.MIN_VALUE / 2);
 
         final String[] owners;
+        final Set<String> members;
         /** Sorted: each entry a point's hash (high bits) and the index of its owner (low bits). */
         final long[] points;
         final int fleetSize;
         final String lastRegistered;
+        /** The fleet's {@link Candidates#membership()} when built; -1 when the view cannot tell. */
+        final long membership;
         final long builtAt;
 
-        private Ring(String[] owners, long[] points, int fleetSize, String lastRegistered, long builtAt) {
+        private Ring(String[] owners, long[] points, int fleetSize, String lastRegistered, long membership,
+                     long builtAt) {
             this.owners = owners;
+            this.members = new HashSet<>(Arrays.asList(owners));
             this.points = points;
             this.fleetSize = fleetSize;
             this.lastRegistered = lastRegistered;
+            this.membership = membership;
             this.builtAt = builtAt;
         }
 
         static Ring of(Candidates candidates) {
+            long membership = candidates.membership();
             int size = Math.min(candidates.fleetSize(), (int) OWNER_MASK);
             String[] owners = new String[size];
             long[] points = new long[size * POINTS_PER_NODE];
@@ -102,11 +116,16 @@ public final class ConsistentHashRouting implements RoutingStrategy {
                 }
             }
             Arrays.sort(points);
-            return new Ring(owners, points, size, size == 0 ? null : owners[size - 1], System.nanoTime());
+            return new Ring(owners, points, size, size == 0 ? null : owners[size - 1], membership, System.nanoTime());
         }
 
-        /** Whether no node has joined or left since this ring was built (joins append, leaves shrink the order). */
+        /** Whether no node has joined or left since this ring was built. */
         boolean isCurrent(Candidates candidates) {
+            long now = candidates.membership();
+            if (now >= 0 || membership >= 0) {
+                return now == membership;
+            }
+            // a view that cannot tell: joins append to the registration order, leaves shrink it
             int size = candidates.fleetSize();
             return size == fleetSize && (size == 0 || candidates.nodeAt(size - 1).id().equals(lastRegistered));
         }

@@ -56,7 +56,11 @@ final class FleetIndex {
         return inOrder.size();
     }
 
+    /** Raised by every join and leave: {@link org.fogcompute.api.routing.Candidates#membership()}. */
+    long membership;
+
     void add(NodeEntry entry) {
+        membership++;
         byId.put(entry.spec.id(), entry);
         inOrder.add(entry);
         regionInOrder.computeIfAbsent(entry.spec.region(), r -> new ArrayList<>()).add(entry);
@@ -64,6 +68,7 @@ final class FleetIndex {
     }
 
     void remove(NodeEntry entry) {
+        membership++;
         byId.remove(entry.spec.id());
         inOrder.remove(entry);
         List<NodeEntry> region = regionInOrder.get(entry.spec.region());

@@ -171,6 +171,11 @@ final class FleetView implements Candidates {
     }
 
     @Override
+    public long membership() {
+        return index.membership;
+    }
+
+    @Override
     public Node node(String id) {
         NodeEntry entry = index.get(id);
         return entry == null ? null : entry.snapshot();

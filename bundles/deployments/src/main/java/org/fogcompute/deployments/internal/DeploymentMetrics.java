@@ -1,10 +1,7 @@
 package org.fogcompute.deployments.internal;
 
-import java.util.List;
 import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
-import org.fogcompute.api.deployments.Deployment;
-import org.fogcompute.api.deployments.Replica;
 import org.fogcompute.api.deployments.ReplicaState;
 import org.fogcompute.api.metrics.MetricsSink;
 
@@ -18,6 +15,7 @@ final class DeploymentMetrics {
     enum Unresolved { NO_RUNNING_REPLICA, CIRCUITS_OPEN, CHANGING, NO_BALANCER }
 
     private final LongAdder passes = new LongAdder();
+    private final LongAdder failures = new LongAdder();
     private final DoubleAdder passSeconds = new DoubleAdder();
     private final LongAdder resolved = new LongAdder();
     private final LongAdder[] unresolved = adders(Unresolved.values().length);
@@ -37,18 +35,15 @@ final class DeploymentMetrics {
         return adders;
     }
 
-    void passed(long nanos, List<Deployment> views) {
+    void passed(long nanos, int deployments, int incomplete, int[] replicasByState) {
         passes.increment();
         passSeconds.add(nanos / 1e9);
-        int[] byState = new int[ReplicaState.values().length];
-        int incomplete = 0;
-        for (Deployment deployment : views) {
-            for (Replica replica : deployment.replicas()) {
-                byState[replica.state().ordinal()]++;
-            }
-            incomplete += deployment.complete() ? 0 : 1;
-        }
-        snapshot = new Snapshot(views.size(), incomplete, byState);
+        snapshot = new Snapshot(deployments, incomplete, replicasByState.clone());
+    }
+
+    /** A pass that did not finish (the database unavailable): the gauges keep the last pass that did. */
+    void failed() {
+        failures.increment();
     }
 
     void resolved() {
@@ -78,6 +73,8 @@ final class DeploymentMetrics {
         }
         sink.counter("fog_deployment_reconciliations_total", "Reconciliation passes over every deployment",
                 passes.sum());
+        sink.counter("fog_deployment_reconciliation_failures_total", "Reconciliation passes that did not finish (the "
+                + "database unavailable); the replica gauges show the last pass that did", failures.sum());
         sink.counter("fog_deployment_reconciliation_seconds_total", "Time spent in reconciliation passes",
                 passSeconds.sum());
         sink.counter("fog_deployment_resolutions_total", "Resolutions by outcome", resolved.sum(), "outcome",

@@ -123,6 +123,8 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     /** Resolutions not reported yet, oldest first. */
     private final Map<String, OpenLease> leases = new LinkedHashMap<>();
     private final DeploymentMetrics metrics = new DeploymentMetrics();
+    /** {@code leases.size()}, written under its lock, read by scrapes without it. */
+    private volatile int openLeases;
     private volatile boolean restored;
     private volatile String restoreProblem;
 
@@ -197,6 +199,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         synchronized (leases) {
             leases.values().forEach(open -> open.lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS)));
             leases.clear();
+            openLeases = 0;
         }
     }
 
@@ -466,6 +469,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                 metrics.expired(1);
             }
             leases.put(id, new OpenLease(name, lease, reportBy));
+            openLeases = leases.size();
         }
         metrics.resolved();
         return new Resolution(name, id, replica.slot(), replica.nodeId(), replica.endpoint(),
@@ -485,6 +489,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                         + "' (reported already, expired after " + LEASE_SECONDS + " s, or never made)");
             }
             leases.remove(leaseId);
+            openLeases = leases.size();
         }
         long micros = TimeUnit.MILLISECONDS.toMicros(latencyMillis);
         metrics.reported(success);
@@ -508,17 +513,39 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                 open.lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS));
                 metrics.expired(1);
             }
+            openLeases = leases.size();
         }
     }
 
     /** Replicas by state as of the last pass, reconciliation passes, resolutions and reports. */
     @Override
     public void collect(MetricsSink sink) {
-        int open;
-        synchronized (leases) {
-            open = leases.size();
+        metrics.collect(sink, openLeases);
+    }
+
+    private void countReplicas(long passNanos, List<StoredDeployment> reconciled) {
+        int[] byState = new int[ReplicaState.values().length];
+        int incomplete = 0;
+        for (StoredDeployment stored : reconciled) {
+            Map<String, Task> byId = tasksOf(stored.slots());
+            int ready = 0;
+            for (StoredDeployment.Slot slot : stored.slots()) {
+                ReplicaState state = replicaState(byId.get(slot.taskId()));
+                byState[state.ordinal()]++;
+                ready += state == ReplicaState.RUNNING && slot.generation() == stored.generation() ? 1 : 0;
+            }
+            incomplete += ready < stored.spec().replicas() ? 1 : 0;
         }
-        metrics.collect(sink, open);
+        metrics.passed(passNanos, reconciled.size(), incomplete, byState);
+    }
+
+    private static ReplicaState replicaState(Task task) {
+        return task == null || task.status().isFinished() ? ReplicaState.TERMINATING
+                : switch (task.status()) {
+                    case PENDING -> ReplicaState.PENDING;
+                    case ASSIGNED -> ReplicaState.STARTING;
+                    default -> ReplicaState.RUNNING;
+                };
     }
 
     static String pool(String deployment) {
@@ -600,18 +627,22 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             if (!restored) {
                 restore();
             }
-            long started = System.nanoTime();
+            List<StoredDeployment> reconciled;
+            long took;
             synchronized (lock) {
+                long started = System.nanoTime();
                 for (String name : new ArrayList<>(deployments.keySet())) {
                     reconcile(name);
                 }
-                List<Deployment> views = new ArrayList<>(deployments.size());
-                deployments.values().forEach(stored -> views.add(view(stored)));
-                metrics.passed(System.nanoTime() - started, views);
+                took = System.nanoTime() - started;
+                reconciled = new ArrayList<>(deployments.values());
             }
+            countReplicas(took, reconciled); // outside the lock: resolutions need not wait for the count
         } catch (StoreUnavailableException e) {
+            metrics.failed();
             LOG.debug("Deployments not reconciled, the database is unavailable: {}", e.getMessage());
         } catch (RuntimeException e) {
+            metrics.failed();
             LOG.warn("Deployments not reconciled: {}", e.toString(), e);
         }
     }
@@ -821,12 +852,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         for (StoredDeployment.Slot slot : stored.slots()) {
             Task task = byId.get(slot.taskId());
             Node node = task == null || task.nodeId() == null ? null : nodeOrNull(task.nodeId());
-            ReplicaState state = task == null || task.status().isFinished() ? ReplicaState.TERMINATING
-                    : switch (task.status()) {
-                        case PENDING -> ReplicaState.PENDING;
-                        case ASSIGNED -> ReplicaState.STARTING;
-                        default -> ReplicaState.RUNNING;
-                    };
+            ReplicaState state = replicaState(task);
             if (state == ReplicaState.RUNNING && slot.generation() == stored.generation()) {
                 ready++;
             }

@@ -85,9 +85,9 @@ abstract class DeploySpecAction extends FogAction {
         }
         Workload workload = base == null ? null : base.workload();
         if (image != null || command != null || env != null || ports != null) {
-            boolean newProgram = image != null || command != null;
-            workload = new Workload(newProgram ? image : workload == null ? null : workload.image(),
-                    newProgram ? command : workload == null ? null : workload.command(),
+            // each field on its own: --image keeps the command (its arguments to the new image), and the reverse
+            workload = new Workload(image != null ? image : workload == null ? null : workload.image(),
+                    command != null ? command : workload == null ? null : workload.command(),
                     env != null ? pairs("env", env) : workload == null ? null : workload.env(),
                     ports != null ? ports : workload == null ? null : workload.ports());
         }

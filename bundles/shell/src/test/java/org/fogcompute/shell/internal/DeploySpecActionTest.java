@@ -67,7 +67,7 @@ class DeploySpecActionTest {
         assertThatThrownBy(() -> DeploymentSpecFile.read(stringForNumber)).hasMessageContaining("'replicas'");
         Path refused = write("refused.json", "{\"name\": \"Web!\", \"workload\": {\"image\": \"a\"}}");
         assertThatThrownBy(() -> DeploymentSpecFile.read(refused)).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("a deployment name is");
+                .hasMessageContaining("a deployment name is").hasMessageNotContaining("Web!");
         Path secrets = write("users.properties", "admin = s3cret-Passw0rd,_g_:admingroup\n");
         assertThatThrownBy(() -> DeploymentSpecFile.read(secrets)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("not valid JSON").hasMessageNotContaining("s3cret");
@@ -76,6 +76,10 @@ class DeploySpecActionTest {
         Path big = write("big.json", "{\"name\": \"" + "a".repeat((int) DeploymentSpecFile.MAX_BYTES) + "\"}");
         assertThatThrownBy(() -> DeploymentSpecFile.read(big)).hasMessageContaining("larger than a spec");
         assertThatThrownBy(() -> DeploymentSpecFile.read(dir.resolve("missing.json"))).hasMessageContaining("no file");
+        assertThatThrownBy(() -> DeploymentSpecFile.read(dir)).hasMessageContaining("not a regular file");
+        Path oddKey = write("odd.yaml", "name: web\nworkload: {image: a}\n\"p@ss w0rd\": 1\n");
+        assertThatThrownBy(() -> DeploymentSpecFile.read(oddKey)).hasMessageContaining("'?'")
+                .hasMessageNotContaining("p@ss");
     }
 
     @Test
@@ -111,6 +115,17 @@ class DeploySpecActionTest {
         assertThat(updated.labels()).isEqualTo(Map.of("tier", "edge"));
         assertThat(updated.maxUnavailable()).isEqualTo(2);
         assertThat(updated.algorithm()).isEqualTo("random");
+
+        Options commandOnly = new Options();
+        DeploymentSpec withCommand = new DeploymentSpec("web", new Workload("python:3.12", List.of("python", "-m",
+                "http.server"), null, null), null, 1, null, null, false, null, null);
+        commandOnly.image = "python:3.13";
+        assertThat(commandOnly.spec("web", withCommand).workload().command()).as("--image keeps the command")
+                .containsExactly("python", "-m", "http.server");
+        commandOnly.image = null;
+        commandOnly.command = List.of("python", "app.py");
+        assertThat(commandOnly.spec("web", withCommand).workload().image()).as("--command keeps the image")
+                .isEqualTo("python:3.12");
 
         Options both = new Options();
         both.spreadRegions = true;
