@@ -203,6 +203,7 @@ public class FogRuntimeIT extends FogTestSupport {
                 .contains("no file"));
         assertThrowsCommandNotFound("viewer", "fog:deploy-update --replicas 1 shell-web");
         assertTrue(executeAs("viewer", "fog:deploy-resolve --report success shell-web").contains("Reported success"));
+        assertTrue(execute("fog:deploy-scale shell-web 3").contains("Deployment shell-web: 3 replicas"));
         execute("fog:deploy-delete shell-web");
         java.nio.file.Files.delete(spec);
     }

@@ -1,29 +1,18 @@
 package org.fogcompute.shell.internal;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.fogcompute.api.ValidationException;
-import org.fogcompute.api.deployments.Deployments;
 import org.fogcompute.api.deployments.Resolution;
-import org.fogcompute.shell.internal.completers.DeploymentNameCompleter;
 
 @Service
 @Command(scope = "fog", name = "deploy-resolve", description = "The replica a request to a deployment goes to, by "
         + "its load-balancing algorithm; with --report, how that request went (feeds circuit breakers and response "
         + "times)")
-public class DeployResolveCommand extends FogAction {
-    @Reference(optional = true)
-    Deployments deployments;
-
-    @Argument(index = 0, name = "name", required = true, description = "Deployment name")
-    @Completion(DeploymentNameCompleter.class)
-    String name;
-
+public class DeployResolveCommand extends NamedDeploymentAction {
     @Option(name = "-k", aliases = "--session", description = "Session key: consistent-hash keeps it on one replica")
     String sessionKey;
 

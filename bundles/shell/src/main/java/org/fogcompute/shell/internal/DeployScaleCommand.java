@@ -2,24 +2,13 @@ package org.fogcompute.shell.internal;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.fogcompute.api.deployments.Deployment;
-import org.fogcompute.api.deployments.Deployments;
-import org.fogcompute.shell.internal.completers.DeploymentNameCompleter;
 
 @Service
 @Command(scope = "fog", name = "deploy-scale", description = "Scale a deployment to a replica count (scaling down "
         + "takes waiting replicas first, running ones last)")
-public class DeployScaleCommand extends FogAction {
-    @Reference(optional = true)
-    Deployments deployments;
-
-    @Argument(index = 0, name = "name", required = true, description = "Deployment name")
-    @Completion(DeploymentNameCompleter.class)
-    String name;
-
+public class DeployScaleCommand extends NamedDeploymentAction {
     @Argument(index = 1, name = "replicas", required = true, description = "Replica count")
     int replicas;
 

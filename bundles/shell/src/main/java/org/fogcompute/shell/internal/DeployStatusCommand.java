@@ -1,29 +1,17 @@
 package org.fogcompute.shell.internal;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.fogcompute.api.NotFoundException;
 import org.fogcompute.api.deployments.Deployment;
-import org.fogcompute.api.deployments.Deployments;
 import org.fogcompute.api.deployments.Replica;
 import org.fogcompute.api.deployments.Workload;
-import org.fogcompute.shell.internal.completers.DeploymentNameCompleter;
 
 @Service
 @Command(scope = "fog", name = "deploy-status", description = "A deployment's replicas: node, state, health, "
         + "restarts, endpoint, generation")
-public class DeployStatusCommand extends FogAction {
-    @Reference(optional = true)
-    Deployments deployments;
-
-    @Argument(index = 0, name = "name", required = true, description = "Deployment name")
-    @Completion(DeploymentNameCompleter.class)
-    String name;
-
+public class DeployStatusCommand extends NamedDeploymentAction {
     @Override
     protected Object run() {
         Deployment d = deployments.find(name).orElseThrow(() -> new NotFoundException("no deployment '" + name
