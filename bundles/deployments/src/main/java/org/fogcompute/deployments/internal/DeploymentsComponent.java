@@ -73,7 +73,8 @@ import org.slf4j.LoggerFactory;
  * that avoids the nodes of the deployment's other replicas. Every change is stored before it is answered; the
  * reconciliation ({@link Reconciliation}) runs at once after a change, whenever a task or node event arrives, and every
  * {@code reconcile.interval.seconds}, in a lane of the shared scheduler. Replicas run unpaid for now: a task's hold is
- * settled when it ends, and a replica does not end.
+ * settled when it ends, and a replica does not end. The load-balancing side (pools, resolutions, reports) is
+ * {@link ReplicaBalancing}.
  */
 @Component(service = {Deployments.class, EventHandler.class, HealthCheck.class, MetricsSource.class},
         configurationPid = DeploymentsComponent.PID,
@@ -87,10 +88,6 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     /** Cache events: one deployment's status changed; some list may have. */
     static final String EVENT_PREFIX = "deployment.";
     static final String LIST_EVENT = "deployments.list";
-    /** A resolution must be reported within this long, else it counts as a success that took all of it. */
-    static final long LEASE_SECONDS = 60;
-    /** Unreported resolutions kept at most; beyond, the oldest is settled early. */
-    static final int MAX_OPEN_LEASES = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentsComponent.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,17 +115,11 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     /** Why a deployment could not be completed at its last reconciliation; guarded by {@link #lock}. */
     private final Map<String, String> problems = new HashMap<>();
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
-    /** What each deployment's pool was last set to; guarded by {@link #lock}. */
-    private final Map<String, Map<String, Double>> publishedEndpoints = new HashMap<>();
-    /** Resolutions not reported yet, oldest first. */
-    private final Map<String, OpenLease> leases = new LinkedHashMap<>();
     private final DeploymentMetrics metrics = new DeploymentMetrics();
-    /** {@code leases.size()}, written under its lock, read by scrapes without it. */
-    private volatile int openLeases;
+    private final ReplicaBalancing balancing;
     private volatile boolean restored;
     private volatile String restoreProblem;
 
-    private volatile LoadBalancer balancer;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile CacheService cache;
@@ -171,6 +162,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         this.store = store;
         this.lane = lane;
         this.clock = clock;
+        this.balancing = new ReplicaBalancing(clock, metrics);
         lane.scheduleWithFixedDelay(this::reconcileAllLogged, 0, Math.max(1, intervalSeconds), TimeUnit.SECONDS);
     }
 
@@ -178,36 +170,25 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindBalancer(LoadBalancer lb) {
-        synchronized (lock) {
-            publishedEndpoints.clear();
-            balancer = lb;
-        }
+        balancing.bind(lb);
         handleEvent(null);
     }
 
     void unbindBalancer(LoadBalancer lb) {
-        synchronized (lock) {
-            if (balancer == lb) {
-                balancer = null;
-            }
-        }
+        balancing.unbind(lb);
     }
 
     @Deactivate
     void deactivate() {
         lane.shutdownNow();
-        synchronized (leases) {
-            leases.values().forEach(open -> open.lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS)));
-            leases.clear();
-            openLeases = 0;
-        }
+        balancing.settleAll();
     }
 
     // ---- the service ----
 
     @Override
     public Deployment create(DeploymentSpec spec, String owner) {
-        checkAlgorithm(spec);
+        balancing.checkAlgorithm(spec);
         synchronized (lock) {
             requireRestored();
             if (deployments.containsKey(spec.name())) {
@@ -358,7 +339,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
 
     @Override
     public Deployment update(DeploymentSpec spec) {
-        checkAlgorithm(spec);
+        balancing.checkAlgorithm(spec);
         synchronized (lock) {
             StoredDeployment current = existing(spec.name());
             long generation = spec.sameTemplate(current.spec()) ? current.generation() : current.generation() + 1;
@@ -386,11 +367,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
             for (StoredDeployment.Slot slot : current.slots()) {
                 stop(slot.taskId());
             }
-            LoadBalancer lb = balancer;
-            if (lb != null) {
-                lb.setEndpoints(pool(name), Map.of());
-            }
-            publishedEndpoints.remove(name);
+            balancing.forget(name);
             changed(name);
             LOG.info("Deployment {} deleted; its {} replicas taken down", name, current.slots().size());
             return last;
@@ -406,14 +383,6 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
         return current;
     }
 
-    private void checkAlgorithm(DeploymentSpec spec) {
-        LoadBalancer lb = balancer;
-        if (spec.algorithm() != null && lb != null && !lb.algorithms().contains(spec.algorithm())) {
-            throw new ValidationException("algorithm", "no load-balancing algorithm '" + spec.algorithm()
-                    + "'; there are " + lb.algorithms());
-        }
-    }
-
     private void requireRestored() {
         if (!restored) {
             throw new StoreUnavailableException("deployments are not loaded yet"
@@ -423,16 +392,9 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
 
     // ---- load balancing ----
 
-    private record OpenLease(String deployment, LoadBalancer.Lease lease, Instant reportBy) {
-    }
-
     @Override
     public Resolution resolve(String name, String sessionKey) {
-        LoadBalancer lb = balancer;
-        if (lb == null) {
-            metrics.unresolved(DeploymentMetrics.Unresolved.NO_BALANCER);
-            throw new ConflictException("the load balancer is not running; replicas cannot be resolved now");
-        }
+        balancing.requireBalancer();
         DeploymentSpec spec;
         Map<String, Replica> running = new HashMap<>();
         synchronized (lock) {
@@ -444,83 +406,18 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                 }
             }
         }
-        if (running.isEmpty()) {
-            metrics.unresolved(DeploymentMetrics.Unresolved.NO_RUNNING_REPLICA);
-            throw new ConflictException("deployment '" + name + "' has no running replica");
-        }
-        Optional<LoadBalancer.Lease> acquired = lb.acquire(pool(name), sessionKey, spec.algorithm());
-        if (acquired.isEmpty()) {
-            metrics.unresolved(DeploymentMetrics.Unresolved.CIRCUITS_OPEN);
-            throw new ConflictException("every running replica of '" + name + "' is on a node whose circuit is open");
-        }
-        LoadBalancer.Lease lease = acquired.get();
-        Replica replica = running.get(lease.nodeId());
-        if (replica == null) { // the pool was a moment behind the replicas: settle and say so
-            lease.success(0);
-            metrics.unresolved(DeploymentMetrics.Unresolved.CHANGING);
-            throw new ConflictException("deployment '" + name + "' is changing; retry");
-        }
-        String id = java.util.UUID.randomUUID().toString();
-        Instant reportBy = clock.instant().plusSeconds(LEASE_SECONDS);
-        synchronized (leases) {
-            if (leases.size() >= MAX_OPEN_LEASES) {
-                String oldest = leases.keySet().iterator().next();
-                leases.remove(oldest).lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS));
-                metrics.expired(1);
-            }
-            leases.put(id, new OpenLease(name, lease, reportBy));
-            openLeases = leases.size();
-        }
-        metrics.resolved();
-        return new Resolution(name, id, replica.slot(), replica.nodeId(), replica.endpoint(),
-                spec.algorithm() == null ? lb.defaultAlgorithm() : spec.algorithm(), reportBy);
+        return balancing.resolve(name, spec, running, sessionKey);
     }
 
     @Override
     public void report(String name, String leaseId, boolean success, long latencyMillis) {
-        if (latencyMillis < 0 || latencyMillis > TimeUnit.HOURS.toMillis(1)) {
-            throw new ValidationException("latencyMillis", "latencyMillis is 0..3600000, got " + latencyMillis);
-        }
-        OpenLease open;
-        synchronized (leases) {
-            open = leases.get(leaseId);
-            if (open == null || !open.deployment().equals(name)) {
-                throw new NotFoundException("no open resolution '" + leaseId + "' of '" + name
-                        + "' (reported already, expired after " + LEASE_SECONDS + " s, or never made)");
-            }
-            leases.remove(leaseId);
-            openLeases = leases.size();
-        }
-        long micros = TimeUnit.MILLISECONDS.toMicros(latencyMillis);
-        metrics.reported(success);
-        if (success) {
-            open.lease().success(micros);
-        } else {
-            open.lease().failure(micros);
-        }
-    }
-
-    /** Resolutions past their report time count as successes that took all of it. */
-    private void settleExpiredLeases() {
-        Instant now = clock.instant();
-        synchronized (leases) {
-            for (var it = leases.values().iterator(); it.hasNext(); ) {
-                OpenLease open = it.next();
-                if (open.reportBy().isAfter(now)) {
-                    break; // oldest first: the rest are younger
-                }
-                it.remove();
-                open.lease().success(TimeUnit.SECONDS.toMicros(LEASE_SECONDS));
-                metrics.expired(1);
-            }
-            openLeases = leases.size();
-        }
+        balancing.report(name, leaseId, success, latencyMillis);
     }
 
     /** Replicas by state as of the last pass, reconciliation passes, resolutions and reports. */
     @Override
     public void collect(MetricsSink sink) {
-        metrics.collect(sink, openLeases);
+        metrics.collect(sink, balancing.openLeases());
     }
 
     private void countReplicas(long passNanos, List<StoredDeployment> reconciled) {
@@ -548,19 +445,8 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                 };
     }
 
-    static String pool(String deployment) {
-        return JOB_PREFIX + deployment;
-    }
-
-    /**
-     * The running replicas' nodes become the deployment's pool, weighted by their cpu cores; only when they changed,
-     * since a new pool starts its replicas' in-flight counts and response times afresh.
-     */
+    /** The running replicas' nodes become the deployment's pool, weighted by their cpu cores. */
     private void publishEndpoints(StoredDeployment deployment, Map<String, Task> byId) {
-        LoadBalancer lb = balancer;
-        if (lb == null) {
-            return;
-        }
         Map<String, Double> endpoints = new TreeMap<>();
         for (StoredDeployment.Slot slot : deployment.slots()) {
             Task task = byId.get(slot.taskId());
@@ -569,10 +455,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
                 endpoints.put(task.nodeId(), node == null ? 1.0 : Math.max(1.0, node.capacity().cpuCores()));
             }
         }
-        if (!endpoints.equals(publishedEndpoints.get(deployment.spec().name()))) {
-            lb.setEndpoints(pool(deployment.spec().name()), endpoints);
-            publishedEndpoints.put(deployment.spec().name(), endpoints);
-        }
+        balancing.publish(deployment.spec().name(), endpoints);
     }
 
     // ---- reconciliation ----
@@ -622,7 +505,7 @@ public class DeploymentsComponent implements Deployments, EventHandler, HealthCh
 
     private void reconcileAllLogged() {
         reconcileQueued.set(false);
-        settleExpiredLeases();
+        balancing.settleExpired();
         try {
             if (!restored) {
                 restore();
