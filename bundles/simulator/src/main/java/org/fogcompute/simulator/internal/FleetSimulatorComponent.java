@@ -96,7 +96,9 @@ public class FleetSimulatorComponent implements FleetSimulator {
                     .location(LOCATIONS[region][0] + random.nextDouble(-2, 2),
                             LOCATIONS[region][1] + random.nextDouble(-2, 2))
                     .onionCapable(random.nextBoolean())
-                    .reputation(0.5 + random.nextDouble() / 2);
+                    .reputation(0.5 + random.nextDouble() / 2)
+                    // a documentation range (RFC 5737): the replicas it runs have an endpoint to show
+                    .address("192.0.2." + (i % 254 + 1), 7000);
             if (device) {
                 // a phone (4 GB) or a tablet (8 GB) with 4 or 8 cores
                 spec.type(NodeType.EDGE_DEVICE)
@@ -180,6 +182,9 @@ public class FleetSimulatorComponent implements FleetSimulator {
         stop();
     }
 
+    /** The task type of a deployment's replica, which runs until it is cancelled. */
+    static final String LONG_RUNNING = "replica";
+
     private void tick() {
         try {
             utcHour = (utcHour + SimulatedDevice.HOURS_PER_TICK) % 24;
@@ -192,6 +197,15 @@ public class FleetSimulatorComponent implements FleetSimulator {
                 if (truth != null) {
                     tasks.start(task.id());
                     started.incrementAndGet();
+                    if (LONG_RUNNING.equals(task.spec().type())) {
+                        // a deployment's replica serves until it is cancelled, unless the node's failure rate crashes
+                        // it somewhere in the next 10 minutes
+                        if (random.nextDouble() < truth[1]) {
+                            runs.put(task.id(), new Run(now + (long) (600_000 * random.nextDouble()), false,
+                                    task.nodeId()));
+                        }
+                        continue;
+                    }
                     double seconds = baseSeconds(task.spec().type()) * truth[0] * Math.exp(0.2 * random.nextGaussian());
                     boolean succeeds = random.nextDouble() >= truth[1];
                     // a failing run stops part-way
